@@ -1,0 +1,87 @@
+// Package briefing holds the domain types of a briefing series: briefings,
+// their figures and sources, and the actor and tag profiles. It does no I/O.
+package briefing
+
+import (
+	"html/template"
+	"time"
+
+	"brief/internal/diag"
+)
+
+// Briefing is one dated report, as decoded and validated from its file.
+type Briefing struct {
+	Path     string // source path relative to the site root, slash-separated
+	Title    string
+	Date     time.Time // in the site's time zone
+	HasTime  bool      // the date named a time of day
+	Updated  time.Time // zero when not given
+	Summary  string    // plain text; defaults to the first paragraph
+	Location string
+	Slug     string
+	Draft    bool
+	Aliases  []string
+	Tags     []Name
+	Actors   []Name
+	Figures  []Figure
+	Sources  []Source
+
+	Body     []byte        // Markdown after the front matter
+	BodyLine int           // file line on which Body starts
+	HTML     template.HTML // the rendered body
+}
+
+// Name is a tag or actor name as written, with where it was written.
+type Name struct {
+	Text string
+	Pos  diag.Pos
+}
+
+// Figure is one key number of a briefing.
+type Figure struct {
+	Key   string // stable series key; defaults to the slug of Label
+	Label string
+	Value float64
+	Unit  string
+	Of    string // label or key of the whole this figure is a part of
+	Pos   diag.Pos
+}
+
+// Source is where a briefing's facts came from.
+type Source struct {
+	Title string
+	URL   string
+}
+
+// ActorProfile describes one actor; the body is the biography.
+type ActorProfile struct {
+	Path    string
+	Name    string
+	Aliases []string
+	Role    string
+	Country string
+	Kind    string // person | government | organisation | group
+	Pos     diag.Pos // position of the name, for warnings that suggest it
+
+	Body     []byte // the biography, Markdown
+	BodyLine int
+	HTML     template.HTML
+}
+
+// TagProfile describes one tag.
+type TagProfile struct {
+	Path        string
+	Name        string
+	Description string
+
+	Body     []byte
+	BodyLine int
+	HTML     template.HTML
+}
+
+// Content is everything read from a site's content folder.
+type Content struct {
+	Briefings []*Briefing
+	Actors    []*ActorProfile
+	Tags      []*TagProfile
+}

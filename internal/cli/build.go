@@ -1,0 +1,161 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"brief/internal/build"
+	"brief/internal/diag"
+	"brief/internal/publish"
+	"brief/layouts"
+)
+
+// buildFlags are the flags of build (and, later, of the commands that build).
+type buildFlags struct {
+	source, dest, baseURL, clock string
+	drafts, future, strict, quiet bool
+}
+
+func (f *buildFlags) register(fs interface {
+	StringVar(*string, string, string, string)
+	BoolVar(*bool, string, bool, string)
+}) {
+	both := func(p *string, short, long, def, usage string) {
+		fs.StringVar(p, short, def, usage)
+		fs.StringVar(p, long, def, usage)
+	}
+	bothBool := func(p *bool, short, long, usage string) {
+		fs.BoolVar(p, short, false, usage)
+		fs.BoolVar(p, long, false, usage)
+	}
+	both(&f.source, "s", "source", ".", "the site root: the folder with content/, layouts/ and brief.toml")
+	both(&f.dest, "d", "destination", "public", "where to write the site, relative to the site root")
+	both(&f.baseURL, "b", "baseURL", "", "the site's public URL, overriding brief.toml (https://example.org/briefings/)")
+	bothBool(&f.drafts, "D", "drafts", "include briefings marked draft: true")
+	bothBool(&f.future, "F", "future", "include briefings dated in the future")
+	fs.StringVar(&f.clock, "clock", "", "the time that decides what is in the future, RFC 3339 (default: $SOURCE_DATE_EPOCH, else now)")
+	fs.BoolVar(&f.strict, "strict", false, "treat warnings as errors")
+	bothBool(&f.quiet, "q", "quiet", "print errors only")
+}
+
+// now returns the build's "now": --clock, $SOURCE_DATE_EPOCH or the clock.
+func (f *buildFlags) now() (time.Time, error) {
+	if f.clock != "" {
+		t, err := time.Parse(time.RFC3339, f.clock)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("--clock %q is not an RFC 3339 time such as 2025-12-06T12:00:00Z", f.clock)
+		}
+		return t, nil
+	}
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", s)
+		}
+		return time.Unix(n, 0), nil
+	}
+	return time.Now(), nil
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var f buildFlags
+	fs := newFlagSet("build", "Builds the site in the source folder into the destination folder. The old\ndestination is replaced only when the whole build succeeds.", stderr)
+	f.register(fs)
+	if code, done := parse(fs, args, stdout); done {
+		return code
+	}
+	start := time.Now()
+	now, err := f.now()
+	if err != nil {
+		fmt.Fprintf(stderr, "brief build: %v\n", err)
+		return ExitUsage
+	}
+	root, err := filepath.Abs(f.source)
+	if err != nil || !isDir(root) {
+		fmt.Fprintf(stderr, "brief build: --source %q is not a folder\n", f.source)
+		return ExitUsage
+	}
+	dest := f.dest
+	if !filepath.IsAbs(dest) {
+		dest = filepath.Join(root, dest)
+	}
+	if err := checkDestination(root, dest); err != nil {
+		fmt.Fprintf(stderr, "brief build: %v\n", err)
+		return ExitUsage
+	}
+	siteFS := os.DirFS(root)
+	cfg, diags := build.LoadConfig(siteFS)
+	if diags.Err() != nil {
+		report(stderr, diags, f.quiet)
+		return ExitError
+	}
+	stage, err := publish.Begin(dest)
+	if err != nil {
+		fmt.Fprintf(stderr, "brief build: %v\n", err)
+		return ExitError
+	}
+	res, bdiags := build.Run(build.Options{
+		Site: siteFS, Layouts: layouts.FS, Config: cfg, BaseURL: f.baseURL,
+		Drafts: f.drafts, Future: f.future, Now: now, Strict: f.strict,
+	}, stage)
+	diags = append(diags, bdiags...)
+	report(stderr, diags, f.quiet)
+	if diags.Err() != nil {
+		stage.Abort()
+		fmt.Fprintf(stderr, "brief build: %d %s; %s left as it was\n", len(diags.Errors()), plural(len(diags.Errors()), "error", "errors"), rel(root, dest))
+		return ExitError
+	}
+	if err := stage.Commit(); err != nil {
+		fmt.Fprintf(stderr, "brief build: %v\n", err)
+		return ExitError
+	}
+	if !f.quiet {
+		printSummary(stderr, res, rel(root, dest), time.Since(start))
+	}
+	return ExitOK
+}
+
+func report(w io.Writer, diags diag.List, quiet bool) {
+	for _, d := range diags {
+		if quiet && d.Severity == diag.Warning {
+			continue
+		}
+		fmt.Fprintln(w, d.Error())
+	}
+}
+
+func printSummary(w io.Writer, res *build.Result, dest string, took time.Duration) {
+	s := res.Site
+	archives := 0
+	for _, y := range s.Years {
+		archives += 1 + len(y.Months)
+	}
+	fmt.Fprintf(w, "brief: %d %s (%d %s, %d future skipped), %d tag pages, %d actor pages, %d archives\n",
+		res.Briefings, plural(res.Briefings, "briefing", "briefings"), res.Drafts, plural(res.Drafts, "draft", "drafts"), res.Future,
+		len(s.Tags.Terms), len(s.Actors.Terms), archives)
+	fmt.Fprintf(w, "brief: %d files written to %s in %s\n", res.Files, dest, took.Round(time.Millisecond))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func isDir(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.IsDir()
+}
+
+func rel(root, p string) string {
+	if r, err := filepath.Rel(root, p); err == nil && !filepath.IsAbs(r) && r != ".." && len(r) > 0 && r[0] != '.' {
+		return r
+	}
+	return p
+}

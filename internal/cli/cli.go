@@ -1,0 +1,151 @@
+// Package cli is brief's command line: subcommands, flags, exit codes and
+// the build summary. It returns exit codes and never calls os.Exit.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitError = 1 // the site has errors
+	ExitUsage = 2 // the command line is wrong
+)
+
+// errUsage marks an error in how brief was called.
+var errUsage = errors.New("usage")
+
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "build the site into public/", runBuild},
+		{"version", "print the version", runVersion},
+		{"help", "show help for brief or a command", nil},
+	}
+}
+
+// Run runs brief with args (without the program name) and returns the exit code.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return ExitUsage
+	}
+	name := args[0]
+	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
+		if len(args) > 1 {
+			return Run(ctx, []string{args[1], "-h"}, stdout, stderr)
+		}
+		usage(stdout)
+		return ExitOK
+	}
+	for _, c := range commands() {
+		if c.name == name && c.run != nil {
+			return c.run(ctx, args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "brief: unknown command %q\n\n", name)
+	usage(stderr)
+	return ExitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "brief turns a folder of Markdown briefings into a static website.")
+	fmt.Fprintln(w, "\nUsage:\n  brief <command> [flags]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'brief <command> -h' for a command's flags.")
+}
+
+func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("version", "", stderr)
+	if code, done := parse(fs, args, stdout); done {
+		return code
+	}
+	fmt.Fprintf(stdout, "brief %s\n", version())
+	return ExitOK
+}
+
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "devel"
+}
+
+// newFlagSet makes a flag set that reports errors to stderr.
+func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: brief %s [flags]\n", name)
+		if synopsis != "" {
+			fmt.Fprintf(fs.Output(), "\n%s\n", synopsis)
+		}
+		fmt.Fprintln(fs.Output(), "\nFlags:")
+		printDefaults(fs)
+	}
+	return fs
+}
+
+// printDefaults lists flags with their short and long names together.
+func printDefaults(fs *flag.FlagSet) {
+	long := map[string]*flag.Flag{}
+	var order []*flag.Flag
+	fs.VisitAll(func(f *flag.Flag) {
+		if other, ok := long[f.Usage]; ok {
+			if len(f.Name) > len(other.Name) {
+				long[f.Usage] = f
+			}
+			return
+		}
+		long[f.Usage] = f
+		order = append(order, f)
+	})
+	for _, f := range order {
+		names := []string{}
+		fs.VisitAll(func(g *flag.Flag) {
+			if g.Usage == f.Usage {
+				if len(g.Name) == 1 {
+					names = append([]string{"-" + g.Name}, names...)
+				} else {
+					names = append(names, "--"+g.Name)
+				}
+			}
+		})
+		def := ""
+		if f.DefValue != "" && f.DefValue != "false" {
+			def = fmt.Sprintf(" (default %q)", f.DefValue)
+		}
+		fmt.Fprintf(fs.Output(), "  %s\n        %s%s\n", strings.Join(names, ", "), f.Usage, def)
+	}
+}
+
+// parse parses flags; done is true when the command should stop with code.
+func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, done bool) {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return ExitOK, true
+	case err != nil:
+		return ExitUsage, true
+	case fs.NArg() > 0:
+		fmt.Fprintf(fs.Output(), "brief %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return ExitUsage, true
+	}
+	return ExitOK, false
+}

@@ -1,0 +1,127 @@
+// Package config reads brief.toml, the optional site configuration, strictly:
+// unknown keys and wrong types are errors with their line.
+package config
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"brief/internal/diag"
+	fm "brief/internal/frontmatter"
+	"brief/internal/slug"
+	"brief/internal/source"
+)
+
+// FileName is the configuration file at the site root.
+const FileName = "brief.toml"
+
+// Config is the site configuration.
+type Config struct {
+	Title       string
+	BaseURL     string
+	Language    string
+	TimeZone    string
+	Location    *time.Location
+	PageSize    int
+	MaxFileSize int64
+	Params      map[string]any
+}
+
+// Default is the configuration of a site without brief.toml.
+func Default() Config {
+	return Config{Title: "Briefings", Language: "en", TimeZone: "UTC", Location: time.UTC, PageSize: 20, MaxFileSize: source.DefaultMaxFileSize}
+}
+
+var keys = []string{"title", "baseURL", "language", "timezone", "pageSize", "maxFileSize", "params"}
+
+// Parse reads brief.toml's bytes over the defaults.
+func Parse(path string, src []byte) (Config, diag.List) {
+	c := Default()
+	root, diags := fm.DecodeTOML(path, src)
+	if root == nil {
+		return c, diags
+	}
+	for _, f := range root.Fields {
+		v := f.Value
+		switch f.Key {
+		case "title":
+			c.Title = scalar(f, &diags)
+		case "baseURL":
+			c.BaseURL = scalar(f, &diags)
+			if u, err := url.Parse(c.BaseURL); c.BaseURL != "" && (err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "") {
+				diags.Errorf(v.Pos, "baseURL %q must be an absolute http(s) URL such as https://example.org/briefings/", c.BaseURL)
+			}
+		case "language":
+			c.Language = scalar(f, &diags)
+		case "timezone":
+			c.TimeZone = scalar(f, &diags)
+			loc, err := time.LoadLocation(c.TimeZone)
+			if err != nil || c.TimeZone == "Local" {
+				diags.Errorf(v.Pos, "timezone %q is not an IANA time zone name such as Europe/Kyiv or UTC", c.TimeZone)
+				continue
+			}
+			c.Location = loc
+		case "pageSize":
+			n, err := strconv.Atoi(scalar(f, &diags))
+			if err != nil || n < 1 {
+				diags.Errorf(v.Pos, "pageSize must be a whole number of at least 1")
+				continue
+			}
+			c.PageSize = n
+		case "maxFileSize":
+			n, err := strconv.ParseInt(scalar(f, &diags), 10, 64)
+			if err != nil || n < 1 {
+				diags.Errorf(v.Pos, "maxFileSize must be a number of bytes, such as 1048576")
+				continue
+			}
+			c.MaxFileSize = n
+		case "params":
+			if v.Kind != fm.Map {
+				diags.Errorf(v.Pos, "params must be a table: [params]")
+				continue
+			}
+			c.Params = plain(v).(map[string]any)
+		default:
+			msg := fmt.Sprintf("unknown key %q in %s", f.Key, FileName)
+			if s := slug.Closest(f.Key, keys, 2); s != "" {
+				msg += fmt.Sprintf(": did you mean %q?", s)
+			} else {
+				msg += "; known keys: " + strings.Join(keys, ", ")
+			}
+			diags.Errorf(f.KeyPos, "%s", msg)
+		}
+	}
+	return c, diags
+}
+
+func scalar(f fm.Field, diags *diag.List) string {
+	if f.Value.Kind != fm.Scalar {
+		diags.Errorf(f.Value.Pos, "%s must be a single value, not %s", f.Key, f.Value.Kind)
+		return ""
+	}
+	return f.Value.Value
+}
+
+// plain turns a tree into values for templates.
+func plain(n *fm.Node) any {
+	switch n.Kind {
+	case fm.Map:
+		m := make(map[string]any, len(n.Fields))
+		for _, f := range n.Fields {
+			m[f.Key] = plain(f.Value)
+		}
+		return m
+	case fm.List:
+		l := make([]any, len(n.Items))
+		for i, it := range n.Items {
+			l[i] = plain(it)
+		}
+		return l
+	case fm.Scalar:
+		return n.Value
+	}
+	return nil
+}

@@ -1,0 +1,32 @@
+package render
+
+import "brief/internal/site"
+
+// Page is what every template receives: the site and the one page's data.
+// Templates compute nothing; every list and text is ready here.
+type Page struct {
+	Site       *site.Site
+	Kind       string // home, briefing, year, month, tags, tag, actors, actor, 404
+	Title      string // the page's own title (h1); the home page's is the site title
+	URL        string // root-relative URL of this page
+	Permalink  string // absolute URL of this page
+	Stylesheet string // root-relative URL of the stylesheet
+
+	Entry   *site.Entry   // briefing pages
+	Entries []*site.Entry // list pages: this page's briefings
+	Pager   *Pager        // list pages; nil when there is a single page
+	Term    *site.Term    // tag and actor pages
+	Terms   []*site.Term  // tags and actors index pages
+	Year    *site.Year    // year archives
+	Month   *site.Month   // month archives
+}
+
+// Pager links the pages of a paginated list.
+type Pager struct {
+	Number int    // this page, from 1
+	Total  int    // number of pages
+	First  string // URL of page 1
+	Prev   string // empty on the first page
+	Next   string // empty on the last page
+	Last   string
+}

@@ -1,0 +1,76 @@
+package render
+
+import (
+	"strconv"
+
+	"brief/internal/site"
+)
+
+// Pages lists every page of the site with its output path, in a fixed order.
+func Pages(s *site.Site, stylesheet string, pageSize int) []job {
+	if pageSize <= 0 {
+		pageSize = 10
+	}
+	css := s.BasePath + stylesheet
+	var jobs []job
+	add := func(dir, kind, title string, fill func(*Page)) {
+		p := &Page{Site: s, Kind: kind, Title: title, URL: s.URL(dir), Stylesheet: css}
+		p.Permalink = s.Abs(p.URL)
+		fill(p)
+		jobs = append(jobs, job{path: dir + "index.html", kind: kind, page: p})
+	}
+	list := func(dir, kind, title string, entries []*site.Entry, fill func(*Page)) {
+		n := max(1, (len(entries)+pageSize-1)/pageSize)
+		pageDir := func(i int) string {
+			if i == 1 {
+				return dir
+			}
+			return dir + "page/" + strconv.Itoa(i) + "/"
+		}
+		for i := 1; i <= n; i++ {
+			lo, hi := (i-1)*pageSize, min(i*pageSize, len(entries))
+			add(pageDir(i), kind, title, func(p *Page) {
+				p.Entries = entries[lo:hi]
+				if n > 1 {
+					p.Pager = &Pager{Number: i, Total: n, First: s.URL(pageDir(1)), Last: s.URL(pageDir(n))}
+					if i > 1 {
+						p.Pager.Prev = s.URL(pageDir(i - 1))
+					}
+					if i < n {
+						p.Pager.Next = s.URL(pageDir(i + 1))
+					}
+				}
+				fill(p)
+			})
+		}
+	}
+	none := func(*Page) {}
+
+	list("", "home", s.Title, s.Entries, none)
+	for _, e := range s.Entries {
+		add(e.OutPath[:len(e.OutPath)-len("index.html")], "briefing", e.Title, func(p *Page) { p.Entry = e })
+	}
+	for _, y := range s.Years {
+		list(strconv.Itoa(y.Year)+"/", "year", strconv.Itoa(y.Year), y.Entries, func(p *Page) { p.Year = y })
+		for _, m := range y.Months {
+			dir := strconv.Itoa(y.Year) + "/" + twoDigits(int(m.Month)) + "/"
+			list(dir, "month", m.Name, m.Entries, func(p *Page) { p.Month = m })
+		}
+	}
+	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors} {
+		kind := tax.Kind[:len(tax.Kind)-1] // "tag", "actor"
+		add(tax.Kind+"/", tax.Kind, tax.Title, func(p *Page) { p.Terms = tax.Terms })
+		for _, t := range tax.Terms {
+			list(tax.Kind+"/"+t.Slug+"/", kind, t.Name, t.Entries, func(p *Page) { p.Term = t })
+		}
+	}
+	jobs = append(jobs, job{path: "404.html", kind: "404", page: &Page{Site: s, Kind: "404", Title: "Page not found", URL: s.BasePath + "404.html", Permalink: s.Abs(s.BasePath+"404.html"), Stylesheet: css}})
+	return jobs
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}

@@ -1,0 +1,85 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"brief/internal/diag"
+	"brief/internal/site"
+)
+
+// Sink receives finished files. Write may be called from several goroutines
+// at once and must not keep data after it returns.
+type Sink interface {
+	Write(path string, data []byte) error
+}
+
+// Stats counts what was rendered.
+type Stats struct {
+	Files int
+}
+
+// job is one page to render.
+type job struct {
+	path string
+	kind string
+	page *Page
+}
+
+// Site renders every page of s into sink, in parallel, and reports every
+// template and write error.
+func Site(s *site.Site, t *Templates, pageSize int, sink Sink) (Stats, diag.List) {
+	var diags diag.Collector
+	if err := sink.Write(t.Stylesheet, t.css); err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: t.Stylesheet}, "writing: %v", err))
+	}
+	jobs := Pages(s, t.Stylesheet, pageSize)
+	ch := make(chan job)
+	var wg sync.WaitGroup
+	var bufs sync.Pool
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range ch {
+				buf, _ := bufs.Get().(*bytes.Buffer)
+				if buf == nil {
+					buf = new(bytes.Buffer)
+				}
+				buf.Reset()
+				if d, ok := t.execute(buf, j); !ok {
+					diags.Add(d)
+				} else if err := sink.Write(j.path, buf.Bytes()); err != nil {
+					diags.Add(diag.Errorf(diag.Pos{File: j.path}, "writing: %v", err))
+				}
+				bufs.Put(buf)
+			}
+		}()
+	}
+	for _, j := range jobs {
+		ch <- j
+	}
+	close(ch)
+	wg.Wait()
+	return Stats{Files: len(jobs) + 1}, diags.List()
+}
+
+func (t *Templates) execute(buf *bytes.Buffer, j job) (d diag.Diagnostic, ok bool) {
+	set := t.pages[j.kind]
+	if set == nil {
+		return diag.Errorf(diag.Pos{File: LayoutDir + "/" + j.kind + ".html"}, "layout failed to load"), false
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			d, ok = diag.Errorf(diag.Pos{File: LayoutDir + "/" + j.kind + ".html"}, "rendering %s: panic: %v", j.path, r), false
+		}
+	}()
+	if err := set.ExecuteTemplate(buf, "base", j.page); err != nil {
+		d := templateError(err)
+		d.Msg = fmt.Sprintf("%s (rendering %s)", d.Msg, j.path)
+		return d, false
+	}
+	return diag.Diagnostic{}, true
+}

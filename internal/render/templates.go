@@ -1,0 +1,102 @@
+// Package render turns the site model into files: it loads the layouts (a
+// site's own layouts/ over the embedded defaults, by file name), lists every
+// page of the site, and executes the templates in parallel, handing each
+// finished file to a Sink. It never touches the disk itself.
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"html/template"
+	"io/fs"
+	"regexp"
+	"strconv"
+
+	"brief/internal/diag"
+)
+
+// pageKinds are the page templates; each defines "main" and is executed
+// through "base" from base.html, with partials.html.
+var pageKinds = []string{"home", "briefing", "year", "month", "tags", "tag", "actors", "actor", "404"}
+
+// LayoutDir is the folder of a site's own layouts.
+const LayoutDir = "layouts"
+
+// Templates are the parsed layouts and the stylesheet.
+type Templates struct {
+	pages map[string]*template.Template
+	css   []byte
+	// Stylesheet is the output path of the stylesheet, named by its content
+	// hash so it can be cached forever.
+	Stylesheet string
+}
+
+var funcs = template.FuncMap{"add": func(a, b int) int { return a + b }}
+
+// LoadTemplates parses the layouts. A file in override (a site's layouts/
+// folder, may be nil) replaces the default file of the same name.
+func LoadTemplates(defaults, override fs.FS) (*Templates, diag.List) {
+	var diags diag.List
+	read := func(name string) (string, []byte) {
+		if override != nil {
+			if b, err := fs.ReadFile(override, name); err == nil {
+				return LayoutDir + "/" + name, b
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				diags.Errorf(diag.Pos{File: LayoutDir + "/" + name}, "cannot read: %v", err)
+			}
+		}
+		b, err := fs.ReadFile(defaults, name)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: LayoutDir + "/" + name}, "missing layout: %v", err)
+		}
+		return "(default) " + LayoutDir + "/" + name, b
+	}
+	t := &Templates{pages: map[string]*template.Template{}}
+	basePath, base := read("base.html")
+	partialsPath, partials := read("partials.html")
+	for _, kind := range pageKinds {
+		p, src := read(kind + ".html")
+		set := template.New(kind).Funcs(funcs)
+		for _, f := range []struct {
+			path string
+			src  []byte
+		}{{basePath, base}, {partialsPath, partials}, {p, src}} {
+			if _, err := set.New(f.path).Parse(string(f.src)); err != nil {
+				diags.Add(templateError(err))
+				set = nil
+				break
+			}
+		}
+		if set != nil {
+			t.pages[kind] = set
+		}
+	}
+	_, t.css = read("style.css")
+	sum := sha256.Sum256(t.css)
+	t.Stylesheet = "style." + hex.EncodeToString(sum[:4]) + ".css"
+	return t, diags
+}
+
+// templateErr finds the template name and line in html/template errors.
+var templateErr = regexp.MustCompile(`^(?:html/)?template: (?:\w+: )?(.+?):(\d+):(?:(\d+):)? (.*)$`)
+
+// templateError turns a template error into a diagnostic at its file line.
+func templateError(err error) diag.Diagnostic {
+	msg := err.Error()
+	if m := templateErr.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		return diag.Errorf(diag.Pos{File: trimDefault(m[1]), Line: line, Col: max(col, 1)}, "template: %s", m[4])
+	}
+	return diag.Errorf(diag.Pos{File: LayoutDir}, "template: %s", msg)
+}
+
+func trimDefault(p string) string {
+	const prefix = "(default) "
+	if len(p) > len(prefix) && p[:len(prefix)] == prefix {
+		return p[len(prefix):] + " (embedded default)"
+	}
+	return p
+}
+

@@ -1,0 +1,112 @@
+package site
+
+import (
+	"html/template"
+	"time"
+
+	"brief/internal/briefing"
+)
+
+// Site is the whole model of a site, ready for templates: every list is
+// sorted, every URL made, every text formatted.
+type Site struct {
+	Title    string
+	Language string
+	BaseURL  string // absolute, ends in "/": https://example.org/briefings/
+	BasePath string // path part of BaseURL, ends in "/": /briefings/
+	Params   map[string]any
+	Location *time.Location
+
+	Entries []*Entry // published briefings, newest first
+	Tags    *Taxonomy
+	Actors  *Taxonomy
+	Years   []*Year // newest first
+}
+
+// Entry is a briefing placed in the site.
+type Entry struct {
+	*briefing.Briefing
+	URL       string // root-relative, with the base path: /briefings/2025/11/miami-talks/
+	Permalink string // absolute URL
+	OutPath   string // output file: 2025/11/miami-talks/index.html
+
+	DateISO     string // RFC 3339, for <time datetime>
+	DateText    string // "29 November 2025"
+	TimeText    string // "09:30 EET (UTC+02:00)"; empty when the date has no time
+	UpdatedISO  string // empty when not updated
+	UpdatedText string
+
+	Tags    []*Term
+	Actors  []*Term
+	Figures []FigureView
+
+	Older *Entry // the previous briefing in time, nil for the oldest
+	Newer *Entry // the next briefing in time, nil for the newest
+}
+
+// FigureView is a figure formatted for display.
+type FigureView struct {
+	briefing.Figure
+	ValueText string // "585", "1,200", "-3.5"
+	Text      string // "585 drones" or "585 of 653 drones (89.6%)"
+	WholeText string // "653"; empty without of
+	Percent   string // "89.6%"; empty without of
+}
+
+// Term is one tag or actor: its name, page and briefings.
+type Term struct {
+	Name     string // the canonical (profile) or most used spelling
+	Slug     string
+	URL      string
+	Entries  []*Entry // newest first
+	Actor    *briefing.ActorProfile // nil unless an actor with a profile
+	Tag      *briefing.TagProfile   // nil unless a tag with a profile
+	Together []TermCount            // actors: who they appear with most
+	TopTags  []TermCount            // actors: the tags of their briefings
+}
+
+// Count is the number of briefings filed under the term.
+func (t *Term) Count() int { return len(t.Entries) }
+
+// Description is the profile text of the term, if any.
+func (t *Term) Description() template.HTML {
+	switch {
+	case t.Actor != nil:
+		return t.Actor.HTML
+	case t.Tag != nil:
+		return t.Tag.HTML
+	}
+	return ""
+}
+
+// TermCount is a term with a number of shared briefings.
+type TermCount struct {
+	Term  *Term
+	Count int
+}
+
+// Taxonomy is every term of one kind.
+type Taxonomy struct {
+	Kind    string  // "tags" or "actors"
+	Title   string  // "Tags", "Actors"
+	URL     string  // /tags/
+	Terms   []*Term // by name
+	ByCount []*Term // most briefings first, then by name
+}
+
+// Year is a date archive of one year.
+type Year struct {
+	Year    int
+	URL     string
+	Months  []*Month // newest first
+	Entries []*Entry // newest first
+}
+
+// Month is a date archive of one month.
+type Month struct {
+	Year    int
+	Month   time.Month
+	Name    string // "November 2025"
+	URL     string
+	Entries []*Entry // newest first
+}

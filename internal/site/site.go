@@ -1,0 +1,175 @@
+// Package site turns the briefings read from content into the model of a
+// site: what is published, in what order, under which URLs, filed under which
+// tags and actors, in which archives. It is pure: no I/O, no clock (the
+// caller passes "now"), and the same input always gives the same model.
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"brief/internal/briefing"
+	"brief/internal/diag"
+)
+
+// Options are the settings the model depends on.
+type Options struct {
+	Title    string
+	Language string
+	BaseURL  string
+	Location *time.Location
+	Params   map[string]any
+	Drafts   bool      // publish drafts
+	Future   bool      // publish briefings dated after Now
+	Now      time.Time // the moment that decides what is in the future
+}
+
+// Stats counts what was left out.
+type Stats struct {
+	Drafts int // drafts skipped
+	Future int // future briefings skipped
+}
+
+// Build makes the site model. It reports slug collisions, unit changes and
+// actor names that look like misspelt profiles.
+func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
+	var diags diag.List
+	s := &Site{Title: opt.Title, Language: opt.Language, Params: opt.Params, Location: opt.Location}
+	if s.Location == nil {
+		s.Location = time.UTC
+	}
+	s.BaseURL, s.BasePath = baseURL(opt.BaseURL)
+	checkUnits(c.Briefings, &diags)
+
+	var stats Stats
+	for _, b := range c.Briefings {
+		switch {
+		case b.Draft && !opt.Drafts:
+			stats.Drafts++
+		case b.Date.After(opt.Now) && !opt.Future:
+			stats.Future++
+		default:
+			s.Entries = append(s.Entries, s.newEntry(b, &diags))
+		}
+	}
+	sort.SliceStable(s.Entries, func(i, j int) bool {
+		a, b := s.Entries[i], s.Entries[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		return a.Path < b.Path
+	})
+	checkCollisions(s.Entries, &diags)
+	for i, e := range s.Entries {
+		if i > 0 {
+			e.Newer = s.Entries[i-1]
+		}
+		if i+1 < len(s.Entries) {
+			e.Older = s.Entries[i+1]
+		}
+	}
+	actors := newActorIndex(c.Actors, &diags)
+	s.Actors = s.taxonomy("actors", "Actors", actors, func(e *Entry) []briefing.Name { return e.Briefing.Actors }, &diags)
+	s.Tags = s.taxonomy("tags", "Tags", newTagIndex(c.Tags, &diags), func(e *Entry) []briefing.Name { return e.Briefing.Tags }, &diags)
+	for _, t := range s.Actors.Terms {
+		t.Together, t.TopTags = relations(t)
+	}
+	s.Years = s.archives()
+	diags.Sort()
+	return s, stats, diags
+}
+
+// baseURL normalises the configured base URL: absolute with a trailing
+// slash, and its path. Without one, URLs are root-relative.
+func baseURL(raw string) (abs, path string) {
+	if raw == "" {
+		return "/", "/"
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "/", "/"
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.RawQuery, u.Fragment = "", ""
+	return u.String(), u.EscapedPath()
+}
+
+// Abs makes a root-relative URL (one that starts with BasePath) absolute.
+func (s *Site) Abs(rel string) string {
+	return s.BaseURL[:len(s.BaseURL)-len(s.BasePath)] + rel
+}
+
+// URL returns the root-relative URL of a site path such as "tags/energy/".
+func (s *Site) URL(path string) string {
+	return s.BasePath + (&url.URL{Path: path}).EscapedPath()
+}
+
+func (s *Site) newEntry(b *briefing.Briefing, diags *diag.List) *Entry {
+	p := fmt.Sprintf("%04d/%02d/%s/", b.Date.Year(), int(b.Date.Month()), b.Slug)
+	e := &Entry{Briefing: b, URL: s.URL(p), OutPath: p + "index.html"}
+	e.Permalink = s.Abs(e.URL)
+	e.DateISO = b.Date.Format(time.RFC3339)
+	e.DateText = b.Date.Format("2 January 2006")
+	if b.HasTime {
+		e.TimeText = timeText(b.Date)
+	}
+	if !b.Updated.IsZero() {
+		e.UpdatedISO = b.Updated.Format(time.RFC3339)
+		e.UpdatedText = b.Updated.Format("2 January 2006")
+	}
+	e.Figures = figureViews(b.Figures, diags)
+	return e
+}
+
+// timeText shows the time with its zone: "09:30 EET (UTC+02:00)".
+func timeText(t time.Time) string {
+	zone, _ := t.Zone()
+	offset := t.Format("UTC-07:00")
+	if zone == "" || zone[0] == '+' || zone[0] == '-' || zone == "UTC" {
+		return t.Format("15:04 ") + offset
+	}
+	return t.Format("15:04 ") + zone + " (" + offset + ")"
+}
+
+// checkCollisions reports two briefings that would be written to one path,
+// naming both files. Paths are compared case-insensitively, as on macOS and
+// Windows file systems.
+func checkCollisions(entries []*Entry, diags *diag.List) {
+	seen := make(map[string]*Entry, len(entries))
+	for _, e := range entries {
+		key := strings.ToLower(e.OutPath)
+		if other, ok := seen[key]; ok {
+			a, b := other, e
+			if b.Path < a.Path {
+				a, b = b, a
+			}
+			diags.Errorf(diag.Pos{File: b.Path, Line: 1, Col: 1}, "same URL %s as %s: give one of them another slug", e.URL, a.Path)
+			continue
+		}
+		seen[key] = e
+	}
+}
+
+// archives groups entries by year and month, newest first.
+func (s *Site) archives() []*Year {
+	var years []*Year
+	for _, e := range s.Entries {
+		y, m := e.Date.Year(), e.Date.Month()
+		if len(years) == 0 || years[len(years)-1].Year != y {
+			years = append(years, &Year{Year: y, URL: s.URL(fmt.Sprintf("%04d/", y))})
+		}
+		yr := years[len(years)-1]
+		yr.Entries = append(yr.Entries, e)
+		if len(yr.Months) == 0 || yr.Months[len(yr.Months)-1].Month != m {
+			yr.Months = append(yr.Months, &Month{Year: y, Month: m, Name: fmt.Sprintf("%s %d", m, y), URL: s.URL(fmt.Sprintf("%04d/%02d/", y, int(m)))})
+		}
+		mo := yr.Months[len(yr.Months)-1]
+		mo.Entries = append(mo.Entries, e)
+	}
+	return years
+}

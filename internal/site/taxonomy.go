@@ -1,0 +1,194 @@
+package site
+
+import (
+	"sort"
+	"strconv"
+
+	"brief/internal/briefing"
+	"brief/internal/diag"
+	"brief/internal/slug"
+)
+
+// profile is an actor or tag profile as the index sees it.
+type profile struct {
+	name  string
+	actor *briefing.ActorProfile
+	tag   *briefing.TagProfile
+	path  string
+}
+
+// index folds every name and alias of the profiles to its profile.
+type index struct {
+	byKey   map[string]*profile
+	keys    []string // every folded name and alias, for suggestions
+	suggest map[string]string
+}
+
+func newIndex() *index {
+	return &index{byKey: map[string]*profile{}, suggest: map[string]string{}}
+}
+
+// add files p under name, reporting a name two profiles claim.
+func (ix *index) add(p *profile, name string, pos diag.Pos, diags *diag.List) {
+	key := slug.Fold(name)
+	if other, ok := ix.byKey[key]; ok && other != p {
+		diags.Errorf(pos, "%q is already the name or an alias of %s: a name belongs to one profile", name, other.path)
+		return
+	}
+	if _, ok := ix.byKey[key]; !ok {
+		ix.keys = append(ix.keys, key)
+	}
+	ix.byKey[key] = p
+}
+
+func newActorIndex(ps []*briefing.ActorProfile, diags *diag.List) *index {
+	ix := newIndex()
+	for _, a := range ps {
+		p := &profile{name: a.Name, actor: a, path: a.Path}
+		ix.add(p, a.Name, a.Pos, diags)
+		for _, al := range a.Aliases {
+			ix.add(p, al, a.Pos, diags)
+		}
+	}
+	return ix
+}
+
+func newTagIndex(ps []*briefing.TagProfile, diags *diag.List) *index {
+	ix := newIndex()
+	for _, t := range ps {
+		ix.add(&profile{name: t.Name, tag: t, path: t.Path}, t.Name, diag.Pos{File: t.Path, Line: 1, Col: 1}, diags)
+	}
+	return ix
+}
+
+// near returns the profile name a folded key is a near miss of, or "".
+func (ix *index) near(key string) string {
+	if s, ok := ix.suggest[key]; ok {
+		return s
+	}
+	s := ""
+	if len([]rune(key)) > 4 {
+		if k := slug.Closest(key, ix.keys, 2); k != "" {
+			s = ix.byKey[k].name + " (" + ix.byKey[k].path + ")"
+		}
+	}
+	ix.suggest[key] = s
+	return s
+}
+
+// taxonomy files the entries under the terms names returns for each, folding
+// case, accents and profile aliases.
+func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []briefing.Name, diags *diag.List) *Taxonomy {
+	terms := map[string]*Term{}
+	spellings := map[string]map[string]int{}
+	term := func(key string) *Term {
+		t, ok := terms[key]
+		if !ok {
+			t = &Term{}
+			terms[key] = t
+			spellings[key] = map[string]int{}
+		}
+		return t
+	}
+	for _, e := range s.Entries {
+		seen := map[*Term]bool{}
+		for _, n := range names(e) {
+			key := slug.Fold(n.Text)
+			p := ix.byKey[key]
+			if p != nil {
+				key = slug.Fold(p.name)
+			} else if kind == "actors" {
+				if near := ix.near(key); near != "" {
+					diags.Warnf(n.Pos, "actor %q is not in any profile but is close to %s: use that spelling, or add it to the profile's aliases", n.Text, near)
+				}
+			}
+			t := term(key)
+			spellings[key][n.Text]++
+			if seen[t] {
+				continue
+			}
+			seen[t] = true
+			t.Entries = append(t.Entries, e)
+			if kind == "actors" {
+				e.Actors = append(e.Actors, t)
+			} else {
+				e.Tags = append(e.Tags, t)
+			}
+		}
+	}
+	for key, p := range ix.byKey {
+		if slug.Fold(p.name) == key {
+			t := term(key)
+			t.Actor, t.Tag = p.actor, p.tag
+			t.Name = p.name
+		}
+	}
+	tax := &Taxonomy{Kind: kind, Title: title, URL: s.URL(kind + "/")}
+	keys := make([]string, 0, len(terms))
+	for k := range terms {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	used := map[string]bool{}
+	for _, k := range keys {
+		t := terms[k]
+		if t.Name == "" {
+			t.Name = mostUsed(spellings[k])
+		}
+		t.Slug = slug.Make(k)
+		for i := 2; used[t.Slug]; i++ {
+			t.Slug = slug.Make(k) + "-" + strconv.Itoa(i)
+		}
+		used[t.Slug] = true
+		t.URL = s.URL(kind + "/" + t.Slug + "/")
+		tax.Terms = append(tax.Terms, t)
+	}
+	tax.ByCount = append([]*Term(nil), tax.Terms...)
+	sort.SliceStable(tax.ByCount, func(i, j int) bool { return tax.ByCount[i].Count() > tax.ByCount[j].Count() })
+	return tax
+}
+
+// mostUsed picks the spelling written most often; ties go to the first in
+// byte order, so the choice does not depend on map order.
+func mostUsed(counts map[string]int) string {
+	best, n := "", -1
+	for s, c := range counts {
+		if c > n || c == n && s < best {
+			best, n = s, c
+		}
+	}
+	return best
+}
+
+// relations counts, for an actor, the actors and tags of its briefings.
+func relations(t *Term) (together, tags []TermCount) {
+	actors, tagc := map[*Term]int{}, map[*Term]int{}
+	for _, e := range t.Entries {
+		for _, a := range e.Actors {
+			if a != t {
+				actors[a]++
+			}
+		}
+		for _, g := range e.Tags {
+			tagc[g]++
+		}
+	}
+	return top(actors, 10), top(tagc, 10)
+}
+
+func top(counts map[*Term]int, n int) []TermCount {
+	out := make([]TermCount, 0, len(counts))
+	for t, c := range counts {
+		out = append(out, TermCount{Term: t, Count: c})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Term.Slug < out[j].Term.Slug
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}

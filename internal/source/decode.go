@@ -1,0 +1,214 @@
+package source
+
+import (
+	"path"
+	"regexp"
+	"strings"
+	"time"
+
+	"brief/internal/briefing"
+	"brief/internal/diag"
+	fm "brief/internal/frontmatter"
+	"brief/internal/slug"
+)
+
+var briefingKeys = []string{"title", "date", "updated", "summary", "location", "slug", "draft", "aliases", "tags", "actors", "figures", "sources"}
+
+// datePrefix is the date that may start a file name: 2025-11-29-miami-talks.md
+var datePrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
+
+// DecodeBriefing reads a briefing from its parsed file.
+func DecodeBriefing(p string, doc *fm.Document, loc *time.Location) (*briefing.Briefing, diag.List) {
+	var diags diag.List
+	f := newFields(p, doc.Root, briefingKeys, &diags)
+	f.require("title", "date")
+	b := &briefing.Briefing{
+		Path:     p,
+		Title:    f.str("title"),
+		Summary:  f.str("summary"),
+		Location: f.str("location"),
+		Draft:    f.boolean("draft"),
+		Aliases:  texts(f.strings("aliases")),
+		Tags:     f.strings("tags"),
+		Actors:   f.strings("actors"),
+		Body:     doc.Body,
+		BodyLine: doc.BodyLine,
+	}
+	b.Date, b.HasTime = f.date("date", loc)
+	b.Updated, _ = f.date("updated", loc)
+	if s := f.str("slug"); s != "" {
+		b.Slug = slug.Make(s)
+	} else {
+		name := strings.TrimSuffix(path.Base(p), path.Ext(p))
+		b.Slug = slug.Make(datePrefix.ReplaceAllString(name, ""))
+	}
+	b.Figures = decodeFigures(f, &diags)
+	b.Sources = decodeSources(f, &diags)
+	return b, diags
+}
+
+var figureKeys = []string{"key", "label", "value", "unit", "of"}
+
+func decodeFigures(f fields, diags *diag.List) []briefing.Figure {
+	n := f.get("figures")
+	if n == nil || n.Kind == fm.Null {
+		return nil
+	}
+	var figs []briefing.Figure
+	switch n.Kind {
+	case fm.Map: // quick form: {label: value}
+		for _, fl := range n.Fields {
+			v, ok := number(fl.Value, diags)
+			if ok {
+				figs = append(figs, briefing.Figure{Key: slug.Make(fl.Key), Label: fl.Key, Value: v, Pos: fl.KeyPos})
+			}
+		}
+	case fm.List:
+		for _, it := range n.Items {
+			if it.Kind != fm.Map {
+				diags.Errorf(it.Pos, "each figure must be a mapping with label and value")
+				continue
+			}
+			ff := newFields(f.path, it, figureKeys, diags)
+			ff.require("label", "value")
+			fig := briefing.Figure{Label: ff.str("label"), Unit: ff.str("unit"), Of: ff.str("of"), Key: ff.str("key"), Pos: it.Pos}
+			if fig.Key == "" {
+				fig.Key = fig.Label
+			}
+			fig.Key = slug.Make(fig.Key)
+			if vn := ff.get("value"); vn != nil && vn.Kind != fm.Null {
+				v, ok := number(vn, diags)
+				if !ok {
+					continue
+				}
+				fig.Value = v
+			}
+			figs = append(figs, fig)
+		}
+	default:
+		diags.Errorf(n.Pos, "figures must be a list of {label, value, unit} or a mapping of label: value")
+	}
+	checkFigures(figs, diags)
+	return figs
+}
+
+func number(n *fm.Node, diags *diag.List) (float64, bool) {
+	if n.Kind == fm.Scalar {
+		if v, ok := ParseNumber(n.Value); ok {
+			return v, true
+		}
+	}
+	shown := n.Value
+	if n.Kind != fm.Scalar {
+		shown = n.Kind.String()
+	}
+	diags.Errorf(n.Pos, "figure value %q is not a number: write digits such as 653, -3.5 or \"1,200\"", shown)
+	return 0, false
+}
+
+// checkFigures enforces one key per figure and that each of names a figure
+// of the same briefing (by label or key); it rewrites of to the whole's key.
+func checkFigures(figs []briefing.Figure, diags *diag.List) {
+	byKey := make(map[string]int, len(figs))
+	for i, f := range figs {
+		if j, ok := byKey[f.Key]; ok {
+			diags.Errorf(f.Pos, "figure %q has the same key %q as the figure on line %d: give it its own key", f.Label, f.Key, figs[j].Pos.Line)
+			continue
+		}
+		byKey[f.Key] = i
+	}
+	for i := range figs {
+		f := &figs[i]
+		if f.Of == "" {
+			continue
+		}
+		j, ok := -1, false
+		for k, g := range figs {
+			if k != i && (g.Label == f.Of || g.Key == f.Of || g.Key == slug.Make(f.Of)) {
+				j, ok = k, true
+				break
+			}
+		}
+		if !ok {
+			diags.Errorf(f.Pos, "figure %q is of %q, which is no figure of this briefing: name another figure's label or key", f.Label, f.Of)
+			continue
+		}
+		f.Of = figs[j].Key
+	}
+}
+
+var sourceKeys = []string{"title", "url"}
+
+func decodeSources(f fields, diags *diag.List) []briefing.Source {
+	n := f.get("sources")
+	if n == nil || n.Kind == fm.Null {
+		return nil
+	}
+	items := n.Items
+	if n.Kind != fm.List {
+		items = []*fm.Node{n}
+	}
+	var out []briefing.Source
+	for _, it := range items {
+		switch it.Kind {
+		case fm.Scalar: // a bare URL or title
+			s := strings.TrimSpace(it.Value)
+			if strings.Contains(s, "://") {
+				out = append(out, briefing.Source{Title: s, URL: s})
+			} else {
+				out = append(out, briefing.Source{Title: s})
+			}
+		case fm.Map:
+			sf := newFields(f.path, it, sourceKeys, diags)
+			src := briefing.Source{Title: sf.str("title"), URL: sf.str("url")}
+			if src.Title == "" {
+				src.Title = src.URL
+			}
+			if src.Title == "" {
+				diags.Errorf(it.Pos, "a source needs a title or a url")
+				continue
+			}
+			out = append(out, src)
+		default:
+			diags.Errorf(it.Pos, "each source must be a mapping {title, url} or a URL")
+		}
+	}
+	return out
+}
+
+var (
+	actorKeys  = []string{"name", "aliases", "role", "country", "kind"}
+	actorKinds = []string{"person", "government", "organisation", "group"}
+	tagKeys    = []string{"name", "description"}
+)
+
+// DecodeActor reads an actor profile.
+func DecodeActor(p string, doc *fm.Document) (*briefing.ActorProfile, diag.List) {
+	var diags diag.List
+	f := newFields(p, doc.Root, actorKeys, &diags)
+	f.require("name")
+	a := &briefing.ActorProfile{
+		Path:    p,
+		Name:    f.str("name"),
+		Aliases: texts(f.strings("aliases")),
+		Role:    f.str("role"),
+		Country: f.str("country"),
+		Kind:    f.str("kind"),
+		Pos:     doc.Root.Pos,
+	}
+	if n := f.get("name"); n != nil {
+		a.Pos = n.Pos
+	}
+	if a.Kind != "" && !contains(actorKinds, a.Kind) {
+		diags.Errorf(f.get("kind").Pos, "kind %q is not one of %s", a.Kind, strings.Join(actorKinds, ", "))
+	}
+	return a, diags
+}
+
+// DecodeTag reads a tag profile.
+func DecodeTag(p string, doc *fm.Document) (*briefing.TagProfile, diag.List) {
+	var diags diag.List
+	f := newFields(p, doc.Root, tagKeys, &diags)
+	f.require("name")
+	return &briefing.TagProfile{Path: p, Name: f.str("name"), Description: f.str("description")}, diags
+}

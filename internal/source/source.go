@@ -1,0 +1,197 @@
+// Package source reads a site's content folder: it walks an fs.FS, refuses
+// what it must not read (symlinks, oversized files), parses every file in
+// parallel and returns the briefings and profiles with every diagnostic of
+// every file, positioned.
+package source
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"brief/internal/briefing"
+	"brief/internal/diag"
+	fm "brief/internal/frontmatter"
+)
+
+// DefaultMaxFileSize is the default limit on the size of one content file.
+const DefaultMaxFileSize = 1 << 20
+
+// Options tune Load.
+type Options struct {
+	Dir         string         // the content folder inside fsys, usually "content"
+	Location    *time.Location // the site's time zone
+	MaxFileSize int64          // files larger than this are refused unread
+}
+
+// Reserved folders of profiles, relative to the content folder.
+const (
+	ActorsDir = "actors"
+	TagsDir   = "tags"
+)
+
+// Load reads every briefing and profile under opt.Dir. Paths in the result
+// and in diagnostics are slash-separated and include opt.Dir.
+func Load(fsys fs.FS, opt Options) (*briefing.Content, diag.List) {
+	if opt.MaxFileSize <= 0 {
+		opt.MaxFileSize = DefaultMaxFileSize
+	}
+	if opt.Location == nil {
+		opt.Location = time.UTC
+	}
+	files, diags := walk(fsys, opt)
+	content := &briefing.Content{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	jobs := make(chan string)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range jobs {
+				ds := loadFile(fsys, p, opt, content, &mu)
+				if len(ds) > 0 {
+					mu.Lock()
+					diags = append(diags, ds...)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, p := range files {
+		jobs <- p
+	}
+	close(jobs)
+	wg.Wait()
+	sortContent(content)
+	diags.Sort()
+	return content, diags
+}
+
+// walk lists the Markdown files in a stable order, skipping hidden and
+// underscore names and refusing symlinks and oversized files.
+func walk(fsys fs.FS, opt Options) ([]string, diag.List) {
+	var files []string
+	var diags diag.List
+	err := fs.WalkDir(fsys, opt.Dir, func(p string, d fs.DirEntry, err error) error {
+		pos := diag.Pos{File: p}
+		if err != nil {
+			if p == opt.Dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll // no content folder: an empty site
+			}
+			diags.Errorf(pos, "cannot read: %v", unwrapPath(err))
+			return nil
+		}
+		name := d.Name()
+		if p != opt.Dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			diags.Warnf(pos, "symbolic link skipped: brief reads only real files inside the content folder; copy the file in instead")
+			return nil
+		}
+		if d.IsDir() || !strings.EqualFold(path.Ext(name), ".md") {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			diags.Warnf(pos, "not a regular file, skipped")
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			diags.Errorf(pos, "cannot read: %v", unwrapPath(err))
+			return nil
+		}
+		if info.Size() > opt.MaxFileSize {
+			diags.Errorf(pos, "file exceeds max size (%d bytes, limit %d): split it, or raise maxFileSize in brief.toml", info.Size(), opt.MaxFileSize)
+			return nil
+		}
+		files = append(files, p)
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(diag.Pos{File: opt.Dir}, "cannot read: %v", err)
+	}
+	return files, diags
+}
+
+// unwrapPath drops the path that fs errors repeat, since the position names it.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func loadFile(fsys fs.FS, p string, opt Options, content *briefing.Content, mu *sync.Mutex) diag.List {
+	src, err := readLimited(fsys, p, opt.MaxFileSize)
+	if err != nil {
+		return diag.List{diag.Errorf(diag.Pos{File: p}, "%v", err)}
+	}
+	doc, diags := fm.Parse(p, src)
+	if doc == nil {
+		return diags
+	}
+	rel := strings.TrimPrefix(p, opt.Dir+"/")
+	var ds diag.List
+	switch {
+	case strings.HasPrefix(rel, ActorsDir+"/"):
+		var a *briefing.ActorProfile
+		a, ds = DecodeActor(p, doc)
+		a.Body, a.BodyLine = doc.Body, doc.BodyLine
+		mu.Lock()
+		content.Actors = append(content.Actors, a)
+		mu.Unlock()
+	case strings.HasPrefix(rel, TagsDir+"/"):
+		var t *briefing.TagProfile
+		t, ds = DecodeTag(p, doc)
+		t.Body, t.BodyLine = doc.Body, doc.BodyLine
+		mu.Lock()
+		content.Tags = append(content.Tags, t)
+		mu.Unlock()
+	default:
+		var b *briefing.Briefing
+		b, ds = DecodeBriefing(p, doc, opt.Location)
+		mu.Lock()
+		content.Briefings = append(content.Briefings, b)
+		mu.Unlock()
+	}
+	return append(diags, ds...)
+}
+
+// readLimited reads a file but never more than limit bytes, in case it grew
+// after it was listed.
+func readLimited(fsys fs.FS, p string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", unwrapPath(err))
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", unwrapPath(err))
+	}
+	if int64(len(src)) > limit {
+		return nil, fmt.Errorf("file exceeds max size (limit %d bytes): split it, or raise maxFileSize in brief.toml", limit)
+	}
+	return src, nil
+}
+
+// sortContent orders everything by path so the result does not depend on
+// which worker finished first.
+func sortContent(c *briefing.Content) {
+	sort.Slice(c.Briefings, func(i, j int) bool { return c.Briefings[i].Path < c.Briefings[j].Path })
+	sort.Slice(c.Actors, func(i, j int) bool { return c.Actors[i].Path < c.Actors[j].Path })
+	sort.Slice(c.Tags, func(i, j int) bool { return c.Tags[i].Path < c.Tags[j].Path })
+}
