@@ -60,7 +60,7 @@ type ActorProfile struct {
 	Aliases []string
 	Role    string
 	Country string
-	Kind    string // person | government | organisation | group
+	Kind    string   // person | government | organisation | group
 	Pos     diag.Pos // position of the name, for warnings that suggest it
 
 	Body     []byte // the biography, Markdown

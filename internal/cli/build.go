@@ -17,7 +17,7 @@ import (
 
 // buildFlags are the flags of build (and, later, of the commands that build).
 type buildFlags struct {
-	source, dest, baseURL, clock string
+	source, dest, baseURL, clock  string
 	drafts, future, strict, quiet bool
 }
 

@@ -64,7 +64,7 @@ func Pages(s *site.Site, stylesheet string, pageSize int) []job {
 			list(tax.Kind+"/"+t.Slug+"/", kind, t.Name, t.Entries, func(p *Page) { p.Term = t })
 		}
 	}
-	jobs = append(jobs, job{path: "404.html", kind: "404", page: &Page{Site: s, Kind: "404", Title: "Page not found", URL: s.BasePath + "404.html", Permalink: s.Abs(s.BasePath+"404.html"), Stylesheet: css}})
+	jobs = append(jobs, job{path: "404.html", kind: "404", page: &Page{Site: s, Kind: "404", Title: "Page not found", URL: s.BasePath + "404.html", Permalink: s.Abs(s.BasePath + "404.html"), Stylesheet: css}})
 	return jobs
 }
 

@@ -99,4 +99,3 @@ func trimDefault(p string) string {
 	}
 	return p
 }
-

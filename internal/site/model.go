@@ -58,7 +58,7 @@ type Term struct {
 	Name     string // the canonical (profile) or most used spelling
 	Slug     string
 	URL      string
-	Entries  []*Entry // newest first
+	Entries  []*Entry               // newest first
 	Actor    *briefing.ActorProfile // nil unless an actor with a profile
 	Tag      *briefing.TagProfile   // nil unless a tag with a profile
 	Together []TermCount            // actors: who they appear with most
