@@ -135,9 +135,10 @@ func printSummary(w io.Writer, res *build.Result, dest string, took time.Duratio
 	for _, y := range s.Years {
 		archives += 1 + len(y.Months)
 	}
-	fmt.Fprintf(w, "brief: %d %s (%d %s, %d future skipped), %d tag pages, %d actor pages, %d archives\n",
+	fmt.Fprintf(w, "brief: %d %s (%d %s, %d future skipped), %d tag %s, %d actor %s, %d %s\n",
 		res.Briefings, plural(res.Briefings, "briefing", "briefings"), res.Drafts, plural(res.Drafts, "draft", "drafts"), res.Future,
-		len(s.Tags.Terms), len(s.Actors.Terms), archives)
+		len(s.Tags.Terms), plural(len(s.Tags.Terms), "page", "pages"), len(s.Actors.Terms), plural(len(s.Actors.Terms), "page", "pages"),
+		archives, plural(archives, "archive", "archives"))
 	fmt.Fprintf(w, "brief: %d files written to %s in %s\n", res.Files, dest, took.Round(time.Millisecond))
 }
 

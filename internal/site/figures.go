@@ -14,6 +14,9 @@ func figureViews(figs []briefing.Figure, diags *diag.List) []FigureView {
 	for i, f := range figs {
 		v := FigureView{Figure: f, ValueText: FormatNumber(f.Value)}
 		v.Text = strings.TrimSpace(v.ValueText + " " + f.Unit)
+		if f.Unit == "" {
+			diags.Warnf(f.Pos, "figure %q has no unit: add unit: (drones, people, percent …)", f.Label)
+		}
 		if f.Of != "" {
 			for _, w := range figs {
 				if w.Key != f.Of {

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){"brief": main})
+}
+
+// TestScripts runs the command-line scripts in testdata/script.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"cmptree":  cmpTree,
+			"snapshot": snapshot,
+			"holdlock": holdLock,
+			"glob":     glob,
+		},
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("HOME", env.Getenv("WORK")+"/home")
+			return os.MkdirAll(env.Getenv("WORK")+"/home", 0o755)
+		},
+	})
+}
+
+// cmptree a b: the two trees hold the same files with the same bytes.
+func cmpTree(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: cmptree dir1 dir2")
+	}
+	a, b := tree(ts, ts.MkAbs(args[0])), tree(ts, ts.MkAbs(args[1]))
+	var diffs []string
+	for p, da := range a {
+		if db, ok := b[p]; !ok {
+			diffs = append(diffs, "only in "+args[0]+": "+p)
+		} else if !bytes.Equal(da, db) {
+			diffs = append(diffs, "differs: "+p)
+		}
+	}
+	for p := range b {
+		if _, ok := a[p]; !ok {
+			diffs = append(diffs, "only in "+args[1]+": "+p)
+		}
+	}
+	if neg && len(diffs) == 0 {
+		ts.Fatalf("trees are identical")
+	}
+	if !neg && len(diffs) > 0 {
+		ts.Fatalf("trees differ:\n%s", strings.Join(diffs, "\n"))
+	}
+}
+
+func tree(ts *testscript.TestScript, dir string) map[string][]byte {
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = b
+		return err
+	})
+	ts.Check(err)
+	return out
+}
+
+// snapshot dir copy: copies a tree, modes and all, to compare with later.
+func snapshot(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: snapshot dir copy")
+	}
+	src, dst := ts.MkAbs(args[0]), ts.MkAbs(args[1])
+	for p, b := range tree(ts, src) {
+		target := filepath.Join(dst, filepath.FromSlash(p))
+		ts.Check(os.MkdirAll(filepath.Dir(target), 0o755))
+		ts.Check(os.WriteFile(target, b, 0o644))
+	}
+}
+
+var heldLocks []*os.File
+
+// holdlock path: takes the build lock on a destination as a running build would.
+func holdLock(ts *testscript.TestScript, neg bool, args []string) {
+	dest := ts.MkAbs(args[0])
+	f, err := os.OpenFile(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".lock"), os.O_CREATE|os.O_RDWR, 0o644)
+	ts.Check(err)
+	ts.Check(syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB))
+	heldLocks = append(heldLocks, f)
+	ts.Defer(func() { f.Close() })
+}
+
+// glob pattern: at least one file matches (with !, none does).
+func glob(ts *testscript.TestScript, neg bool, args []string) {
+	m, err := filepath.Glob(ts.MkAbs(args[0]))
+	ts.Check(err)
+	if neg && len(m) > 0 {
+		ts.Fatalf("unexpected files: %s", strings.Join(m, " "))
+	}
+	if !neg && len(m) == 0 {
+		ts.Fatalf("no file matches %s", args[0])
+	}
+	fmt.Fprint(ts.Stdout(), strings.Join(m, "\n"))
+}

@@ -1,0 +1,206 @@
+package build_test
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestAllErrorsOfAllFilesInOneRun(t *testing.T) {
+	r := buildSite(t, `
+-- content/a.md --
+---
+title: A
+---
+-- content/b.md --
+---
+date: 2025-01-01
+titel: B
+---
+-- content/c.md --
+
+---
+title: C
+date: 2024-02-30
+figures:
+  - label: Drones
+    value: many
+---
+`)
+	r.reports(
+		"content/a.md:2:1: missing required field: date",
+		"content/b.md:2:1: missing required field: title",
+		`content/b.md:3:1: unknown key "titel": did you mean "title"?`,
+		`content/c.md:4:7: date: "2024-02-30" is day out of range: write YYYY-MM-DD, YYYY-MM-DDTHH:MM or RFC 3339 (2025-11-29T09:30:00+02:00)`,
+		`content/c.md:7:12: figure value "many" is not a number: write digits such as 653, -3.5 or "1,200"`,
+	)
+	if n := len(r.diags.Errors()); n != 5 {
+		t.Errorf("%d errors, want 5:\n%s", n, r.messages())
+	}
+	if len(r.mem.Paths()) != 0 {
+		t.Errorf("a failed build wrote %d files", len(r.mem.Paths()))
+	}
+}
+
+func TestSlugCollisionNamesBothFiles(t *testing.T) {
+	r := buildSite(t, `
+-- content/one/2025-01-02-talks.md --
+---
+title: One
+date: 2025-01-02
+---
+-- content/two/talks.md --
+---
+title: Two
+date: 2025-01-20
+---
+`)
+	r.reports("content/two/talks.md:1:1: same URL /2025/01/talks/ as content/one/2025-01-02-talks.md: give one of them another slug")
+}
+
+func TestSlugCollisionIgnoresCase(t *testing.T) {
+	r := buildSite(t, `
+-- content/a.md --
+---
+title: A
+date: 2025-01-02
+slug: Talks
+---
+-- content/b.md --
+---
+title: B
+date: 2025-01-03
+slug: talks
+---
+`)
+	if !strings.Contains(r.messages(), "same URL /2025/01/talks/") {
+		t.Errorf("want a collision error, got:\n%s", r.messages())
+	}
+}
+
+func TestFigureKeyKeepsOneUnit(t *testing.T) {
+	r := buildSite(t, `
+-- content/a.md --
+---
+title: A
+date: 2025-01-02
+figures:
+  - {label: Drones launched, value: 10, unit: drones}
+---
+-- content/b.md --
+---
+title: B
+date: 2025-01-03
+figures:
+  - label: Drones launched
+    value: 12
+    unit: aircraft
+---
+`)
+	r.reports(`content/b.md:5:5: figure "drones-launched" has unit "aircraft" but "drones" at content/a.md:5:5: one key keeps one unit; fix one, or give this figure another key`)
+}
+
+func TestWarnings(t *testing.T) {
+	site := `
+-- content/actors/z.md --
+---
+name: Volodymyr Zelenskyy
+---
+-- content/a.md --
+---
+title: A
+date: 2025-01-02
+actors: [Volodymyr Zelenskky]
+figures:
+  - label: Part
+    value: 12
+    of: Whole
+  - label: Whole
+    value: 10
+    unit: drones
+---
+Text <script>alert(1)</script> and ![](x.png).
+`
+	r := buildSite(t, site).ok()
+	r.reports(
+		`content/a.md:4:10: warning: actor "Volodymyr Zelenskky" is not in any profile but is close to Volodymyr Zelenskyy (content/actors/z.md): use that spelling, or add it to the profile's aliases`,
+		`content/a.md:6:5: warning: figure "Part" (12) is larger than "Whole" (10), which it is part of: check the numbers`,
+		`content/a.md:6:5: warning: figure "Part" has no unit: add unit: (drones, people, percent …)`,
+		`content/a.md:13:6: warning: raw HTML omitted: write Markdown instead`,
+	)
+	if !strings.Contains(r.messages(), "content/a.md:13:") || !strings.Contains(r.messages(), "warning: image without alt text") {
+		t.Errorf("want an alt text warning on line 13, got:\n%s", r.messages())
+	}
+	r.lacks("2025/01/a/index.html", "<script>alert")
+	// --strict turns warnings into errors and writes nothing.
+	r = buildSite(t, site, withStrict)
+	if n := len(r.diags.Errors()); n < 5 || len(r.diags.Warnings()) != 0 || len(r.mem.Paths()) != 0 {
+		t.Errorf("strict: %d errors and %d files, want every warning as an error and 0 files:\n%s", n, len(r.mem.Paths()), r.messages())
+	}
+}
+
+func TestTemplateOverrideAndErrors(t *testing.T) {
+	r := buildSite(t, `
+-- layouts/briefing.html --
+{{define "main"}}<p class="custom">{{.Entry.Title}}</p>{{end}}
+-- content/a.md --
+---
+title: Custom
+date: 2025-01-02
+---
+`).ok()
+	r.contains("2025/01/a/index.html", `<p class="custom">Custom</p>`, "<!doctype html>")
+
+	r = buildSite(t, `
+-- layouts/briefing.html --
+{{define "main"}}
+<p>{{.Entry.Title}</p>
+{{end}}
+-- content/a.md --
+---
+title: Broken
+date: 2025-01-02
+---
+`)
+	r.reports(`layouts/briefing.html:2:1: template: bad character U+007D '}'`)
+
+	r = buildSite(t, `
+-- layouts/tag.html --
+{{define "main"}}
+<p>{{.Entry.Title}}</p>
+{{end}}
+-- content/a.md --
+---
+title: Broken
+date: 2025-01-02
+tags: [x]
+---
+`)
+	if !strings.Contains(r.messages(), "layouts/tag.html:2:") || !strings.Contains(r.messages(), "(rendering tags/x/index.html)") {
+		t.Errorf("want an execution error in layouts/tag.html naming the page, got:\n%s", r.messages())
+	}
+}
+
+func TestConfigErrors(t *testing.T) {
+	r := buildSite(t, `
+-- brief.toml --
+title = "T"
+timezone = "Mars/Olympus"
+pagesize = 10
+-- content/a.md --
+---
+title: A
+date: 2025-01-02
+---
+`)
+	r.reports(
+		`brief.toml:2:12: timezone "Mars/Olympus" is not an IANA time zone name such as Europe/Kyiv or UTC`,
+		`brief.toml:3:1: unknown key "pagesize" in brief.toml: did you mean "pageSize"?`,
+	)
+}
+
+func TestEmptySite(t *testing.T) {
+	r := buildSite(t, "-- brief.toml --\ntitle = \"Empty\"\n").ok()
+	r.contains("index.html", "<h1>Empty</h1>")
+	r.contains("tags/index.html", "<h1>Tags</h1>")
+	r.contains("404.html", "Page not found")
+}
