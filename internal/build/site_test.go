@@ -200,3 +200,42 @@ func (r *result) exists(p string) bool {
 	_, ok := r.mem.Get(p)
 	return ok
 }
+
+func TestAliasesRedirect(t *testing.T) {
+	r := buildSite(t, `
+-- brief.toml --
+baseURL = "https://example.org/sub/"
+-- content/a.md --
+---
+title: A
+date: 2025-01-02
+aliases: [/old/a/, /older.html]
+---
+`).ok()
+	for _, p := range []string{"old/a/index.html", "older.html"} {
+		r.contains(p, `<link rel="canonical" href="https://example.org/sub/2025/01/a/">`, `<meta http-equiv="refresh" content="0; url=https://example.org/sub/2025/01/a/">`)
+	}
+
+	r = buildSite(t, `
+-- content/a.md --
+---
+title: A
+date: 2025-01-02
+aliases: [../../etc/passwd, "https://evil.example/"]
+---
+`)
+	r.reports(
+		`content/a.md:1:1: alias "../../etc/passwd" is not a path on this site: write it like /2025/11/old-slug/`,
+		`content/a.md:1:1: alias "https://evil.example/" is not a path on this site: write it like /2025/11/old-slug/`,
+	)
+
+	r = buildSite(t, `
+-- content/a.md --
+---
+title: A
+date: 2025-01-02
+aliases: [/tags/]
+---
+`)
+	r.reports(`content/a.md:1:1: alias /tags/ would replace a page of the site: remove it`)
+}

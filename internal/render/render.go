@@ -3,6 +3,8 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"html"
+	"strings"
 	"runtime"
 	"sync"
 
@@ -36,6 +38,7 @@ func Site(s *site.Site, t *Templates, pageSize int, sink Sink) (Stats, diag.List
 		diags.Add(diag.Errorf(diag.Pos{File: t.Stylesheet}, "writing: %v", err))
 	}
 	jobs := Pages(s, t.Stylesheet, pageSize)
+	diags.Add(redirects(s, jobs, sink)...)
 	ch := make(chan job)
 	var wg sync.WaitGroup
 	var bufs sync.Pool
@@ -63,7 +66,11 @@ func Site(s *site.Site, t *Templates, pageSize int, sink Sink) (Stats, diag.List
 	}
 	close(ch)
 	wg.Wait()
-	return Stats{Files: len(jobs) + 1}, diags.List()
+	files := len(jobs) + 1
+	for _, e := range s.Entries {
+		files += len(e.Redirects)
+	}
+	return Stats{Files: files}, diags.List()
 }
 
 func (t *Templates) execute(buf *bytes.Buffer, j job) (d diag.Diagnostic, ok bool) {
@@ -82,4 +89,46 @@ func (t *Templates) execute(buf *bytes.Buffer, j job) (d diag.Diagnostic, ok boo
 		return d, false
 	}
 	return diag.Diagnostic{}, true
+}
+
+// redirects writes a small page for every alias of every briefing that
+// sends browsers and crawlers to the briefing. An alias may not replace a
+// page of the site.
+func redirects(s *site.Site, jobs []job, sink Sink) diag.List {
+	var diags diag.List
+	taken := make(map[string]string, len(jobs))
+	for _, j := range jobs {
+		taken[j.path] = "a page of the site"
+	}
+	for _, e := range s.Entries {
+		for _, p := range e.Redirects {
+			if other, ok := taken[p]; ok {
+				diags.Errorf(diag.Pos{File: e.Path, Line: 1, Col: 1}, "alias /%s would replace %s: remove it", strings.TrimSuffix(p, "index.html"), other)
+				continue
+			}
+			taken[p] = "an alias of " + e.Path
+			if err := sink.Write(p, redirectPage(e.Permalink)); err != nil {
+				diags.Errorf(diag.Pos{File: p}, "writing: %v", err)
+			}
+		}
+	}
+	return diags
+}
+
+func redirectPage(target string) []byte {
+	t := html.EscapeString(target)
+	return []byte(`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Moved</title>
+<link rel="canonical" href="` + t + `">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=` + t + `">
+</head>
+<body>
+<p>This briefing has moved to <a href="` + t + `">` + t + `</a>.</p>
+</body>
+</html>
+`)
 }

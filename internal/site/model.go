@@ -29,6 +29,7 @@ type Entry struct {
 	URL       string // root-relative, with the base path: /briefings/2025/11/miami-talks/
 	Permalink string // absolute URL
 	OutPath   string // output file: 2025/11/miami-talks/index.html
+	Redirects []string // output files of the aliases, which redirect here
 
 	DateISO     string // RFC 3339, for <time datetime>
 	DateText    string // "29 November 2025"

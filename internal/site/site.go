@@ -123,7 +123,34 @@ func (s *Site) newEntry(b *briefing.Briefing, diags *diag.List) *Entry {
 		e.UpdatedText = b.Updated.Format("2 January 2006")
 	}
 	e.Figures = figureViews(b.Figures, diags)
+	for _, a := range b.Aliases {
+		out, ok := aliasPath(a)
+		if !ok {
+			diags.Errorf(diag.Pos{File: b.Path, Line: 1, Col: 1}, "alias %q is not a path on this site: write it like /2025/11/old-slug/", a)
+			continue
+		}
+		e.Redirects = append(e.Redirects, out)
+	}
 	return e
+}
+
+// aliasPath turns an old URL path into the file that redirects from it:
+// /old/url/ → old/url/index.html, /old.html → old.html.
+func aliasPath(a string) (string, bool) {
+	u, err := url.Parse(a)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
+		return "", false
+	}
+	p := strings.Trim(u.Path, "/")
+	for _, part := range strings.Split(p, "/") {
+		if part == "" || part == "." || part == ".." || strings.ContainsAny(part, "\\\x00") {
+			return "", false
+		}
+	}
+	if strings.HasSuffix(p, ".html") {
+		return p, true
+	}
+	return p + "/index.html", true
 }
 
 // timeText shows the time with its zone: "09:30 EET (UTC+02:00)".
