@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"html"
-	"strings"
 	"runtime"
+	"strings"
 	"sync"
 
 	"brief/internal/diag"

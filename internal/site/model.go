@@ -26,9 +26,9 @@ type Site struct {
 // Entry is a briefing placed in the site.
 type Entry struct {
 	*briefing.Briefing
-	URL       string // root-relative, with the base path: /briefings/2025/11/miami-talks/
-	Permalink string // absolute URL
-	OutPath   string // output file: 2025/11/miami-talks/index.html
+	URL       string   // root-relative, with the base path: /briefings/2025/11/miami-talks/
+	Permalink string   // absolute URL
+	OutPath   string   // output file: 2025/11/miami-talks/index.html
 	Redirects []string // output files of the aliases, which redirect here
 
 	DateISO     string // RFC 3339, for <time datetime>
