@@ -1,0 +1,161 @@
+package layouts_test
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"brief/internal/browsertest"
+	"brief/internal/build"
+	"brief/internal/publish"
+	"brief/layouts"
+)
+
+// audit runs in the page and reports what the default layouts promise:
+// one h1, landmarks, a skip link first, text contrast of at least 4.5:1, no
+// horizontal scrolling, no request to another origin.
+const audit = `(() => {
+  const parse = c => { const m = c.match(/[\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; };
+  const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }; return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+  const bgOf = el => { for (; el; el = el.parentElement) { const c = parse(getComputedStyle(el).backgroundColor); if (c.a > 0) return c; } return {r: 255, g: 255, b: 255, a: 1}; };
+  const low = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n; (n = walker.nextNode());) {
+    if (!n.textContent.trim()) continue;
+    const el = n.parentElement, st = getComputedStyle(el);
+    if (st.display === 'none' || st.visibility === 'hidden' || el.closest('.skip-link')) continue;
+    const fg = lum(parse(st.color)), bg = lum(bgOf(el));
+    const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    if (ratio < 4.5) low.push(el.tagName + ' "' + n.textContent.trim().slice(0, 30) + '" ' + ratio.toFixed(2));
+  }
+  const focusable = document.querySelector('a[href], button, input, [tabindex]:not([tabindex="-1"])');
+  return {
+    h1: document.querySelectorAll('h1').length,
+    landmarks: ['header', 'nav', 'main', 'footer'].filter(s => !document.querySelector(s)),
+    skip: focusable ? focusable.getAttribute('href') : '',
+    lowContrast: low,
+    overflow: document.documentElement.scrollWidth - window.innerWidth,
+    foreign: performance.getEntriesByType('resource').map(r => r.name).filter(u => !u.startsWith(location.origin)),
+    bodyBg: lum(bgOf(document.body)),
+    scripts: document.scripts.length,
+  };
+})()`
+
+type auditResult struct {
+	H1          int      `json:"h1"`
+	Landmarks   []string `json:"landmarks"`
+	Skip        string   `json:"skip"`
+	LowContrast []string `json:"lowContrast"`
+	Overflow    float64  `json:"overflow"`
+	Foreign     []string `json:"foreign"`
+	BodyBg      float64  `json:"bodyBg"`
+	Scripts     int      `json:"scripts"`
+}
+
+// TestDefaultLayoutsInBrowser opens every kind of page of the example site
+// in Chromium, on a phone-sized screen, in light and dark mode.
+func TestDefaultLayoutsInBrowser(t *testing.T) {
+	browser := browsertest.New(t)
+	site := exampleSite(t)
+	srv := browsertest.Serve(t, site)
+	pages := []string{"/", "/2025/12/miami-talks/", "/2025/12/overnight-strikes/", "/2025/", "/2025/12/", "/tags/", "/tags/diplomacy/", "/actors/", "/actors/volodymyr-zelenskyy/", "/no-such-page/"}
+	for _, scheme := range []string{"light", "dark"} {
+		for _, p := range pages {
+			ctx := browsertest.Tab(t, browser, 30*time.Second)
+			err := chromedp.Do(ctx,
+				chromedp.EmulateViewport(375, 740),
+				browsertest.Media("screen", "prefers-color-scheme", scheme),
+				chromedp.Navigate(srv.URL+p),
+			)
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			a, err := chromedp.Run(ctx, chromedp.Evaluate[auditResult](audit))
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			where := p + " (" + scheme + ")"
+			if a.H1 != 1 {
+				t.Errorf("%s: %d h1 elements, want 1", where, a.H1)
+			}
+			if len(a.Landmarks) > 0 {
+				t.Errorf("%s: missing landmarks %v", where, a.Landmarks)
+			}
+			if a.Skip != "#main" {
+				t.Errorf("%s: first focusable element links to %q, want the skip link to #main", where, a.Skip)
+			}
+			if len(a.LowContrast) > 0 {
+				t.Errorf("%s: text with contrast below 4.5:1: %v", where, a.LowContrast)
+			}
+			if a.Overflow > 0 {
+				t.Errorf("%s: page is %vpx wider than a 375px phone screen", where, a.Overflow)
+			}
+			if len(a.Foreign) > 0 || a.Scripts > 0 {
+				t.Errorf("%s: third-party requests %v, %d scripts", where, a.Foreign, a.Scripts)
+			}
+			if dark := a.BodyBg < 0.2; dark != (scheme == "dark") {
+				t.Errorf("%s: background luminance %.2f does not follow the colour scheme", where, a.BodyBg)
+			}
+		}
+	}
+}
+
+// TestPrintStyles checks that printing hides navigation, prints black on
+// white and shows the URLs of external links.
+func TestPrintStyles(t *testing.T) {
+	browser := browsertest.New(t)
+	srv := browsertest.Serve(t, exampleSite(t))
+	ctx := browsertest.Tab(t, browser, 30*time.Second)
+	err := chromedp.Do(ctx,
+		browsertest.Media("print", "prefers-color-scheme", "dark"),
+		chromedp.Navigate(srv.URL+"/2025/12/miami-talks/"),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type printed struct {
+		Hidden []string `json:"hidden"`
+		Color  string   `json:"color"`
+		Bg     string   `json:"bg"`
+		After  string   `json:"after"`
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[printed](`(() => {
+	  const shown = s => [...document.querySelectorAll(s)].filter(e => getComputedStyle(e).display !== 'none').map(() => s);
+	  const ext = document.querySelector('main a[href^="http"]');
+	  return {
+	    hidden: [...shown('.site-nav'), ...shown('.skip-link'), ...shown('footer'), ...shown('.prev-next')],
+	    color: getComputedStyle(document.body).color,
+	    bg: getComputedStyle(document.body).backgroundColor,
+	    after: ext ? getComputedStyle(ext, '::after').content : 'no external link',
+	  };
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Hidden) > 0 {
+		t.Errorf("printed page shows %v", got.Hidden)
+	}
+	if got.Color != "rgb(0, 0, 0)" || (got.Bg != "rgb(255, 255, 255)" && got.Bg != "rgba(0, 0, 0, 0)") {
+		t.Errorf("printed text is %s on %s, want black on white", got.Color, got.Bg)
+	}
+	if got.After != `" (" attr(href) ")"` && !containsURL(got.After) {
+		t.Errorf("external link prints as %s, want its URL after it", got.After)
+	}
+}
+
+func containsURL(s string) bool { return len(s) > 8 && (s[1:8] == " (https" || s[2:9] == "(https:") }
+
+// exampleSite builds the repository's example site in memory.
+func exampleSite(t *testing.T) *publish.Memory {
+	t.Helper()
+	fsys := os.DirFS("..")
+	cfg, diags := build.LoadConfig(fsys)
+	mem := publish.NewMemory()
+	_, bd := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}, mem)
+	if err := append(diags, bd...).Err(); err != nil {
+		t.Fatal(err)
+	}
+	return mem
+}
