@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"html/template"
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"brief/internal/diag"
 	"brief/internal/site"
@@ -39,38 +41,66 @@ func Site(s *site.Site, t *Templates, pageSize int, sink Sink) (Stats, diag.List
 	}
 	jobs := Pages(s, t.Stylesheet, pageSize)
 	diags.Add(redirects(s, jobs, sink)...)
-	ch := make(chan job)
-	var wg sync.WaitGroup
-	var bufs sync.Pool
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range ch {
-				buf, _ := bufs.Get().(*bytes.Buffer)
-				if buf == nil {
-					buf = new(bytes.Buffer)
-				}
-				buf.Reset()
-				if d, ok := t.execute(buf, j); !ok {
-					diags.Add(d)
-				} else if err := sink.Write(j.path, buf.Bytes()); err != nil {
-					diags.Add(diag.Errorf(diag.Pos{File: j.path}, "writing: %v", err))
-				}
-				bufs.Put(buf)
-			}
-		}()
-	}
-	for _, j := range jobs {
-		ch <- j
-	}
-	close(ch)
-	wg.Wait()
+	diags.Add(t.renderCards(s.Entries)...)
+	parallel(len(jobs), func(i int, buf *bytes.Buffer) {
+		j := jobs[i]
+		if d, ok := t.execute(buf, j); !ok {
+			diags.Add(d)
+		} else if err := sink.Write(j.path, buf.Bytes()); err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: j.path}, "writing: %v", err))
+		}
+	})
 	files := len(jobs) + 1
 	for _, e := range s.Entries {
 		files += len(e.Redirects)
 	}
 	return Stats{Files: files}, diags.List()
+}
+
+// renderCards renders the "entry" template of every entry once, in
+// parallel, for the list pages to reuse.
+func (t *Templates) renderCards(entries []*site.Entry) diag.List {
+	set := t.pages["home"]
+	cards := make([]template.HTML, len(entries))
+	var diags diag.Collector
+	parallel(len(entries), func(i int, buf *bytes.Buffer) {
+		if set == nil {
+			return
+		}
+		if err := set.ExecuteTemplate(buf, "entry", entries[i]); err != nil {
+			diags.Add(templateError(err))
+			return
+		}
+		cards[i] = template.HTML(buf.String())
+	})
+	t.cards = make(map[*site.Entry]template.HTML, len(entries))
+	for i, e := range entries {
+		t.cards[e] = cards[i]
+	}
+	return diags.List()
+}
+
+// parallel calls work(i) for i in [0, n) on every core, each worker with its
+// own reset buffer.
+func parallel(n int, work func(i int, buf *bytes.Buffer)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			buf := new(bytes.Buffer)
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				buf.Reset()
+				work(i, buf)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 func (t *Templates) execute(buf *bytes.Buffer, j job) (d diag.Diagnostic, ok bool) {

@@ -8,12 +8,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"regexp"
 	"strconv"
 
 	"brief/internal/diag"
+	"brief/internal/site"
 )
 
 // pageKinds are the page templates; each defines "main" and is executed
@@ -23,16 +25,29 @@ var pageKinds = []string{"home", "briefing", "year", "month", "tags", "tag", "ac
 // LayoutDir is the folder of a site's own layouts.
 const LayoutDir = "layouts"
 
-// Templates are the parsed layouts and the stylesheet.
+// Templates are the parsed layouts and the stylesheet, for one build.
 type Templates struct {
 	pages map[string]*template.Template
+	cards map[*site.Entry]template.HTML // each entry's "entry" template, rendered once
 	css   []byte
 	// Stylesheet is the output path of the stylesheet, named by its content
 	// hash so it can be cached forever.
 	Stylesheet string
 }
 
-var funcs = template.FuncMap{"add": func(a, b int) int { return a + b }}
+// funcs are the template functions; card reads the entries rendered once
+// for every list page.
+func (t *Templates) funcs() template.FuncMap {
+	return template.FuncMap{
+		"add": func(a, b int) int { return a + b },
+		"card": func(e *site.Entry) (template.HTML, error) {
+			if h, ok := t.cards[e]; ok {
+				return h, nil
+			}
+			return "", fmt.Errorf("card: briefing %s is not on this site", e.Path)
+		},
+	}
+}
 
 // LoadTemplates parses the layouts. A file in override (a site's layouts/
 // folder, may be nil) replaces the default file of the same name.
@@ -53,6 +68,7 @@ func LoadTemplates(defaults, override fs.FS) (*Templates, diag.List) {
 		return "(default) " + LayoutDir + "/" + name, b
 	}
 	t := &Templates{pages: map[string]*template.Template{}}
+	funcs := t.funcs()
 	basePath, base := read("base.html")
 	partialsPath, partials := read("partials.html")
 	for _, kind := range pageKinds {

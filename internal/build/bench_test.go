@@ -1,0 +1,107 @@
+package build_test
+
+import (
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/adrg/frontmatter"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"gopkg.in/yaml.v2"
+
+	"brief/internal/build"
+	"brief/internal/corpus"
+	"brief/internal/publish"
+	"brief/layouts"
+)
+
+var benchN = flag.Int("briefings", 1000, "size of the synthetic site for benchmarks")
+
+var corpusOnce sync.Map
+
+// benchSite generates (once per size) a synthetic site and returns its root.
+func benchSite(b *testing.B, n int) string {
+	b.Helper()
+	if dir, ok := corpusOnce.Load(n); ok {
+		return dir.(string)
+	}
+	dir := filepath.Join(os.TempDir(), "brief-bench", "site-"+itoa(n))
+	if _, err := os.Stat(filepath.Join(dir, "brief.toml")); err != nil {
+		if err := corpus.Write(dir, corpus.Options{Briefings: n, Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	corpusOnce.Store(n, dir)
+	return dir
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// BenchmarkBaseline is the unavoidable work: read every file, decode its
+// front matter and convert its body with goldmark, on all cores.
+func BenchmarkBaseline(b *testing.B) {
+	dir := benchSite(b, *benchN)
+	var files []string
+	filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, p)
+		}
+		return err
+	})
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
+	b.ResetTimer()
+	for b.Loop() {
+		var wg sync.WaitGroup
+		ch := make(chan string)
+		for range 2 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var out discard
+				for p := range ch {
+					f, _ := os.Open(p)
+					var v map[string]any
+					body, err := frontmatter.Parse(f, &v, frontmatter.NewFormat("---", "---", yaml.Unmarshal))
+					f.Close()
+					if err != nil {
+						b.Error(err)
+					}
+					md.Convert(body, &out)
+				}
+			}()
+		}
+		for _, p := range files {
+			ch <- p
+		}
+		close(ch)
+		wg.Wait()
+	}
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// BenchmarkBuildMemory is a full build into memory.
+func BenchmarkBuildMemory(b *testing.B) {
+	fsys := os.DirFS(benchSite(b, *benchN))
+	cfg, _ := build.LoadConfig(fsys)
+	for b.Loop() {
+		_, diags := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: time.Now()}, discardSink{})
+		if err := diags.Err(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+type discardSink struct{}
+
+func (discardSink) Write(string, []byte) error { return nil }
+
+var _ = publish.NewMemory
