@@ -26,6 +26,7 @@ func TestScripts(t *testing.T) {
 			"snapshot": snapshot,
 			"holdlock": holdLock,
 			"glob":     glob,
+			"stamp":    stamp,
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("HOME", env.Getenv("WORK")+"/home")
@@ -112,4 +113,22 @@ func glob(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("no file matches %s", args[0])
 	}
 	fmt.Fprint(ts.Stdout(), strings.Join(m, "\n"))
+}
+
+// stamp dir file: writes every file of dir with its size and modification
+// time to file, to compare two builds with cmp.
+func stamp(ts *testscript.TestScript, neg bool, args []string) {
+	dir := ts.MkAbs(args[0])
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		rel, _ := filepath.Rel(dir, p)
+		fmt.Fprintf(&b, "%s %d %d\n", filepath.ToSlash(rel), info.Size(), info.ModTime().UnixNano())
+		return err
+	})
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(b.String()), 0o644))
 }

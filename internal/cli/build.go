@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
@@ -17,8 +19,8 @@ import (
 
 // buildFlags are the flags of build (and, later, of the commands that build).
 type buildFlags struct {
-	source, dest, baseURL, clock  string
-	drafts, future, strict, quiet bool
+	source, dest, baseURL, clock, cacheDir string
+	drafts, future, strict, quiet          bool
 }
 
 func (f *buildFlags) register(fs interface {
@@ -40,6 +42,7 @@ func (f *buildFlags) register(fs interface {
 	bothBool(&f.future, "F", "future", "include briefings dated in the future")
 	fs.StringVar(&f.clock, "clock", "", "the time that decides what is in the future, RFC 3339 (default: $SOURCE_DATE_EPOCH, else now)")
 	fs.BoolVar(&f.strict, "strict", false, "treat warnings as errors")
+	fs.StringVar(&f.cacheDir, "cacheDir", ".brief-cache", "the build cache, relative to the site root; safe to delete; empty turns it off")
 	bothBool(&f.quiet, "q", "quiet", "print errors only")
 }
 
@@ -94,7 +97,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		report(stderr, diags, f.quiet)
 		return ExitError
 	}
-	stage, err := publish.Begin(dest)
+	stage, err := publish.Begin(dest, f.manifest(root, dest))
 	if err != nil {
 		fmt.Fprintf(stderr, "brief build: %v\n", err)
 		return ExitError
@@ -110,14 +113,36 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "brief build: %d %s; %s left as it was\n", len(diags.Errors()), plural(len(diags.Errors()), "error", "errors"), rel(root, dest))
 		return ExitError
 	}
-	if err := stage.Commit(); err != nil {
+	written, err := stage.Commit()
+	if err != nil {
 		fmt.Fprintf(stderr, "brief build: %v\n", err)
 		return ExitError
 	}
 	if !f.quiet {
-		printSummary(stderr, res, rel(root, dest), time.Since(start))
+		printSummary(stderr, res, written, rel(root, dest), time.Since(start))
 	}
 	return ExitOK
+}
+
+// cache returns the absolute cache folder, or "" when it is turned off.
+func (f *buildFlags) cache(root string) string {
+	if f.cacheDir == "" {
+		return ""
+	}
+	if filepath.IsAbs(f.cacheDir) {
+		return f.cacheDir
+	}
+	return filepath.Join(root, f.cacheDir)
+}
+
+// manifest is the file recording the last build of dest.
+func (f *buildFlags) manifest(root, dest string) string {
+	dir := f.cache(root)
+	if dir == "" {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(dest))
+	return filepath.Join(dir, "publish-"+hex.EncodeToString(sum[:6])+".gob")
 }
 
 func report(w io.Writer, diags diag.List, quiet bool) {
@@ -129,7 +154,7 @@ func report(w io.Writer, diags diag.List, quiet bool) {
 	}
 }
 
-func printSummary(w io.Writer, res *build.Result, dest string, took time.Duration) {
+func printSummary(w io.Writer, res *build.Result, written publish.Stats, dest string, took time.Duration) {
 	s := res.Site
 	archives := 0
 	for _, y := range s.Years {
@@ -139,7 +164,8 @@ func printSummary(w io.Writer, res *build.Result, dest string, took time.Duratio
 		res.Briefings, plural(res.Briefings, "briefing", "briefings"), res.Drafts, plural(res.Drafts, "draft", "drafts"), res.Future,
 		len(s.Tags.Terms), plural(len(s.Tags.Terms), "page", "pages"), len(s.Actors.Terms), plural(len(s.Actors.Terms), "page", "pages"),
 		archives, plural(archives, "archive", "archives"))
-	fmt.Fprintf(w, "brief: %d files written to %s in %s\n", res.Files, dest, took.Round(time.Millisecond))
+	fmt.Fprintf(w, "brief: %d files in %s: %d written, %d unchanged, %d removed, in %s\n",
+		res.Files, dest, written.Written, written.Unchanged, written.Removed, took.Round(time.Millisecond))
 }
 
 func plural(n int, one, many string) string {

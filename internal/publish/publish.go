@@ -1,30 +1,61 @@
 // Package publish writes a built site to disk without ever leaving a half
-// site behind: files go to a temporary sibling of the destination, which is
-// swapped in only when the whole build succeeded. The old site's .git (a
-// gh-pages worktree) moves into the new one; nothing else of the old site
-// is removed before the swap. A lock file keeps two builds apart.
+// site behind, and without touching files whose bytes did not change.
+//
+// New and changed files go to a temporary sibling of the destination; the
+// destination is changed only by Commit, after the whole build succeeded.
+// A manifest of the last build (size, modification time and hash of every
+// file), checked against the files on disk, tells which files are still
+// intact: those are neither written nor renamed, so they keep their
+// modification time and sync tools upload only what changed. Without a
+// trusted manifest the staging folder holds the whole site and is swapped in
+// for the old one. The old site's .git (a gh-pages worktree) is kept either
+// way. A lock file keeps two builds apart.
 package publish
 
 import (
-	"errors"
+	"crypto/sha256"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
 	"syscall"
 )
 
-// Staging is a build in progress: a temporary directory beside the
-// destination. It implements render.Sink.
+// Staging is a build in progress. It implements render.Sink.
 type Staging struct {
-	dest string
-	dir  string
-	root *os.Root
-	lock *os.File
+	dest     string
+	dir      string
+	root     *os.Root
+	lock     *os.File
+	manifest string // where the manifest lives; "" for none
+
+	intact map[string]FileState // files of dest that match the manifest
+	onDisk []string             // every file of dest, for removing stale ones
+	fresh  bool                 // no trusted manifest: replace the whole folder
+
+	mu      sync.Mutex
+	kept    map[string]FileState
+	written map[string]FileState
+	dirs    sync.Map // folders already made in the staging folder
 }
 
-// Begin locks dest and creates its staging directory.
-func Begin(dest string) (*Staging, error) {
+// FileState is what the manifest knows of one output file.
+type FileState struct {
+	Size    int64
+	ModTime int64 // nanoseconds
+	Sum     [32]byte
+}
+
+// Stats counts what a commit did.
+type Stats struct {
+	Written, Unchanged, Removed int
+}
+
+// Begin locks dest and creates its staging folder. manifest is the file
+// that records the last build of dest; "" turns incremental writes off.
+func Begin(dest, manifest string) (*Staging, error) {
 	dest = filepath.Clean(dest)
 	parent, base := filepath.Split(dest)
 	if parent == "" {
@@ -48,7 +79,11 @@ func Begin(dest string) (*Staging, error) {
 		release(lock)
 		return nil, err
 	}
-	return &Staging{dest: dest, dir: dir, root: root, lock: lock}, nil
+	s := &Staging{dest: dest, dir: dir, root: root, lock: lock, manifest: manifest,
+		kept: map[string]FileState{}, written: map[string]FileState{}}
+	s.intact, s.onDisk = verify(dest, readManifest(manifest))
+	s.fresh = len(s.intact) == 0
+	return s, nil
 }
 
 // acquire takes an exclusive lock, failing at once if another build holds it.
@@ -70,18 +105,48 @@ func release(f *os.File) {
 	f.Close()
 }
 
-// Write stores one file; the path is resolved inside the staging directory
-// only, so no name can escape it.
+// Write stores one file unless the destination already holds these bytes.
+// The path is resolved inside the staging folder only, so no name can
+// escape it.
 func (s *Staging) Write(path string, data []byte) error {
+	sum := sha256.Sum256(data)
+	if st, ok := s.intact[path]; ok && st.Sum == sum && st.Size == int64(len(data)) {
+		s.mu.Lock()
+		s.kept[path] = st
+		s.mu.Unlock()
+		return nil
+	}
 	if dir := filepath.Dir(path); dir != "." {
-		if err := s.root.MkdirAll(dir, 0o755); err != nil {
-			return err
+		if _, ok := s.dirs.Load(dir); !ok {
+			if err := s.root.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			s.dirs.Store(dir, true)
 		}
 	}
-	return s.root.WriteFile(path, data, 0o644)
+	if err := s.root.WriteFile(path, data, 0o644); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.written[path] = FileState{Size: int64(len(data)), Sum: sum}
+	s.mu.Unlock()
+	return nil
 }
 
-// Abort removes the staging directory; the destination is untouched.
+// Keep declares that the destination's file at path is already what this
+// build would write, without rendering it; it reports false when the file
+// is not intact, and then the caller must Write it.
+func (s *Staging) Keep(path string) bool {
+	st, ok := s.intact[path]
+	if ok {
+		s.mu.Lock()
+		s.kept[path] = st
+		s.mu.Unlock()
+	}
+	return ok
+}
+
+// Abort removes the staging folder; the destination is untouched.
 func (s *Staging) Abort() error {
 	s.root.Close()
 	err := os.RemoveAll(s.dir)
@@ -89,21 +154,49 @@ func (s *Staging) Abort() error {
 	return err
 }
 
-// Commit swaps the staging directory in for the destination.
-func (s *Staging) Commit() (err error) {
+// Commit makes the destination hold exactly this build's files.
+func (s *Staging) Commit() (Stats, error) {
 	defer release(s.lock)
 	s.root.Close()
+	var err error
+	if s.fresh {
+		err = s.swap()
+	} else {
+		err = s.update()
+	}
+	os.RemoveAll(s.dir)
+	if err != nil {
+		return Stats{}, err
+	}
+	stats := Stats{Written: len(s.written), Unchanged: len(s.kept)}
+	if !s.fresh {
+		stats.Removed = len(s.onDisk) - len(s.kept) - s.overwritten()
+	}
+	return stats, s.saveManifest()
+}
+
+// overwritten counts files of the old site that this build wrote anew.
+func (s *Staging) overwritten() int {
+	n := 0
+	for _, p := range s.onDisk {
+		if _, ok := s.written[p]; ok {
+			n++
+		}
+	}
+	return n
+}
+
+// swap replaces the destination folder by the staging folder.
+func (s *Staging) swap() error {
 	old := s.dir + ".old"
-	hadOld := false
-	if _, err := os.Lstat(s.dest); err == nil {
-		hadOld = true
+	_, statErr := os.Lstat(s.dest)
+	hadOld := statErr == nil
+	if hadOld {
 		if err := moveGit(s.dest, s.dir); err != nil {
-			os.RemoveAll(s.dir)
 			return err
 		}
 		if err := os.Rename(s.dest, old); err != nil {
 			moveGit(s.dir, s.dest)
-			os.RemoveAll(s.dir)
 			return fmt.Errorf("replacing %s: %w", s.dest, err)
 		}
 	}
@@ -112,7 +205,6 @@ func (s *Staging) Commit() (err error) {
 			os.Rename(old, s.dest)
 			moveGit(s.dir, s.dest)
 		}
-		os.RemoveAll(s.dir)
 		return fmt.Errorf("replacing %s: %w", s.dest, err)
 	}
 	if hadOld {
@@ -121,10 +213,51 @@ func (s *Staging) Commit() (err error) {
 	return nil
 }
 
+// update moves the new and changed files into the destination and removes
+// the files this build did not produce.
+func (s *Staging) update() error {
+	paths := make([]string, 0, len(s.written))
+	for p := range s.written {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	made := map[string]bool{}
+	for _, p := range paths {
+		target := filepath.Join(s.dest, filepath.FromSlash(p))
+		if dir := filepath.Dir(target); !made[dir] {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			made[dir] = true
+		}
+		if err := os.Rename(filepath.Join(s.dir, filepath.FromSlash(p)), target); err != nil {
+			return fmt.Errorf("updating %s: %w", target, err)
+		}
+	}
+	for _, p := range s.onDisk {
+		_, kept := s.kept[p]
+		_, written := s.written[p]
+		if kept || written {
+			continue
+		}
+		target := filepath.Join(s.dest, filepath.FromSlash(p))
+		if err := os.Remove(target); err != nil {
+			return fmt.Errorf("removing stale %s: %w", target, err)
+		}
+		// Remove folders left empty, up to the destination.
+		for dir := filepath.Dir(target); dir != s.dest && strings.HasPrefix(dir, s.dest); dir = filepath.Dir(dir) {
+			if os.Remove(dir) != nil {
+				break
+			}
+		}
+	}
+	return nil
+}
+
 // moveGit moves from/.git to to/.git when there is one.
 func moveGit(from, to string) error {
 	src := filepath.Join(from, ".git")
-	if _, err := os.Lstat(src); errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Lstat(src); err != nil {
 		return nil
 	}
 	if err := os.Rename(src, filepath.Join(to, ".git")); err != nil {
