@@ -102,6 +102,24 @@ func BenchmarkBuildMemory(b *testing.B) {
 
 type discardSink struct{}
 
-func (discardSink) Write(string, []byte) error { return nil }
+func (discardSink) Write(string, []byte, [16]byte) error { return nil }
 
-var _ = publish.NewMemory
+// BenchmarkBuildDisk is a full build to a fresh destination on disk.
+func BenchmarkBuildDisk(b *testing.B) {
+	fsys := os.DirFS(benchSite(b, *benchN))
+	cfg, _ := build.LoadConfig(fsys)
+	for b.Loop() {
+		dest := filepath.Join(b.TempDir(), "public")
+		stage, err := publish.Begin(dest, "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, diags := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: time.Now()}, stage)
+		if err := diags.Err(); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := stage.Commit(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

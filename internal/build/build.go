@@ -5,12 +5,15 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"brief/internal/briefing"
+	"brief/internal/cache"
 	"brief/internal/config"
 	"brief/internal/diag"
 	"brief/internal/markdown"
@@ -33,6 +36,7 @@ type Options struct {
 	Now      time.Time
 	Strict   bool
 	Markdown *markdown.Renderer // reused across builds; New() when nil
+	Cache    *cache.Cache       // parsed files from earlier builds; nil for none
 }
 
 // Result describes a finished build.
@@ -41,8 +45,15 @@ type Result struct {
 	Briefings int
 	Drafts    int // drafts left out
 	Future    int // future briefings left out
-	Files     int
+	Files     int // files of the site
+	Rendered  int // pages rendered; the others were unchanged since the last build
 	Warnings  diag.List
+}
+
+// CacheKey is what cached parsed files depend on besides the files: the
+// settings that change how a file is read.
+func CacheKey(cfg config.Config) string {
+	return fmt.Sprintf("%s|%d|%s", cfg.TimeZone, cfg.MaxFileSize, ContentDir)
 }
 
 // LoadConfig reads brief.toml from the site root, or returns the defaults.
@@ -66,8 +77,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	if md == nil {
 		md = markdown.New()
 	}
-	content, diags := source.Load(opt.Site, source.Options{Dir: ContentDir, Location: cfg.Location, MaxFileSize: cfg.MaxFileSize})
-	diags = append(diags, renderBodies(md, content)...)
+	content, diags := load(opt, md)
 	baseURL := cfg.BaseURL
 	if opt.BaseURL != "" {
 		baseURL = opt.BaseURL
@@ -92,51 +102,81 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		return res, diags
 	}
 	rstats, rdiags := render.Site(s, tmpl, cfg.PageSize, sink)
-	res.Files = rstats.Files
+	res.Files, res.Rendered = rstats.Files, rstats.Rendered
 	res.Warnings = diags.Warnings()
 	return res, append(diags, rdiags...)
 }
 
-// renderBodies converts every body and biography to HTML in parallel and
-// fills in default summaries.
-func renderBodies(md *markdown.Renderer, c *briefing.Content) diag.List {
-	var diags diag.Collector
+// load reads the content folder, parsing only the files the cache does not
+// already hold in the same version, on every core.
+func load(opt Options, md *markdown.Renderer) (*briefing.Content, diag.List) {
+	srcOpt := source.Options{Dir: ContentDir, Location: opt.Config.Location, MaxFileSize: opt.Config.MaxFileSize}
+	files, diags := source.Walk(opt.Site, srcOpt)
+	prev := opt.Cache.Sources(opt.Config.Location)
+	results := make([]*cache.Source, len(files))
+	var misses atomic.Int64
+	parallel(len(files), func(i int) {
+		f := files[i]
+		stamp := cache.StampOf(f.Info)
+		if p := prev[f.Path]; p != nil && p.Stamp == stamp {
+			results[i] = p
+			return
+		}
+		misses.Add(1)
+		item, ds := source.Parse(opt.Site, f.Path, srcOpt)
+		ds = append(ds, renderItem(md, item)...)
+		ds.Sort()
+		results[i] = &cache.Source{Stamp: stamp, Item: item, Diags: ds}
+	})
+	next := make(map[string]*cache.Source, len(files))
+	items := make([]source.Item, len(files))
+	for i, r := range results {
+		next[files[i].Path] = r
+		items[i] = r.Item
+		diags = append(diags, r.Diags...)
+	}
+	opt.Cache.Replace(next, misses.Load() > 0 || len(prev) != len(next))
+	return source.Assemble(items), diags
+}
+
+// renderItem converts the Markdown of one briefing or profile to HTML, fills
+// in the default summary and drops the Markdown, which no later stage needs.
+func renderItem(md *markdown.Renderer, it source.Item) diag.List {
+	switch {
+	case it.Briefing != nil:
+		b := it.Briefing
+		r := md.Render(b.Path, b.Body, b.BodyLine)
+		b.HTML, b.Body = r.HTML, nil
+		if b.Summary == "" {
+			b.Summary = r.Summary
+		}
+		return r.Diags
+	case it.Actor != nil:
+		a := it.Actor
+		r := md.Render(a.Path, a.Body, a.BodyLine)
+		a.HTML, a.Body = r.HTML, nil
+		return r.Diags
+	case it.Tag != nil:
+		t := it.Tag
+		r := md.Render(t.Path, t.Body, t.BodyLine)
+		t.HTML, t.Body = r.HTML, nil
+		return r.Diags
+	}
+	return nil
+}
+
+// parallel calls work(i) for every i in [0, n) on every core.
+func parallel(n int, work func(i int)) {
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	jobs := make(chan func())
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				j()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				work(i)
 			}
 		}()
 	}
-	for _, b := range c.Briefings {
-		jobs <- func() {
-			r := md.Render(b.Path, b.Body, b.BodyLine)
-			b.HTML = r.HTML
-			if b.Summary == "" {
-				b.Summary = r.Summary
-			}
-			diags.Add(r.Diags...)
-		}
-	}
-	for _, a := range c.Actors {
-		jobs <- func() {
-			r := md.Render(a.Path, a.Body, a.BodyLine)
-			a.HTML = r.HTML
-			diags.Add(r.Diags...)
-		}
-	}
-	for _, t := range c.Tags {
-		jobs <- func() {
-			r := md.Render(t.Path, t.Body, t.BodyLine)
-			t.HTML = r.HTML
-			diags.Add(r.Diags...)
-		}
-	}
-	close(jobs)
 	wg.Wait()
-	return diags.List()
 }

@@ -8,10 +8,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"time"
 
 	"brief/internal/build"
+	"brief/internal/cache"
 	"brief/internal/diag"
 	"brief/internal/publish"
 	"brief/layouts"
@@ -19,8 +21,8 @@ import (
 
 // buildFlags are the flags of build (and, later, of the commands that build).
 type buildFlags struct {
-	source, dest, baseURL, clock, cacheDir string
-	drafts, future, strict, quiet          bool
+	source, dest, baseURL, clock, cacheDir, cpuProfile string
+	drafts, future, strict, quiet                      bool
 }
 
 func (f *buildFlags) register(fs interface {
@@ -44,6 +46,7 @@ func (f *buildFlags) register(fs interface {
 	fs.BoolVar(&f.strict, "strict", false, "treat warnings as errors")
 	fs.StringVar(&f.cacheDir, "cacheDir", ".brief-cache", "the build cache, relative to the site root; safe to delete; empty turns it off")
 	bothBool(&f.quiet, "q", "quiet", "print errors only")
+	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 }
 
 // now returns the build's "now": --clock, $SOURCE_DATE_EPOCH or the clock.
@@ -73,6 +76,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return code
 	}
 	start := time.Now()
+	if f.cpuProfile != "" {
+		out, err := os.Create(f.cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "brief build: %v\n", err)
+			return ExitUsage
+		}
+		defer out.Close()
+		pprof.StartCPUProfile(out)
+		defer pprof.StopCPUProfile()
+	}
 	now, err := f.now()
 	if err != nil {
 		fmt.Fprintf(stderr, "brief build: %v\n", err)
@@ -102,11 +115,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "brief build: %v\n", err)
 		return ExitError
 	}
+	c := cache.Open(f.cache(root), build.CacheKey(cfg))
 	res, bdiags := build.Run(build.Options{
 		Site: siteFS, Layouts: layouts.FS, Config: cfg, BaseURL: f.baseURL,
-		Drafts: f.drafts, Future: f.future, Now: now, Strict: f.strict,
+		Drafts: f.drafts, Future: f.future, Now: now, Strict: f.strict, Cache: c,
 	}, stage)
 	diags = append(diags, bdiags...)
+	if err := c.Save(); err != nil && !f.quiet {
+		fmt.Fprintf(stderr, "brief build: warning: cannot save the build cache: %v\n", err)
+	}
 	report(stderr, diags, f.quiet)
 	if diags.Err() != nil {
 		stage.Abort()

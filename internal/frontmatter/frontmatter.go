@@ -85,12 +85,14 @@ func Parse(path string, src []byte) (*Document, diag.List) {
 	return doc, append(diags, errs...)
 }
 
-// Clean strips a byte order mark, turns CRLF into LF and replaces invalid
-// UTF-8 and NUL bytes by U+FFFD with a warning, so later stages see clean text.
+// Clean strips a byte order mark, turns CRLF and lone CR line endings into
+// LF and replaces invalid UTF-8 and NUL bytes by U+FFFD with a warning, so
+// later stages see clean text and count lines the same way.
 func Clean(path string, src []byte) ([]byte, diag.List) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if bytes.IndexByte(src, '\r') >= 0 {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
 	}
 	if utf8.Valid(src) && bytes.IndexByte(src, 0) < 0 {
 		return src, nil
@@ -172,7 +174,14 @@ func parseDelimited(path string, src []byte, delim string, delimLine int) (*Docu
 		doc.Root = d.toml(block)
 	default:
 		doc.Format = "json"
+		if len(bytes.TrimSpace(block)) == 0 { // ;;; ;;; like --- ---: no fields
+			doc.Root = &Node{Kind: Map, Pos: d.pos(1, 1)}
+			break
+		}
 		doc.Root = d.json(block, 0)
+		if doc.Root != nil && !d.jsonTrailing(block) {
+			doc.Root = nil
+		}
 	}
 	if doc.Root == nil {
 		return nil, d.diags

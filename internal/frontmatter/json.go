@@ -23,7 +23,9 @@ func parseJSONObject(path string, src []byte, start, line int) (*Document, diag.
 	// The rest of the closing line must be blank.
 	rest := lineAt(src, end)
 	if len(bytes.TrimSpace(rest)) > 0 {
-		d.errorf(lineOf(src[start:], d.consumed), 0, "text after the closing } of the front matter: start the body on the next line")
+		at := end + len(rest) - len(bytes.TrimLeft(rest, " \t"))
+		line, col := lineCol(src[start:], at-start)
+		d.errorf(line, col, "text after the closing } of the front matter: start the body on the next line")
 		return nil, d.diags
 	}
 	end += len(rest)
@@ -34,7 +36,26 @@ func parseJSONObject(path string, src []byte, start, line int) (*Document, diag.
 	return &Document{Format: "json", Root: root, Body: body, BodyLine: bytes.Count(src[:end], []byte("\n")) + 1}, d.diags
 }
 
-func lineOf(b []byte, off int) int { return bytes.Count(b[:off], []byte("\n")) + 1 }
+// jsonTrailing reports text after the object in a ;;; block, which would
+// otherwise be dropped without a word; it reports whether there was none.
+func (d *decoder) jsonTrailing(block []byte) bool {
+	rest := block[d.consumed:]
+	trimmed := bytes.TrimLeft(rest, " \t\r\n")
+	if len(trimmed) == 0 {
+		return true
+	}
+	line, col := lineCol(block, len(block)-len(trimmed))
+	d.errorf(line, col, "text after the closing } of the JSON front matter: move it into the object or below the closing ;;;")
+	return false
+}
+
+// lineCol turns a byte offset of b into a 1-based line and column.
+func lineCol(b []byte, off int) (int, int) {
+	off = min(max(off, 0), len(b))
+	line := bytes.Count(b[:off], []byte("\n")) + 1
+	col := off - (bytes.LastIndexByte(b[:off], '\n') + 1) + 1
+	return line, col
+}
 
 // jsonReader walks JSON tokens and knows the position of each.
 type jsonReader struct {
@@ -71,12 +92,7 @@ func (r *jsonReader) fail(err error) {
 }
 
 // lineCol turns a byte offset into a block line and column.
-func (r *jsonReader) lineCol(off int) (int, int) {
-	off = min(max(off, 0), len(r.src))
-	line := bytes.Count(r.src[:off], []byte("\n")) + 1
-	col := off - (bytes.LastIndexByte(r.src[:off], '\n') + 1) + 1
-	return line, col
-}
+func (r *jsonReader) lineCol(off int) (int, int) { return lineCol(r.src, off) }
 
 // next reads a token and returns the position where it starts.
 func (r *jsonReader) next() (json.Token, diag.Pos, error) {

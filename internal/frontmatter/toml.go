@@ -2,6 +2,7 @@ package frontmatter
 
 import (
 	"errors"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,79 +11,87 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-// The TOML decoder gives no positions for keys, so tomlLocator finds them in
-// the text: top-level keys come before any table header in TOML, and a
-// table's keys follow its header, which is all briefings need.
-type tomlLocator struct {
-	lines []string
-}
-
-// find returns the 1-based line and column of key's value at or after line
-// from (0-based), or of the table header [key] / [[key]].
-func (l tomlLocator) find(key string, from int) (line, col int) {
-	for i := from; i < len(l.lines); i++ {
-		t := strings.TrimLeft(l.lines[i], " \t")
-		indent := len(l.lines[i]) - len(t)
-		for _, k := range []string{key, strconv.Quote(key), "'" + key + "'"} {
-			if rest, ok := strings.CutPrefix(t, k); ok {
-				r := strings.TrimLeft(rest, " \t")
-				if strings.HasPrefix(r, "=") {
-					v := strings.TrimLeft(r[1:], " \t")
-					return i + 1, len(l.lines[i]) - len(v) + 1
-				}
-			}
-		}
-		if t == "["+key+"]" || t == "[["+key+"]]" {
-			return i + 1, indent + 1
-		}
-	}
-	return 0, 0
-}
-
-// header returns the 0-based line of the n-th (0-based) header h.
-func (l tomlLocator) header(h string, n int) int {
-	for i, line := range l.lines {
-		if strings.TrimSpace(line) == h {
-			if n == 0 {
-				return i
-			}
-			n--
-		}
-	}
-	return 0
-}
-
 func (d *decoder) toml(block []byte) *Node {
+	if at := tomlTooDeep(block); at >= 0 {
+		line, col := lineCol(block, at)
+		d.errorf(line, col, "%v", tooDeep(maxDepth+1))
+		return nil
+	}
 	var m map[string]any
 	md, err := toml.Decode(string(block), &m)
 	if err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			d.errorf(perr.Position.Line, max(perr.Position.Col, 1), "TOML: %s", perr.Message)
+			line, col := tomlErrorPos(block, perr.Position)
+			if m := tomlDuplicate.FindStringSubmatch(perr.Message); m != nil {
+				d.duplicateTOML(block, m[1], line, col)
+				return nil
+			}
+			d.errorf(line, col, "TOML: %s", perr.Message)
 		} else {
 			d.errorf(1, 1, "TOML: %v", err)
 		}
 		return nil
 	}
-	t := tomlTree{decoder: d, loc: tomlLocator{lines: strings.Split(string(block), "\n")}, order: md.Keys()}
-	return t.table(m, nil, 0, 1, 1)
+	t := tomlTree{decoder: d, loc: newTOMLLocator(block), children: tomlChildren(md.Keys())}
+	return t.table(m, nil, tomlWhere{from: 0, at: tomlAt{1, 1}}, 0)
+}
+
+// tomlDuplicate matches the decoder's message for a key given twice.
+var tomlDuplicate = regexp.MustCompile(`^Key '(.*)' has already been defined\.$`)
+
+// duplicateTOML words a duplicate key as the YAML and JSON readers do,
+// naming the line of the first one.
+func (d *decoder) duplicateTOML(block []byte, key string, line, col int) {
+	name := key[strings.LastIndexByte(key, '.')+1:]
+	first, _, _ := newTOMLLocator(block).find(name, 0)
+	if first == 0 || first >= line {
+		d.errorf(line, col, "duplicate key %q: keep one", name)
+		return
+	}
+	d.errorf(line, col, "duplicate key %q (first given on line %d): keep one", name, first+d.lineOffset)
+}
+
+// tomlErrorPos finds an error's line and column from its byte offset: the
+// decoder's own column is off by a line when the error starts a line.
+func tomlErrorPos(block []byte, p toml.Position) (line, col int) {
+	if p.Start >= 0 && p.Start <= len(block) {
+		if l, c := lineCol(block, p.Start); l == p.Line || p.Line == 0 {
+			return l, c
+		}
+	}
+	return max(p.Line, 1), max(p.Col, 1)
 }
 
 type tomlTree struct {
 	*decoder
-	loc   tomlLocator
-	order []toml.Key
+	loc      *tomlLocator
+	children map[string][]string // parent path, joined by NUL → its keys in document order
 }
 
-// keysOf returns the keys of m in document order.
-func (t tomlTree) keysOf(m map[string]any, path []string) []string {
-	var keys []string
+// tomlChildren groups the decoder's keys, in document order, by parent.
+func tomlChildren(keys []toml.Key) map[string][]string {
+	out := map[string][]string{}
 	seen := map[string]bool{}
-	for _, k := range t.order {
-		if len(k) != len(path)+1 || !sameStart(k, path) {
+	for _, k := range keys {
+		if len(k) == 0 {
 			continue
 		}
-		name := k[len(path)]
+		parent := strings.Join(k[:len(k)-1], "\x00")
+		if full := parent + "\x00\x00" + k[len(k)-1]; !seen[full] {
+			seen[full] = true
+			out[parent] = append(out[parent], k[len(k)-1])
+		}
+	}
+	return out
+}
+
+// keysOf returns the keys of m in document order; keys the decoder did not
+// list (such as a in a.b = 1) come last, sorted, from index ordered on.
+func (t tomlTree) keysOf(m map[string]any, path []string) (keys []string, ordered int) {
+	keys = make([]string, 0, len(m))
+	seen := make(map[string]bool, len(m))
+	for _, name := range t.children[strings.Join(path, "\x00")] {
 		if _, ok := m[name]; ok && !seen[name] {
 			seen[name] = true
 			keys = append(keys, name)
@@ -95,50 +104,74 @@ func (t tomlTree) keysOf(m map[string]any, path []string) []string {
 		}
 	}
 	sort.Strings(rest)
-	return append(keys, rest...)
+	return append(keys, rest...), len(keys)
 }
 
-func sameStart(k toml.Key, path []string) bool {
-	for i, p := range path {
-		if k[i] != p {
-			return false
-		}
-	}
-	return true
+// tomlWhere tells where a table's keys are: after 0-based line from for a
+// table with a header (or the top level), or after the { at at for an
+// inline table.
+type tomlWhere struct {
+	from   int
+	at     tomlAt
+	inline bool
 }
 
-// table converts a TOML table whose keys are searched from line from (0-based).
-func (t tomlTree) table(m map[string]any, path []string, from, line, col int) *Node {
-	n := &Node{Kind: Map, Pos: t.pos(line, col)}
-	for _, k := range t.keysOf(m, path) {
-		kl, kc := t.loc.find(k, from)
-		if kl == 0 {
-			kl, kc = line, col
+// table converts a TOML table; nil means an error was reported.
+func (t tomlTree) table(m map[string]any, path []string, w tomlWhere, depth int) *Node {
+	n := &Node{Kind: Map, Pos: t.pos(w.at.line, w.at.col)}
+	cursor := tomlAt{w.at.line, w.at.col + 1}
+	keys, ordered := t.keysOf(m, path)
+	for i, k := range keys {
+		var key, val tomlAt
+		if w.inline && i < ordered { // the search only goes forward
+			var ok bool
+			if key, val, ok = t.loc.inlineKey(k, cursor); ok {
+				cursor = val
+			}
+		} else if line, kc, vc := t.loc.find(k, w.from); line > 0 {
+			key, val = tomlAt{line, kc}, tomlAt{line, vc}
 		}
-		v := t.value(m[k], append(append([]string(nil), path...), k), kl-1, kl, kc)
-		n.Fields = append(n.Fields, Field{Key: k, KeyPos: t.pos(kl, 1), Value: v})
+		if key.line == 0 {
+			key, val = w.at, w.at
+		}
+		v := t.value(m[k], append(append([]string(nil), path...), k), val, depth+1)
+		if v == nil {
+			return nil
+		}
+		n.Fields = append(n.Fields, Field{Key: k, KeyPos: t.pos(key.line, key.col), Value: v})
 	}
 	return n
 }
 
-func (t tomlTree) value(v any, path []string, from, line, col int) *Node {
-	pos := t.pos(line, col)
+// charAt returns the byte at a position, or 0.
+func (t tomlTree) charAt(at tomlAt) byte {
+	if at.line < 1 || at.line > len(t.loc.lines) {
+		return 0
+	}
+	if l := t.loc.lines[at.line-1]; at.col >= 1 && at.col <= len(l) {
+		return l[at.col-1]
+	}
+	return 0
+}
+
+// value converts the value written at at; nil means an error was reported.
+func (t tomlTree) value(v any, path []string, at tomlAt, depth int) *Node {
+	pos := t.pos(at.line, at.col)
+	if err := tooDeep(depth); err != nil {
+		t.diags.Errorf(pos, "%v", err)
+		return nil
+	}
 	switch v := v.(type) {
 	case map[string]any:
-		return t.table(v, path, from, line, col)
+		return t.table(v, path, tomlWhere{from: at.line - 1, at: at, inline: t.charAt(at) == '{'}, depth)
 	case []map[string]any:
-		n := &Node{Kind: List, Pos: pos}
-		for i, item := range v {
-			h := t.loc.header("[["+strings.Join(path, ".")+"]]", i)
-			n.Items = append(n.Items, t.table(item, path, h, h+1, 1))
+		items := make([]any, len(v))
+		for i, m := range v {
+			items[i] = m
 		}
-		return n
+		return t.list(items, path, at, depth)
 	case []any:
-		n := &Node{Kind: List, Pos: pos}
-		for _, item := range v {
-			n.Items = append(n.Items, t.value(item, path, from, line, col))
-		}
-		return n
+		return t.list(v, path, at, depth)
 	case string:
 		return &Node{Kind: Scalar, Value: v, Pos: pos}
 	case int64:
@@ -151,6 +184,46 @@ func (t tomlTree) value(v any, path []string, from, line, col int) *Node {
 		return &Node{Kind: Scalar, Value: v.Format(tomlTimeLayout(v)), Pos: pos}
 	}
 	return &Node{Kind: Null, Pos: pos}
+}
+
+// list converts an array written at at: either [[path]] tables, whose i-th
+// item follows the i-th header, or an inline [ … ], whose tables are found
+// one { after another. Other items take the array's position.
+func (t tomlTree) list(items []any, path []string, at tomlAt, depth int) *Node {
+	n := &Node{Kind: List, Pos: t.pos(at.line, at.col), Items: make([]*Node, 0, len(items))}
+	headers := t.charAt(at) == '[' && t.charAt(tomlAt{at.line, at.col + 1}) == '['
+	h := "[[" + strings.Join(path, ".") + "]]"
+	from := at.line - 1
+	cursor := tomlAt{at.line, at.col + 1}
+	for _, item := range items {
+		m, ok := item.(map[string]any)
+		if !ok {
+			it := t.value(item, path, at, depth+1)
+			if it == nil {
+				return nil
+			}
+			n.Items = append(n.Items, it)
+			continue
+		}
+		w := tomlWhere{from: at.line - 1, at: at}
+		if headers {
+			if hl := t.loc.header(h, from); hl >= 0 {
+				w, from = tomlWhere{from: hl, at: tomlAt{hl + 1, 1}}, hl+1
+			}
+		} else if open, ok := t.loc.nextOpen(cursor); ok {
+			w = tomlWhere{from: open.line - 1, at: open, inline: true}
+			cursor = tomlAt{open.line, open.col + 1}
+			if end, ok := t.loc.after(open); ok {
+				cursor = end
+			}
+		}
+		it := t.table(m, path, w, depth+1)
+		if it == nil {
+			return nil
+		}
+		n.Items = append(n.Items, it)
+	}
+	return n
 }
 
 // tomlTimeLayout keeps TOML's local dates and times as written: the decoder

@@ -9,7 +9,7 @@ import (
 )
 
 // yamlLine finds the line number in go-yaml's error messages.
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+var yamlLine = regexp.MustCompile(`(?s)^yaml: (?:line (\d+): )?(.*)$`)
 
 func (d *decoder) yaml(block []byte) *Node {
 	var doc yaml.Node

@@ -4,17 +4,21 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"brief/internal/slug"
 )
 
 // guard is the AST transformer that keeps unsafe content out: it reports raw
 // HTML (goldmark omits it), removes links and images whose scheme is not in
-// the safe list, and asks for alt text on images.
+// the safe list, and asks for alt text on images. A removed link leaves its
+// text; a removed autolink leaves its address as plain text; a removed image
+// leaves nothing.
 type guard struct{}
 
 func (guard) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
@@ -23,54 +27,79 @@ func (guard) Transform(doc *ast.Document, reader text.Reader, pc parser.Context)
 		return
 	}
 	src := reader.Source()
-	var unsafe []ast.Node
+	var unwrap, remove, plain []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch t := n.(type) {
 		case *ast.HTMLBlock, *ast.RawHTML:
-			rep.diags.Warnf(rep.pos(offsetOf(n)), "raw HTML omitted: write Markdown instead")
+			rep.diags.Warnf(rep.pos(offsetOf(n, src)), "raw HTML omitted: write Markdown instead")
 		case *ast.Link:
 			if !SafeURL(string(t.Destination)) {
-				rep.diags.Warnf(rep.pos(offsetOf(n)), "link to %q removed: only http, https, mailto, tel and relative links are allowed", clip(t.Destination))
-				t.Destination = nil
+				rep.diags.Warnf(rep.pos(offsetOf(n, src)), "link to %q removed: only http, https, mailto, tel and relative links are allowed", clip(t.Destination))
+				unwrap = append(unwrap, n)
 			}
 		case *ast.Image:
 			if !SafeURL(string(t.Destination)) {
-				rep.diags.Warnf(rep.pos(offsetOf(n)), "image %q removed: only http, https and relative sources are allowed", clip(t.Destination))
-				unsafe = append(unsafe, n)
+				rep.diags.Warnf(rep.pos(offsetOf(n, src)), "image %q removed: only http, https and relative sources are allowed", clip(t.Destination))
+				remove = append(remove, n)
 				return ast.WalkSkipChildren, nil
 			}
-			if t.ChildCount() == 0 {
-				rep.diags.Warnf(rep.pos(offsetOf(n)), "image without alt text: describe it between the brackets of ![…](…)")
+			var alt strings.Builder
+			plainText(n, src, &alt)
+			if strings.TrimSpace(alt.String()) == "" {
+				rep.diags.Warnf(rep.pos(offsetOf(n, src)), "image without alt text: describe it between the brackets of ![…](…)")
 			}
 		case *ast.AutoLink:
 			if !SafeURL(string(t.URL(src))) {
-				rep.diags.Warnf(rep.pos(offsetOf(n)), "link to %q removed: only http, https, mailto, tel and relative links are allowed", clip(t.URL(src)))
-				unsafe = append(unsafe, n)
+				rep.diags.Warnf(rep.pos(offsetOf(n, src)), "link to %q removed: only http, https, mailto, tel and relative links are allowed", clip(t.URL(src)))
+				plain = append(plain, n)
 			}
 		}
 		return ast.WalkContinue, nil
 	})
-	for _, n := range unsafe {
-		n.Parent().ReplaceChild(n.Parent(), n, ast.NewString([]byte("[removed]")))
+	for _, n := range unwrap {
+		parent := n.Parent()
+		for c := n.FirstChild(); c != nil; c = n.FirstChild() {
+			parent.InsertBefore(parent, n, c)
+		}
+		parent.RemoveChild(parent, n)
+	}
+	for _, n := range remove {
+		n.Parent().RemoveChild(n.Parent(), n)
+	}
+	for _, n := range plain {
+		label := n.(*ast.AutoLink).Label(src)
+		n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(label))
 	}
 }
 
+// clip shortens a URL for a message, on a rune boundary.
 func clip(b []byte) string {
-	s := string(b)
+	s := strings.ToValidUTF8(string(b), "\uFFFD")
 	if len(s) > 40 {
-		s = s[:40] + "…"
+		n := 40
+		for n > 0 && !utf8.RuneStart(s[n]) {
+			n--
+		}
+		s = s[:n] + "…"
 	}
 	return s
 }
 
 // SafeURL reports whether a link destination may reach the output: relative
 // references and the schemes http, https, mailto and tel. The check is made
-// the way a browser reads the URL: control characters and whitespace
-// removed, case ignored, entities already decoded by the parser.
+// the way a browser reads the URL, both on the text as written and after
+// the backslash escapes and character references that goldmark decodes when
+// it writes the attribute (&#106;avascript: is javascript:): control
+// characters and whitespace removed, case ignored. Both must be safe.
 func SafeURL(u string) bool {
+	decoded := util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(u))))
+	return safeScheme(u) && safeScheme(string(decoded))
+}
+
+func safeScheme(u string) bool {
 	var b strings.Builder
 	for _, r := range u {
 		if r > ' ' && r != 0x7f {
@@ -89,21 +118,41 @@ func SafeURL(u string) bool {
 	return false
 }
 
-// offsetOf finds a byte offset for a node: its own segment, a child's, or
-// its nearest block's first line.
-func offsetOf(n ast.Node) int {
-	for c := n; c != nil; c = c.Parent() {
-		switch t := c.(type) {
-		case *ast.Text:
-			return t.Segment.Start
-		case *ast.RawHTML:
-			if t.Segments.Len() > 0 {
-				return t.Segments.At(0).Start
+// offsetOf finds the byte offset where a node starts: the [ of a link, the
+// ![ of an image, the address of an autolink, the < of raw HTML, else its
+// nearest block's first line.
+func offsetOf(n ast.Node, src []byte) int {
+	switch t := n.(type) {
+	case *ast.RawHTML:
+		if t.Segments.Len() > 0 {
+			return t.Segments.At(0).Start
+		}
+	case *ast.Link, *ast.Image:
+		if c, ok := n.FirstChild().(*ast.Text); ok {
+			open := "["
+			if n.Kind() == ast.KindImage {
+				open = "!["
 			}
+			if at := c.Segment.Start - len(open); at >= 0 && bytes.HasPrefix(src[at:], []byte(open)) {
+				return at
+			}
+			return c.Segment.Start
 		}
-		if t, ok := c.FirstChild().(*ast.Text); ok && c != n.Parent() {
-			return t.Segment.Start
+	case *ast.AutoLink:
+		from := blockStart(n)
+		if p, ok := n.PreviousSibling().(*ast.Text); ok {
+			from = p.Segment.Stop
 		}
+		if i := bytes.Index(src[from:], t.Label(src)); i >= 0 {
+			return from + i
+		}
+	}
+	return blockStart(n)
+}
+
+// blockStart is the offset of the first line of n's nearest block.
+func blockStart(n ast.Node) int {
+	for c := n; c != nil; c = c.Parent() {
 		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
 			return c.Lines().At(0).Start
 		}
@@ -113,11 +162,14 @@ func offsetOf(n ast.Node) int {
 
 // ids makes heading ids from slugs, so non-Latin headings keep their words;
 // repeated ids get -1, -2 …, and headings without letters get "section".
+// next remembers the next suffix to try for each base, so a file of many
+// equal headings costs linear, not quadratic, time.
 type ids struct {
 	used map[string]bool
+	next map[string]int
 }
 
-func newIDs() *ids { return &ids{used: map[string]bool{}} }
+func newIDs() *ids { return &ids{used: map[string]bool{}, next: map[string]int{}} }
 
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	base := slug.Words(string(bytes.TrimSpace(value)))
@@ -125,8 +177,9 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for i := 1; s.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	for s.used[id] {
+		s.next[base]++
+		id = base + "-" + strconv.Itoa(s.next[base])
 	}
 	s.used[id] = true
 	return []byte(id)

@@ -8,8 +8,10 @@ package markdown
 import (
 	"bytes"
 	"html/template"
+	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -27,6 +29,11 @@ const MaxNesting = 32
 
 // MaxFootnotes bounds footnote definitions per file, for the same reason.
 const MaxFootnotes = 500
+
+// MaxBrackets bounds the unescaped [ per file: each may open a link, and
+// goldmark's time grows with their number times their nesting or the length
+// of their line ("[a](" repeated 64 000 times takes 13 s).
+const MaxBrackets = 10000
 
 // Renderer converts briefing bodies to HTML. It is safe for concurrent use.
 type Renderer struct {
@@ -56,8 +63,10 @@ type Result struct {
 // Render converts body, which starts on line firstLine of file path.
 func (r *Renderer) Render(path string, body []byte, firstLine int) Result {
 	rep := &reporter{path: path, src: body, firstLine: firstLine}
+	body = rep.clean(body)
+	rep.src = body
 	if d, ok := precheck(body, rep); !ok {
-		return Result{Diags: diag.List{d}}
+		return Result{Diags: append(rep.diags, d)}
 	}
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	ctx.Set(reporterKey, rep)
@@ -88,10 +97,39 @@ func (r *reporter) pos(offset int) diag.Pos {
 	return diag.Pos{File: r.path, Line: r.firstLine + line, Col: col}
 }
 
-// precheck refuses bodies that nest lists or quotes too deeply on one line or
-// hold too many footnotes, before goldmark spends seconds on them.
+// clean replaces invalid UTF-8 and NUL bytes by U+FFFD, with a warning at
+// the first few, so the output is valid UTF-8 whatever the input. Bodies
+// from frontmatter.Parse are clean already; this guards other callers.
+func (r *reporter) clean(body []byte) []byte {
+	if utf8.Valid(body) && bytes.IndexByte(body, 0) < 0 {
+		return body
+	}
+	out := make([]byte, 0, len(body)+16)
+	warned := 0
+	for i := 0; i < len(body); {
+		c, n := utf8.DecodeRune(body[i:])
+		if c == utf8.RuneError && n <= 1 || c == 0 {
+			if warned++; warned <= 10 {
+				r.diags.Warnf(r.pos(i), "invalid UTF-8 or NUL byte replaced by U+FFFD; save the file as UTF-8")
+			}
+			out = append(out, "\uFFFD"...)
+			i += max(n, 1)
+			continue
+		}
+		out = append(out, body[i:i+n]...)
+		i += n
+	}
+	return out
+}
+
+// footnoteDef matches a footnote definition, wherever it is written: at the
+// start of a line or inside a quote or list.
+var footnoteDef = regexp.MustCompile(`\[\^[^\]\n]*\]:`)
+
+// precheck refuses bodies that nest lists or quotes too deeply on one line,
+// hold too many footnotes or too many brackets, before goldmark spends
+// seconds on them.
 func precheck(body []byte, rep *reporter) (diag.Diagnostic, bool) {
-	footnotes := 0
 	for off := 0; off < len(body); {
 		end := bytes.IndexByte(body[off:], '\n')
 		if end < 0 {
@@ -101,19 +139,42 @@ func precheck(body []byte, rep *reporter) (diag.Diagnostic, bool) {
 		if depth := nesting(line); depth > MaxNesting {
 			return diag.Errorf(rep.pos(off), "lists or quotes nested %d deep on one line (limit %d): flatten them", depth, MaxNesting), false
 		}
-		if bytes.HasPrefix(bytes.TrimLeft(line, " "), []byte("[^")) {
-			if footnotes++; footnotes > MaxFootnotes {
-				return diag.Errorf(rep.pos(off), "more than %d footnotes in one file: split it", MaxFootnotes), false
-			}
-		}
 		off += end + 1
+	}
+	if defs := footnoteDef.FindAllIndex(body, MaxFootnotes+1); len(defs) > MaxFootnotes {
+		return diag.Errorf(rep.pos(defs[MaxFootnotes][0]), "more than %d footnotes in one file: split it", MaxFootnotes), false
+	}
+	if at := nthBracket(body, MaxBrackets+1); at >= 0 {
+		return diag.Errorf(rep.pos(at), "more than %d [ brackets in one file: split it, or write \\[ for a bracket that opens no link", MaxBrackets), false
 	}
 	return diag.Diagnostic{}, true
 }
 
+// nthBracket returns the offset of the n-th [ not escaped by a backslash,
+// or -1.
+func nthBracket(body []byte, n int) int {
+	slashes := 0
+	for i, c := range body {
+		switch {
+		case c == '\\':
+			slashes++
+			continue
+		case c == '[' && slashes%2 == 0:
+			if n--; n == 0 {
+				return i
+			}
+		}
+		slashes = 0
+	}
+	return -1
+}
+
 // nesting counts the container markers (>, -, *, +, 1.) that open a line.
+// A rule is looked for only where the marker changes, since the look stops
+// at the next change: the whole line is read a bounded number of times.
 func nesting(line []byte) int {
 	depth := 0
+	var prev byte
 	for i := 0; i < len(line); {
 		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
 			i++
@@ -121,7 +182,12 @@ func nesting(line []byte) int {
 		if i >= len(line) {
 			break
 		}
-		switch c := line[i]; {
+		c := line[i]
+		if (c == '-' || c == '*') && c != prev && thematicBreak(line[i:]) {
+			return depth // - - - is a rule, not a list
+		}
+		prev = c
+		switch {
 		case c == '>':
 			i++
 		case c == '-' || c == '*' || c == '+':
@@ -144,6 +210,25 @@ func nesting(line []byte) int {
 		depth++
 	}
 	return depth
+}
+
+// thematicBreak reports whether line is a rule: three or more of one of
+// - * _ and nothing else but spaces and tabs.
+func thematicBreak(line []byte) bool {
+	var mark byte
+	n := 0
+	for _, c := range line {
+		switch {
+		case c == ' ' || c == '\t':
+		case mark == 0 && (c == '-' || c == '*' || c == '_'):
+			mark, n = c, 1
+		case c == mark:
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 3
 }
 
 // summary returns the text of the first top-level paragraph.

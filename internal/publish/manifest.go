@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
-	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
 )
 
 // manifestVersion changes whenever the manifest's format does.
@@ -39,31 +42,53 @@ func readManifest(path string) map[string]FileState {
 }
 
 // verify lists the files of dest (not .git) and returns those whose size and
-// modification time still match the manifest.
+// modification time still match the manifest. Folders are read in parallel:
+// a site has a folder per page.
 func verify(dest string, manifest map[string]FileState) (intact map[string]FileState, onDisk []string) {
 	intact = map[string]FileState{}
-	filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		rel, _ := filepath.Rel(dest, p)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if rel == ".git" {
-				return fs.SkipDir
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	var visit func(dir, rel string)
+	visit = func(dir, rel string) {
+		defer wg.Done()
+		sem <- struct{}{}
+		entries, _ := os.ReadDir(dir) // an unreadable folder: its files count as changed
+		var files []string
+		ok := map[string]FileState{}
+		for _, d := range entries {
+			name := path.Join(rel, d.Name())
+			if d.IsDir() {
+				if name != ".git" {
+					wg.Add(1)
+					go visit(filepath.Join(dir, d.Name()), name)
+				}
+				continue
 			}
-			return nil
+			files = append(files, name)
+			st, known := manifest[name]
+			if !known || !d.Type().IsRegular() {
+				continue
+			}
+			if info, err := d.Info(); err == nil && info.Size() == st.Size && info.ModTime().UnixNano() == st.ModTime {
+				ok[name] = st
+			}
 		}
-		onDisk = append(onDisk, rel)
-		st, ok := manifest[rel]
-		if !ok || !d.Type().IsRegular() {
-			return nil
+		<-sem
+		mu.Lock()
+		onDisk = append(onDisk, files...)
+		for name, st := range ok {
+			intact[name] = st
 		}
-		if info, err := d.Info(); err == nil && info.Size() == st.Size && info.ModTime().UnixNano() == st.ModTime {
-			intact[rel] = st
-		}
-		return nil
-	})
+		mu.Unlock()
+	}
+	if _, err := os.Stat(dest); err != nil {
+		return intact, nil
+	}
+	wg.Add(1)
+	visit(dest, "")
+	wg.Wait()
+	sort.Strings(onDisk)
 	return intact, onDisk
 }
 

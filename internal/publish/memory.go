@@ -16,7 +16,7 @@ type Memory struct {
 func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
 
 // Write stores a copy of data under path.
-func (m *Memory) Write(path string, data []byte) error {
+func (m *Memory) Write(path string, data []byte, _ [16]byte) error {
 	m.mu.Lock()
 	m.files[path] = append([]byte(nil), data...)
 	m.mu.Unlock()

@@ -14,7 +14,9 @@ package publish
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -27,10 +29,13 @@ import (
 type Staging struct {
 	dest     string
 	dir      string
-	root     *os.Root
 	lock     *os.File
 	manifest string // where the manifest lives; "" for none
 
+	// ready is closed when the destination has been checked against the
+	// manifest, which Begin starts in the background so it overlaps the
+	// reading of the content.
+	ready  chan struct{}
 	intact map[string]FileState // files of dest that match the manifest
 	onDisk []string             // every file of dest, for removing stale ones
 	fresh  bool                 // no trusted manifest: replace the whole folder
@@ -46,6 +51,7 @@ type FileState struct {
 	Size    int64
 	ModTime int64 // nanoseconds
 	Sum     [32]byte
+	Input   [16]byte // fingerprint of what the file was made from; zero if unknown
 }
 
 // Stats counts what a commit did.
@@ -73,16 +79,13 @@ func Begin(dest, manifest string) (*Staging, error) {
 		release(lock)
 		return nil, err
 	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		os.RemoveAll(dir)
-		release(lock)
-		return nil, err
-	}
-	s := &Staging{dest: dest, dir: dir, root: root, lock: lock, manifest: manifest,
+	s := &Staging{dest: dest, dir: dir, lock: lock, manifest: manifest, ready: make(chan struct{}),
 		kept: map[string]FileState{}, written: map[string]FileState{}}
-	s.intact, s.onDisk = verify(dest, readManifest(manifest))
-	s.fresh = len(s.intact) == 0
+	go func() {
+		s.intact, s.onDisk = verify(dest, readManifest(manifest))
+		s.fresh = len(s.intact) == 0
+		close(s.ready)
+	}()
 	return s, nil
 }
 
@@ -106,38 +109,64 @@ func release(f *os.File) {
 }
 
 // Write stores one file unless the destination already holds these bytes.
-// The path is resolved inside the staging folder only, so no name can
-// escape it.
-func (s *Staging) Write(path string, data []byte) error {
+// Only local paths are accepted (no "..", not absolute), so no name can
+// escape the staging folder, which this build created and nobody else
+// writes to.
+func (s *Staging) Write(path string, data []byte, input [16]byte) error {
+	if !filepath.IsLocal(path) {
+		return fmt.Errorf("refusing to write %q outside the site", path)
+	}
 	sum := sha256.Sum256(data)
+	<-s.ready
 	if st, ok := s.intact[path]; ok && st.Sum == sum && st.Size == int64(len(data)) {
+		st.Input = input
 		s.mu.Lock()
 		s.kept[path] = st
 		s.mu.Unlock()
 		return nil
 	}
-	if dir := filepath.Dir(path); dir != "." {
-		if _, ok := s.dirs.Load(dir); !ok {
-			if err := s.root.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-			s.dirs.Store(dir, true)
-		}
+	target := filepath.Join(s.dir, filepath.FromSlash(path))
+	if err := s.mkdir(filepath.Dir(target)); err != nil {
+		return err
 	}
-	if err := s.root.WriteFile(path, data, 0o644); err != nil {
+	if err := os.WriteFile(target, data, 0o644); err != nil {
 		return err
 	}
 	s.mu.Lock()
-	s.written[path] = FileState{Size: int64(len(data)), Sum: sum}
+	s.written[path] = FileState{Size: int64(len(data)), Sum: sum, Input: input}
 	s.mu.Unlock()
 	return nil
 }
 
-// Keep declares that the destination's file at path is already what this
-// build would write, without rendering it; it reports false when the file
-// is not intact, and then the caller must Write it.
-func (s *Staging) Keep(path string) bool {
+// mkdir makes a folder of the staging tree, with one system call when its
+// parent exists: every page has a folder of its own, so this is hot.
+func (s *Staging) mkdir(dir string) error {
+	if dir == s.dir {
+		return nil
+	}
+	if _, ok := s.dirs.Load(dir); ok {
+		return nil
+	}
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err = s.mkdir(filepath.Dir(dir)); err == nil {
+			err = os.Mkdir(dir, 0o755)
+		}
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	s.dirs.Store(dir, true)
+	return nil
+}
+
+// Keep reports whether the destination's file at path is intact and was
+// made from the same input, so this build need not render it; when it
+// returns false the caller must Write the file.
+func (s *Staging) Keep(path string, input [16]byte) bool {
+	<-s.ready
 	st, ok := s.intact[path]
+	ok = ok && input != [16]byte{} && st.Input == input
 	if ok {
 		s.mu.Lock()
 		s.kept[path] = st
@@ -148,7 +177,7 @@ func (s *Staging) Keep(path string) bool {
 
 // Abort removes the staging folder; the destination is untouched.
 func (s *Staging) Abort() error {
-	s.root.Close()
+	<-s.ready
 	err := os.RemoveAll(s.dir)
 	release(s.lock)
 	return err
@@ -157,7 +186,7 @@ func (s *Staging) Abort() error {
 // Commit makes the destination hold exactly this build's files.
 func (s *Staging) Commit() (Stats, error) {
 	defer release(s.lock)
-	s.root.Close()
+	<-s.ready
 	var err error
 	if s.fresh {
 		err = s.swap()

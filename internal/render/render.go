@@ -15,14 +15,22 @@ import (
 )
 
 // Sink receives finished files. Write may be called from several goroutines
-// at once and must not keep data after it returns.
+// at once and must not keep data after it returns. input fingerprints what
+// the file was made from (zero when unknown).
 type Sink interface {
-	Write(path string, data []byte) error
+	Write(path string, data []byte, input Input) error
+}
+
+// Keeper is a Sink that may still hold a page made from the same input; Keep
+// reports whether it does, and then the page is not rendered at all.
+type Keeper interface {
+	Keep(path string, input Input) bool
 }
 
 // Stats counts what was rendered.
 type Stats struct {
-	Files int
+	Files    int // files of the site
+	Rendered int // pages whose templates ran; the others were kept
 }
 
 // job is one page to render.
@@ -36,17 +44,27 @@ type job struct {
 // template and write error.
 func Site(s *site.Site, t *Templates, pageSize int, sink Sink) (Stats, diag.List) {
 	var diags diag.Collector
-	if err := sink.Write(t.Stylesheet, t.css); err != nil {
+	if err := sink.Write(t.Stylesheet, t.css, Input{}); err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: t.Stylesheet}, "writing: %v", err))
 	}
 	jobs := Pages(s, t.Stylesheet, pageSize)
 	diags.Add(redirects(s, jobs, sink)...)
-	diags.Add(t.renderCards(s.Entries)...)
-	parallel(len(jobs), func(i int, buf *bytes.Buffer) {
-		j := jobs[i]
+	fp := newFingerprints(s, t)
+	keeper, _ := sink.(Keeper)
+	inputs := make([]Input, len(jobs))
+	todo := make([]int, 0, len(jobs))
+	for i, j := range jobs {
+		inputs[i] = fp.page(j.page)
+		if keeper == nil || !keeper.Keep(j.path, inputs[i]) {
+			todo = append(todo, i)
+		}
+	}
+	diags.Add(t.renderCards(listed(jobs, todo))...)
+	parallel(len(todo), func(k int, buf *bytes.Buffer) {
+		j := jobs[todo[k]]
 		if d, ok := t.execute(buf, j); !ok {
 			diags.Add(d)
-		} else if err := sink.Write(j.path, buf.Bytes()); err != nil {
+		} else if err := sink.Write(j.path, buf.Bytes(), inputs[todo[k]]); err != nil {
 			diags.Add(diag.Errorf(diag.Pos{File: j.path}, "writing: %v", err))
 		}
 	})
@@ -54,7 +72,22 @@ func Site(s *site.Site, t *Templates, pageSize int, sink Sink) (Stats, diag.List
 	for _, e := range s.Entries {
 		files += len(e.Redirects)
 	}
-	return Stats{Files: files}, diags.List()
+	return Stats{Files: files, Rendered: len(todo)}, diags.List()
+}
+
+// listed returns the entries shown in lists on the pages to render, once each.
+func listed(jobs []job, todo []int) []*site.Entry {
+	seen := map[*site.Entry]bool{}
+	var out []*site.Entry
+	for _, i := range todo {
+		for _, e := range jobs[i].page.Entries {
+			if !seen[e] {
+				seen[e] = true
+				out = append(out, e)
+			}
+		}
+	}
+	return out
 }
 
 // renderCards renders the "entry" template of every entry once, in
@@ -137,7 +170,7 @@ func redirects(s *site.Site, jobs []job, sink Sink) diag.List {
 				continue
 			}
 			taken[p] = "an alias of " + e.Path
-			if err := sink.Write(p, redirectPage(e.Permalink)); err != nil {
+			if err := sink.Write(p, redirectPage(e.Permalink), Input{}); err != nil {
 				diags.Errorf(diag.Pos{File: p}, "writing: %v", err)
 			}
 		}

@@ -30,6 +30,10 @@ type Templates struct {
 	pages map[string]*template.Template
 	cards map[*site.Entry]template.HTML // each entry's "entry" template, rendered once
 	css   []byte
+	// source is every layout file as read, for the pages' fingerprints;
+	// custom tells that the site overrides at least one.
+	source string
+	custom bool
 	// Stylesheet is the output path of the stylesheet, named by its content
 	// hash so it can be cached forever.
 	Stylesheet string
@@ -53,21 +57,24 @@ func (t *Templates) funcs() template.FuncMap {
 // folder, may be nil) replaces the default file of the same name.
 func LoadTemplates(defaults, override fs.FS) (*Templates, diag.List) {
 	var diags diag.List
+	t := &Templates{pages: map[string]*template.Template{}}
 	read := func(name string) (string, []byte) {
 		if override != nil {
 			if b, err := fs.ReadFile(override, name); err == nil {
+				t.custom = true
+				t.source += name + "\x00" + string(b) + "\x00"
 				return LayoutDir + "/" + name, b
 			} else if !errors.Is(err, fs.ErrNotExist) {
 				diags.Errorf(diag.Pos{File: LayoutDir + "/" + name}, "cannot read: %v", err)
 			}
 		}
 		b, err := fs.ReadFile(defaults, name)
+		t.source += name + "\x00" + string(b) + "\x00"
 		if err != nil {
 			diags.Errorf(diag.Pos{File: LayoutDir + "/" + name}, "missing layout: %v", err)
 		}
 		return "(default) " + LayoutDir + "/" + name, b
 	}
-	t := &Templates{pages: map[string]*template.Template{}}
 	funcs := t.funcs()
 	basePath, base := read("base.html")
 	partialsPath, partials := read("partials.html")

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -17,16 +18,26 @@ const MaxLen = 100
 
 // Fold returns the identity of a name: NFC, accents removed, case folded,
 // spaces collapsed. Two names with the same Fold are one tag or actor.
+//
+// Only accents are removed: combining marks on Latin, Greek, Arabic and
+// Hebrew letters, where a reader takes them as optional. Elsewhere a mark
+// makes another letter (Ukrainian ї is not і, Russian й is not и, Japanese
+// が is not か), so it is kept.
 func Fold(name string) string {
 	var b strings.Builder
 	space := false
+	var base rune // the last letter that was not a mark
 	for _, r := range norm.NFD.String(strings.TrimSpace(name)) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
-			continue
+			if accented(base) {
+				continue
+			}
 		case unicode.IsSpace(r):
 			space = true
 			continue
+		default:
+			base = r
 		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
@@ -37,11 +48,16 @@ func Fold(name string) string {
 	return norm.NFC.String(b.String())
 }
 
+// accentScripts are the scripts whose combining marks Fold removes.
+var accentScripts = []*unicode.RangeTable{unicode.Latin, unicode.Greek, unicode.Arabic, unicode.Hebrew}
+
+func accented(base rune) bool { return unicode.In(base, accentScripts...) }
+
 // windowsReserved are names no file or folder may have on Windows.
 var windowsReserved = map[string]bool{"con": true, "prn": true, "aux": true, "nul": true}
 
 func init() {
-	for i := '1'; i <= '9'; i++ {
+	for i := '0'; i <= '9'; i++ {
 		windowsReserved["com"+string(i)] = true
 		windowsReserved["lpt"+string(i)] = true
 	}
@@ -64,26 +80,53 @@ func Make(name string) string {
 }
 
 // Words returns the folded letters and digits of name joined by hyphens, at
-// most MaxLen bytes; it is empty when name has none.
+// most MaxLen bytes; it is empty when name has none. Marks that Fold keeps
+// stay with their letter. A word cut by the limit is dropped whole, so the
+// result never ends in a hyphen or half a word.
 func Words(name string) string {
-	folded := Fold(name)
 	var b strings.Builder
-	dash := false
-	for _, r := range folded {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
+	word := make([]byte, 0, 32)
+	flush := func() bool {
+		if len(word) == 0 {
+			return true
+		}
+		n := len(word)
+		if b.Len() > 0 {
+			n++
+		}
+		if b.Len()+n > MaxLen {
+			if b.Len() == 0 { // one long word: keep what fits, whole runes
+				b.Write(word[:cut(word, MaxLen)])
 			}
-			dash = false
-			if b.Len()+len(string(r)) > MaxLen {
-				break
-			}
-			b.WriteRune(r)
+			return false
+		}
+		if b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		b.Write(word)
+		word = word[:0]
+		return true
+	}
+	for _, r := range Fold(name) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) && len(word) > 0 {
+			word = utf8.AppendRune(word, r)
 			continue
 		}
-		dash = true
+		if !flush() {
+			return b.String()
+		}
 	}
+	flush()
 	return b.String()
+}
+
+// cut returns the longest prefix length of b, at most n, that ends on a
+// rune boundary.
+func cut(b []byte, n int) int {
+	for n > 0 && !utf8.RuneStart(b[n]) {
+		n--
+	}
+	return n
 }
 
 // Distance is the Levenshtein edit distance between a and b, in runes.

@@ -55,6 +55,7 @@ func decodeFigures(f fields, diags *diag.List) []briefing.Figure {
 		return nil
 	}
 	var figs []briefing.Figure
+	var ofPos []diag.Pos // where each figure's of is written
 	switch n.Kind {
 	case fm.Map: // quick form: {label: value}
 		for _, fl := range n.Fields {
@@ -72,6 +73,10 @@ func decodeFigures(f fields, diags *diag.List) []briefing.Figure {
 			ff := newFields(f.path, it, figureKeys, diags)
 			ff.require("label", "value")
 			fig := briefing.Figure{Label: ff.str("label"), Unit: ff.str("unit"), Of: ff.str("of"), Key: ff.str("key"), Pos: it.Pos}
+			at := it.Pos
+			if of := ff.get("of"); of != nil {
+				at = of.Pos
+			}
 			if fig.Key == "" {
 				fig.Key = fig.Label
 			}
@@ -84,11 +89,12 @@ func decodeFigures(f fields, diags *diag.List) []briefing.Figure {
 				fig.Value = v
 			}
 			figs = append(figs, fig)
+			ofPos = append(ofPos, at)
 		}
 	default:
 		diags.Errorf(n.Pos, "figures must be a list of {label, value, unit} or a mapping of label: value")
 	}
-	checkFigures(figs, diags)
+	checkFigures(figs, ofPos, diags)
 	return figs
 }
 
@@ -108,7 +114,8 @@ func number(n *fm.Node, diags *diag.List) (float64, bool) {
 
 // checkFigures enforces one key per figure and that each of names a figure
 // of the same briefing (by label or key); it rewrites of to the whole's key.
-func checkFigures(figs []briefing.Figure, diags *diag.List) {
+// ofPos[i], when given, is where figure i's of is written.
+func checkFigures(figs []briefing.Figure, ofPos []diag.Pos, diags *diag.List) {
 	byKey := make(map[string]int, len(figs))
 	for i, f := range figs {
 		if j, ok := byKey[f.Key]; ok {
@@ -130,7 +137,11 @@ func checkFigures(figs []briefing.Figure, diags *diag.List) {
 			}
 		}
 		if !ok {
-			diags.Errorf(f.Pos, "figure %q is of %q, which is no figure of this briefing: name another figure's label or key", f.Label, f.Of)
+			at := f.Pos
+			if i < len(ofPos) {
+				at = ofPos[i]
+			}
+			diags.Errorf(at, "figure %q is of %q, which is no figure of this briefing: name another figure's label or key", f.Label, f.Of)
 			continue
 		}
 		f.Of = figs[j].Key

@@ -95,10 +95,10 @@ func (f fields) boolean(key string) bool {
 	if n == nil || n.Kind == fm.Null {
 		return false
 	}
-	switch f.str(key) {
-	case "true":
+	switch f.str(key) { // YAML 1.2's core schema: true, True, TRUE …
+	case "true", "True", "TRUE":
 		return true
-	case "false", "":
+	case "false", "False", "FALSE", "":
 		return false
 	}
 	f.diags.Errorf(n.Pos, "%s must be true or false, not %q", key, n.Value)

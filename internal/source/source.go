@@ -37,26 +37,34 @@ const (
 	TagsDir   = "tags"
 )
 
+// File is a content file found by Walk.
+type File struct {
+	Path string // slash-separated, including Options.Dir
+	Info fs.FileInfo
+}
+
+// Item is what one content file holds: exactly one of the three is set.
+type Item struct {
+	Briefing *briefing.Briefing
+	Actor    *briefing.ActorProfile
+	Tag      *briefing.TagProfile
+}
+
 // Load reads every briefing and profile under opt.Dir. Paths in the result
 // and in diagnostics are slash-separated and include opt.Dir.
 func Load(fsys fs.FS, opt Options) (*briefing.Content, diag.List) {
-	if opt.MaxFileSize <= 0 {
-		opt.MaxFileSize = DefaultMaxFileSize
-	}
-	if opt.Location == nil {
-		opt.Location = time.UTC
-	}
-	files, diags := walk(fsys, opt)
-	content := &briefing.Content{}
+	files, diags := Walk(fsys, opt)
+	items := make([]Item, len(files))
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	jobs := make(chan string)
+	jobs := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for p := range jobs {
-				ds := loadFile(fsys, p, opt, content, &mu)
+			for i := range jobs {
+				item, ds := Parse(fsys, files[i].Path, opt)
+				items[i] = item
 				if len(ds) > 0 {
 					mu.Lock()
 					diags = append(diags, ds...)
@@ -65,20 +73,38 @@ func Load(fsys fs.FS, opt Options) (*briefing.Content, diag.List) {
 			}
 		}()
 	}
-	for _, p := range files {
-		jobs <- p
+	for i := range files {
+		jobs <- i
 	}
 	close(jobs)
 	wg.Wait()
-	sortContent(content)
 	diags.Sort()
-	return content, diags
+	return Assemble(items), diags
 }
 
-// walk lists the Markdown files in a stable order, skipping hidden and
+// Assemble gathers items into Content, ordered by path so the result does
+// not depend on which worker finished first. Items that failed are skipped.
+func Assemble(items []Item) *briefing.Content {
+	c := &briefing.Content{}
+	for _, it := range items {
+		switch {
+		case it.Briefing != nil:
+			c.Briefings = append(c.Briefings, it.Briefing)
+		case it.Actor != nil:
+			c.Actors = append(c.Actors, it.Actor)
+		case it.Tag != nil:
+			c.Tags = append(c.Tags, it.Tag)
+		}
+	}
+	sortContent(c)
+	return c
+}
+
+// Walk lists the Markdown files in a stable order, skipping hidden and
 // underscore names and refusing symlinks and oversized files.
-func walk(fsys fs.FS, opt Options) ([]string, diag.List) {
-	var files []string
+func Walk(fsys fs.FS, opt Options) ([]File, diag.List) {
+	opt = opt.withDefaults()
+	var files []File
 	var diags diag.List
 	err := fs.WalkDir(fsys, opt.Dir, func(p string, d fs.DirEntry, err error) error {
 		pos := diag.Pos{File: p}
@@ -116,7 +142,7 @@ func walk(fsys fs.FS, opt Options) ([]string, diag.List) {
 			diags.Errorf(pos, "file exceeds max size (%d bytes, limit %d): split it, or raise maxFileSize in brief.toml", info.Size(), opt.MaxFileSize)
 			return nil
 		}
-		files = append(files, p)
+		files = append(files, File{Path: p, Info: info})
 		return nil
 	})
 	if err != nil {
@@ -134,40 +160,42 @@ func unwrapPath(err error) error {
 	return err
 }
 
-func loadFile(fsys fs.FS, p string, opt Options, content *briefing.Content, mu *sync.Mutex) diag.List {
+func (opt Options) withDefaults() Options {
+	if opt.MaxFileSize <= 0 {
+		opt.MaxFileSize = DefaultMaxFileSize
+	}
+	if opt.Location == nil {
+		opt.Location = time.UTC
+	}
+	return opt
+}
+
+// Parse reads and decodes one content file: a briefing, or a profile when
+// it is in the actors or tags folder.
+func Parse(fsys fs.FS, p string, opt Options) (Item, diag.List) {
+	opt = opt.withDefaults()
 	src, err := readLimited(fsys, p, opt.MaxFileSize)
 	if err != nil {
-		return diag.List{diag.Errorf(diag.Pos{File: p}, "%v", err)}
+		return Item{}, diag.List{diag.Errorf(diag.Pos{File: p}, "%v", err)}
 	}
 	doc, diags := fm.Parse(p, src)
 	if doc == nil {
-		return diags
+		return Item{}, diags
 	}
 	rel := strings.TrimPrefix(p, opt.Dir+"/")
+	var it Item
 	var ds diag.List
 	switch {
 	case strings.HasPrefix(rel, ActorsDir+"/"):
-		var a *briefing.ActorProfile
-		a, ds = DecodeActor(p, doc)
-		a.Body, a.BodyLine = doc.Body, doc.BodyLine
-		mu.Lock()
-		content.Actors = append(content.Actors, a)
-		mu.Unlock()
+		it.Actor, ds = DecodeActor(p, doc)
+		it.Actor.Body, it.Actor.BodyLine = doc.Body, doc.BodyLine
 	case strings.HasPrefix(rel, TagsDir+"/"):
-		var t *briefing.TagProfile
-		t, ds = DecodeTag(p, doc)
-		t.Body, t.BodyLine = doc.Body, doc.BodyLine
-		mu.Lock()
-		content.Tags = append(content.Tags, t)
-		mu.Unlock()
+		it.Tag, ds = DecodeTag(p, doc)
+		it.Tag.Body, it.Tag.BodyLine = doc.Body, doc.BodyLine
 	default:
-		var b *briefing.Briefing
-		b, ds = DecodeBriefing(p, doc, opt.Location)
-		mu.Lock()
-		content.Briefings = append(content.Briefings, b)
-		mu.Unlock()
+		it.Briefing, ds = DecodeBriefing(p, doc, opt.Location)
 	}
-	return append(diags, ds...)
+	return it, append(diags, ds...)
 }
 
 // readLimited reads a file but never more than limit bytes, in case it grew

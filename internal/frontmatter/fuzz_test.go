@@ -1,0 +1,69 @@
+package frontmatter
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzParse: Parse never panics; it returns a document or at least one
+// error, and every diagnostic names the file and, for errors, a line.
+func FuzzParse(f *testing.F) {
+	seeds := []string{
+		"---\ntitle: x\ndate: 2024-01-01\n---\nBody.\n",
+		"---\ntitle: x\ndate: 2024-01-01\n\nBody.\n",             // row 1
+		"\ufeff---\ntitle: x\n---\n",                             // row 2
+		"---\r\ntitle: x\r\n---\r\nBody\n",                       // row 3
+		"\n---\ntitle: x\nsummary oops\ndate: 2024-01-01\n---\n", // row 4
+		"---\ntags:\n\t- a\n---\n",                               // row 5
+		"---\ntitle: x\ntitle: y\n---\n",                         // row 6
+		"+++\ntitle = \"x\"\ntitle = \"y\"\n+++\n",
+		"{\"title\": \"x\", \"title\": \"y\"}\n",
+		"---\ntags: economy\nactors: 42\n---\n",            // row 8
+		"---\ndate: 2024-02-30\nupdated: yesterday\n---\n", // row 10
+		"+++\ndate = 2024-03-01\nupdated = 2024-03-01T10:00:00\n+++\n",
+		"---\ntitle: no\nactors: [NO, ON]\n---\n", // row 11
+		billionLaughs(), // row 12
+		"---\ntitle: " + strings.Repeat("[", 200) + strings.Repeat("]", 200) + "\n---\n", // row 13
+		"+++\nt = " + strings.Repeat("{a=", 100) + "1" + strings.Repeat("}", 100) + "\n+++\n",
+		"{\"title\": \"x\"}\nBody\n", // row 14
+		";;;\n{\"title\": \"x\"}\n;;;\n",
+		"{\"title\": \"x\"} junk\n",
+		"", "Body only\n", "---\n---\n", // row 15
+		"---\nfigures: {Drones launched: 653, Missiles: \"1,200\"}\n---\n",
+		"+++\nfigures = [\n  {label = \"A\", value = 1},\n]\n[[sources]]\ntitle = \"s\"\n+++\n",
+		"---\ntitle: caf\xe9\x00\n---\n",
+	}
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc, diags := Parse("a.md", src)
+		if doc == nil && len(diags.Errors()) == 0 {
+			t.Fatalf("no document and no error: %v", diags)
+		}
+		for _, d := range diags {
+			if d.Pos.File != "a.md" {
+				t.Errorf("diagnostic without the file: %q", d.Error())
+			}
+			if d.Severity == 0 && d.Pos.Line < 1 {
+				t.Errorf("error without a line: %q", d.Error())
+			}
+			if !utf8.ValidString(d.Msg) {
+				t.Errorf("message is not UTF-8: %q", d.Msg)
+			}
+		}
+		if doc == nil {
+			return
+		}
+		if doc.Root == nil || doc.Root.Kind != Map {
+			t.Fatalf("root %+v is not a mapping", doc.Root)
+		}
+		if !utf8.Valid(doc.Body) {
+			t.Errorf("body is not UTF-8: %q", doc.Body)
+		}
+		if doc.BodyLine < 1 {
+			t.Errorf("body line %d", doc.BodyLine)
+		}
+	})
+}

@@ -1,0 +1,179 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"hash"
+	"io"
+	"sort"
+
+	"brief/internal/site"
+)
+
+// Input is the fingerprint of everything a page is made from. A sink that
+// still holds a page made from the same input need not get it again.
+type Input = [16]byte
+
+// hasher writes values unambiguously (each with its length) into a hash.
+type hasher struct{ h hash.Hash }
+
+func newHasher() hasher { return hasher{sha256.New()} }
+
+func (h hasher) str(ss ...string) {
+	var n [8]byte
+	for _, s := range ss {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.h.Write(n[:])
+		io.WriteString(h.h, s)
+	}
+}
+
+func (h hasher) int(v int) {
+	var n [8]byte
+	binary.LittleEndian.PutUint64(n[:], uint64(v))
+	h.h.Write(n[:])
+}
+
+func (h hasher) sum() (out Input) {
+	copy(out[:], h.h.Sum(nil))
+	return out
+}
+
+// fingerprints computes the input of every page. Each entry and term is
+// hashed once; a page hashes the keys of what it shows. With layouts of the
+// site's own, any page may show anything, so every page then depends on the
+// whole site.
+type fingerprints struct {
+	global  Input
+	entries map[*site.Entry]Input
+	terms   map[*site.Term]Input
+}
+
+func newFingerprints(s *site.Site, t *Templates) *fingerprints {
+	f := &fingerprints{entries: make(map[*site.Entry]Input, len(s.Entries)), terms: map[*site.Term]Input{}}
+	for _, e := range s.Entries {
+		f.entries[e] = entryKey(e)
+	}
+	all := newHasher()
+	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors} {
+		for _, term := range tax.Terms {
+			k := f.termKey(term)
+			f.terms[term] = k
+			all.h.Write(k[:])
+		}
+	}
+	g := newHasher()
+	g.str(t.source, s.Title, s.Language, s.BaseURL, s.BasePath, s.Tags.URL, s.Actors.URL, t.Stylesheet, fmt.Sprint(sortedParams(s.Params)))
+	for _, y := range s.Years {
+		g.str(y.URL)
+		g.int(y.Year)
+	}
+	if t.custom {
+		for _, e := range s.Entries {
+			k := f.entries[e]
+			g.h.Write(k[:])
+		}
+		s := all.sum()
+		g.h.Write(s[:])
+	}
+	f.global = g.sum()
+	return f
+}
+
+func sortedParams(m map[string]any) []string {
+	out := make([]string, 0, len(m))
+	for k, v := range m {
+		out = append(out, fmt.Sprintf("%q=%#v", k, v))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// entryKey hashes everything of an entry that a page may show.
+func entryKey(e *site.Entry) Input {
+	h := newHasher()
+	h.str(e.Path, e.URL, e.Permalink, e.Title, e.Slug, e.DateISO, e.DateText, e.TimeText, e.UpdatedISO, e.UpdatedText,
+		e.Summary, e.Location, string(e.HTML), fmt.Sprint(e.Draft, e.Aliases))
+	for _, src := range e.Sources {
+		h.str(src.Title, src.URL)
+	}
+	for _, fv := range e.Figures {
+		h.str(fv.Key, fv.Label, fv.Unit, fv.Of, fv.ValueText, fv.Text, fv.WholeText, fv.Percent)
+	}
+	for _, ts := range [][]*site.Term{e.Tags, e.Actors} {
+		h.int(len(ts))
+		for _, t := range ts {
+			h.str(t.Name, t.URL)
+		}
+	}
+	return h.sum()
+}
+
+// termKey hashes a term's own data: name, profile, counts and relations.
+func (f *fingerprints) termKey(t *site.Term) Input {
+	h := newHasher()
+	h.str(t.Name, t.Slug, t.URL, string(t.Description()))
+	h.int(t.Count())
+	if a := t.Actor; a != nil {
+		h.str(a.Name, a.Role, a.Country, a.Kind, fmt.Sprint(a.Aliases))
+	}
+	if tg := t.Tag; tg != nil {
+		h.str(tg.Name, tg.Description)
+	}
+	for _, rel := range [][]site.TermCount{t.Together, t.TopTags} {
+		h.int(len(rel))
+		for _, tc := range rel {
+			h.str(tc.Term.Name, tc.Term.URL)
+			h.int(tc.Count)
+		}
+	}
+	return h.sum()
+}
+
+// page returns the input of one page.
+func (f *fingerprints) page(p *Page) Input {
+	h := newHasher()
+	h.h.Write(f.global[:])
+	h.str(p.Kind, p.Title, p.URL, p.Permalink)
+	if e := p.Entry; e != nil {
+		k := f.entries[e]
+		h.h.Write(k[:])
+		for _, n := range []*site.Entry{e.Older, e.Newer} {
+			if n != nil {
+				h.str(n.URL, n.Title)
+			} else {
+				h.str("")
+			}
+		}
+	}
+	h.int(len(p.Entries))
+	for _, e := range p.Entries {
+		k := f.entries[e]
+		h.h.Write(k[:])
+	}
+	if pg := p.Pager; pg != nil {
+		h.str(pg.First, pg.Prev, pg.Next, pg.Last)
+		h.int(pg.Number)
+		h.int(pg.Total)
+	}
+	if p.Term != nil {
+		k := f.terms[p.Term]
+		h.h.Write(k[:])
+	}
+	h.int(len(p.Terms))
+	for _, t := range p.Terms {
+		k := f.terms[t]
+		h.h.Write(k[:])
+	}
+	if y := p.Year; y != nil {
+		for _, m := range y.Months {
+			h.str(m.URL, m.Name)
+			h.int(len(m.Entries))
+		}
+	}
+	if m := p.Month; m != nil {
+		h.str(m.Name, m.URL)
+	}
+	return h.sum()
+}

@@ -1,0 +1,81 @@
+package source
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"brief/internal/briefing"
+	"brief/internal/diag"
+	fm "brief/internal/frontmatter"
+)
+
+// want is one expected diagnostic: its exact position (path:line:col) and
+// a fragment of its message.
+type want struct {
+	pos, msg string
+}
+
+// checkDiags asserts that got holds exactly the wanted diagnostics, in
+// order (diagnostics are sorted by position first).
+func checkDiags(t *testing.T, got diag.List, wants ...want) {
+	t.Helper()
+	got = append(diag.List(nil), got...)
+	got.Sort()
+	ok := len(got) == len(wants)
+	for i := 0; ok && i < len(wants); i++ {
+		ok = got[i].Pos.String() == wants[i].pos && strings.Contains(got[i].Msg, wants[i].msg)
+	}
+	if !ok {
+		var w strings.Builder
+		for _, x := range wants {
+			w.WriteString("\n\t" + x.pos + ": …" + x.msg + "…")
+		}
+		t.Errorf("diagnostics:\n\t%s\nwant:%s", strings.ReplaceAll(got.Error(), "\n", "\n\t"), w.String())
+	}
+}
+
+// decode parses src as the file a.md and decodes it as a briefing in loc
+// (UTC when nil), returning the diagnostics of both steps.
+func decode(t *testing.T, src string, loc *time.Location) (*briefing.Briefing, diag.List) {
+	t.Helper()
+	return decodeAs(t, "a.md", src, loc)
+}
+
+func decodeAs(t *testing.T, path, src string, loc *time.Location) (*briefing.Briefing, diag.List) {
+	t.Helper()
+	if loc == nil {
+		loc = time.UTC
+	}
+	doc, diags := fm.Parse(path, []byte(src))
+	if doc == nil {
+		t.Fatalf("%s does not parse:\n%v", path, diags)
+	}
+	b, ds := DecodeBriefing(path, doc, loc)
+	return b, append(diags, ds...)
+}
+
+// names returns the texts of names.
+func names(ns []briefing.Name) []string {
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = n.Text
+	}
+	return out
+}
+
+// yamlBriefing wraps YAML fields in a valid briefing: the fields start on
+// line 4 of the file.
+func yamlBriefing(fields string) string {
+	return "---\ntitle: T\ndate: 2024-03-01\n" + fields + "---\nBody.\n"
+}
+
+// parse parses src as the file path, which must succeed.
+func parse(t *testing.T, path, src string) (*fm.Document, diag.List) {
+	t.Helper()
+	doc, diags := fm.Parse(path, []byte(src))
+	if doc == nil {
+		t.Fatalf("%s does not parse:\n%v", path, diags)
+	}
+	return doc, diags
+}
