@@ -1,0 +1,193 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestIncrementalEqualsClean applies random sequences of edits to a site and
+// after each one checks that the incremental build (cache, skipped pages,
+// skipped writes) is byte-identical to a clean build from scratch.
+func TestIncrementalEqualsClean(t *testing.T) {
+	seeds := 6
+	if testing.Short() {
+		seeds = 2
+	}
+	for seed := range seeds {
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(uint64(seed), 7))
+			root := t.TempDir()
+			s := &editSite{t: t, root: root, rng: rng}
+			s.init()
+			for step := range 12 {
+				what := s.edit()
+				s.check(fmt.Sprintf("step %d (%s)", step, what))
+			}
+		})
+	}
+}
+
+type editSite struct {
+	t    *testing.T
+	root string
+	rng  *rand.Rand
+	n    int // briefings made so far, for new names
+}
+
+var editTags = []string{"energy", "Energy", "diplomacy", "drones", "énergie", "talks"}
+var editActors = []string{"Volodymyr Zelenskyy", "Zelensky", "Rustem Umerov", "Steve Witkoff", "Kremlin"}
+
+func (s *editSite) write(rel, data string) {
+	p := filepath.Join(s.root, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		s.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+func (s *editSite) briefing(i int, body string) string {
+	var tags, actors []string
+	for range 1 + s.rng.IntN(3) {
+		tags = append(tags, editTags[s.rng.IntN(len(editTags))])
+	}
+	for range s.rng.IntN(3) {
+		actors = append(actors, editActors[s.rng.IntN(len(editActors))])
+	}
+	return fmt.Sprintf("---\ntitle: Briefing %d %s\ndate: 2025-%02d-%02dT%02d:00:00+02:00\ntags: [%s]\nactors: [%s]\nfigures:\n  - {label: Drones launched, value: %d, unit: drones}\n---\n%s\n",
+		i, body, 1+i%3, 1+i%27, i%24, strings.Join(tags, ", "), strings.Join(actors, ", "), s.rng.IntN(1000), body)
+}
+
+func (s *editSite) init() {
+	s.write("brief.toml", "title = \"Edits\"\npageSize = 3\ntimezone = \"Europe/Kyiv\"\n")
+	s.write("content/actors/z.md", "---\nname: Volodymyr Zelenskyy\naliases: [Zelensky]\n---\nPresident.\n")
+	for range 8 {
+		s.add()
+	}
+}
+
+func (s *editSite) add() {
+	s.n++
+	s.write(fmt.Sprintf("content/b%03d.md", s.n), s.briefing(s.n, fmt.Sprintf("Body %d.", s.n)))
+}
+
+func (s *editSite) briefings() []string {
+	m, _ := filepath.Glob(filepath.Join(s.root, "content", "*.md"))
+	return m
+}
+
+// edit makes one random change and says which.
+func (s *editSite) edit() string {
+	files := s.briefings()
+	pick := files[s.rng.IntN(len(files))]
+	switch s.rng.IntN(11) {
+	case 9:
+		// The cache is garbage: it must be detected and ignored.
+		caches, _ := filepath.Glob(filepath.Join(s.root, ".brief-cache", "*"))
+		for _, c := range caches {
+			b, _ := os.ReadFile(c)
+			if len(b) > 10 {
+				b[len(b)/2] ^= 0xff
+			}
+			os.WriteFile(c, b, 0o644)
+		}
+		return "corrupt the cache"
+	case 10:
+		// Same size, same modification time, different bytes.
+		info, _ := os.Stat(pick)
+		b, _ := os.ReadFile(pick)
+		os.WriteFile(pick, bytes.Replace(b, []byte("Body"), []byte("Yodb"), 1), 0o644)
+		os.Chtimes(pick, info.ModTime(), info.ModTime())
+		return "sneaky edit of " + filepath.Base(pick)
+	case 0:
+		b, _ := os.ReadFile(pick)
+		os.WriteFile(pick, append(b, "\nAnother paragraph.\n"...), 0o644)
+		return "body of " + filepath.Base(pick)
+	case 1:
+		b, _ := os.ReadFile(pick)
+		os.WriteFile(pick, bytes.Replace(b, []byte("title: Briefing"), []byte("title: Renamed briefing"), 1), 0o644)
+		return "title of " + filepath.Base(pick)
+	case 2:
+		s.add()
+		return "add"
+	case 3:
+		if len(files) > 2 {
+			os.Remove(pick)
+			return "delete " + filepath.Base(pick)
+		}
+		s.add()
+		return "add"
+	case 4:
+		s.n++
+		os.Rename(pick, filepath.Join(s.root, "content", fmt.Sprintf("b%03d.md", s.n)))
+		return "rename " + filepath.Base(pick)
+	case 5:
+		s.write("content/actors/z.md", fmt.Sprintf("---\nname: Volodymyr Zelenskyy %d\naliases: [Zelensky, Volodymyr Zelenskyy]\n---\nPresident.\n", s.rng.IntN(3)))
+		return "rename actor"
+	case 6:
+		s.write("layouts/briefing.html", fmt.Sprintf("{{define \"main\"}}<h1>{{.Entry.Title}}</h1><p>layout %d</p>{{.Entry.HTML}}{{end}}", s.rng.IntN(5)))
+		return "edit layout"
+	case 7:
+		os.Remove(filepath.Join(s.root, "layouts", "briefing.html"))
+		return "remove layout"
+	default:
+		s.write("brief.toml", fmt.Sprintf("title = \"Edits %d\"\npageSize = %d\ntimezone = \"Europe/Kyiv\"\n", s.rng.IntN(3), 2+s.rng.IntN(3)))
+		return "edit brief.toml"
+	}
+}
+
+// check builds incrementally into public/ and from scratch into clean/,
+// and compares the trees.
+func (s *editSite) check(step string) {
+	s.t.Helper()
+	run := func(args ...string) {
+		var out bytes.Buffer
+		if code := Run(context.Background(), append([]string{"build", "-q", "--clock", "2026-01-01T00:00:00Z", "-s", s.root}, args...), &out, &out); code != 0 {
+			s.t.Fatalf("%s: build failed (%d):\n%s", step, code, out.String())
+		}
+	}
+	run()
+	clean := filepath.Join(s.t.TempDir(), "clean")
+	run("-d", clean, "--cacheDir", "")
+	a, b := readTree(s.t, filepath.Join(s.root, "public")), readTree(s.t, clean)
+	for p, da := range a {
+		if db, ok := b[p]; !ok {
+			s.t.Errorf("%s: stale file %s in the incremental build", step, p)
+		} else if da != db {
+			s.t.Errorf("%s: %s differs from a clean build", step, p)
+		}
+	}
+	for p := range b {
+		if _, ok := a[p]; !ok {
+			s.t.Errorf("%s: %s missing from the incremental build", step, p)
+		}
+	}
+	if s.t.Failed() {
+		s.t.FailNow()
+	}
+}
+
+func readTree(t *testing.T, dir string) map[string]string {
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
