@@ -4,6 +4,7 @@
 package build
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -37,17 +38,42 @@ type Options struct {
 	Strict   bool
 	Markdown *markdown.Renderer // reused across builds; New() when nil
 	Cache    *cache.Cache       // parsed files from earlier builds; nil for none
+	// Record names the record of the last build into this destination in
+	// the cache: when no input changed since and the destination is
+	// intact, the build is done at once.
+	Record string
+}
+
+// Unchanged is a Sink that can tell whether it still holds exactly the
+// files of its last build, and then keeps them all.
+type Unchanged interface {
+	KeepAll() bool
+}
+
+// record is what the cache remembers of the last successful build.
+type record struct {
+	Input  [32]byte
+	Counts Counts
+	Diags  diag.List
 }
 
 // Result describes a finished build.
 type Result struct {
-	Site      *site.Site
+	Site *site.Site // nil when nothing changed since the last build
+	Counts
+}
+
+// Counts are the numbers of a build, for its summary.
+type Counts struct {
 	Briefings int
 	Drafts    int // drafts left out
 	Future    int // future briefings left out
+	Tags      int // tag pages
+	Actors    int // actor pages
+	Archives  int // year and month archives
 	Files     int // files of the site
 	Rendered  int // pages rendered; the others were unchanged since the last build
-	Warnings  diag.List
+	NextDue   time.Time
 }
 
 // CacheKey is what cached parsed files depend on besides the files: the
@@ -77,7 +103,18 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	if md == nil {
 		md = markdown.New()
 	}
-	content, diags := load(opt, md)
+	files, diags := source.Walk(opt.Site, opt.sourceOptions())
+	input := inputKey(opt, files)
+	var last record
+	if opt.Cache.Record(opt.Record, &last) && last.Input == input && (last.Counts.NextDue.IsZero() || opt.Now.Before(last.Counts.NextDue)) {
+		if u, ok := sink.(Unchanged); ok && u.KeepAll() {
+			res := &Result{Counts: last.Counts}
+			res.Rendered = 0
+			return res, append(diags, last.Diags...)
+		}
+	}
+	content, ldiags := load(opt, md, files)
+	diags = append(diags, ldiags...)
 	baseURL := cfg.BaseURL
 	if opt.BaseURL != "" {
 		baseURL = opt.BaseURL
@@ -97,21 +134,56 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		diags = diags.Strict()
 	}
 	diags.Sort()
-	res := &Result{Site: s, Briefings: len(s.Entries), Drafts: stats.Drafts, Future: stats.Future}
+	res := &Result{Site: s, Counts: Counts{Briefings: len(s.Entries), Drafts: stats.Drafts, Future: stats.Future,
+		Tags: len(s.Tags.Terms), Actors: len(s.Actors.Terms), NextDue: stats.NextDue}}
+	for _, y := range s.Years {
+		res.Archives += 1 + len(y.Months)
+	}
 	if diags.Err() != nil {
 		return res, diags
 	}
 	rstats, rdiags := render.Site(s, tmpl, cfg.PageSize, sink)
 	res.Files, res.Rendered = rstats.Files, rstats.Rendered
-	res.Warnings = diags.Warnings()
-	return res, append(diags, rdiags...)
+	diags = append(diags, rdiags...)
+	if diags.Err() == nil {
+		opt.Cache.SetRecord(opt.Record, record{Input: input, Counts: res.Counts, Diags: diags})
+	}
+	return res, diags
+}
+
+func (opt Options) sourceOptions() source.Options {
+	return source.Options{Dir: ContentDir, Location: opt.Config.Location, MaxFileSize: opt.Config.MaxFileSize}
+}
+
+// inputKey fingerprints every input of a build without reading the
+// content: the stamp of each content file and layout, the configuration and
+// the options.
+func inputKey(opt Options, files []source.File) [32]byte {
+	h := sha256.New()
+	cfg := opt.Config
+	fmt.Fprintf(h, "%q %q %q %q %d %d %v\n", cfg.Title, cfg.BaseURL, cfg.Language, cfg.TimeZone, cfg.PageSize, cfg.MaxFileSize, cfg.Params)
+	fmt.Fprintf(h, "%q %v %v %v\n", opt.BaseURL, opt.Drafts, opt.Future, opt.Strict)
+	for _, f := range files {
+		fmt.Fprintf(h, "%s %v\n", f.Path, cache.StampOf(f.Info))
+	}
+	fs.WalkDir(opt.Site, render.LayoutDir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				fmt.Fprintf(h, "%s %v\n", p, cache.StampOf(info))
+			}
+		}
+		return nil
+	})
+	var sum [32]byte
+	copy(sum[:], h.Sum(nil))
+	return sum
 }
 
 // load reads the content folder, parsing only the files the cache does not
 // already hold in the same version, on every core.
-func load(opt Options, md *markdown.Renderer) (*briefing.Content, diag.List) {
-	srcOpt := source.Options{Dir: ContentDir, Location: opt.Config.Location, MaxFileSize: opt.Config.MaxFileSize}
-	files, diags := source.Walk(opt.Site, srcOpt)
+func load(opt Options, md *markdown.Renderer, files []source.File) (*briefing.Content, diag.List) {
+	srcOpt := opt.sourceOptions()
+	var diags diag.List
 	prev := opt.Cache.Sources(opt.Config.Location)
 	results := make([]*cache.Source, len(files))
 	var misses atomic.Int64
@@ -135,7 +207,7 @@ func load(opt Options, md *markdown.Renderer) (*briefing.Content, diag.List) {
 		items[i] = r.Item
 		diags = append(diags, r.Diags...)
 	}
-	opt.Cache.Replace(next, misses.Load() > 0 || len(prev) != len(next))
+	opt.Cache.Replace(next)
 	return source.Assemble(items), diags
 }
 

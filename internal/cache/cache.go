@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -52,15 +53,25 @@ type Source struct {
 
 // Cache is the build cache of one site. A nil *Cache caches nothing.
 type Cache struct {
-	path string // the sources file
-	key  string // what cached items depend on besides the file
+	dir string
+	key string // what cached items depend on besides the file
 
 	mu      sync.Mutex
 	sources map[string]*Source // as loaded or last stored
-	dirty   bool
+	dirty   [shards]bool
 }
 
-// header starts the sources file; the sources follow, one gob value each,
+// shards splits the parsed files over several cache files, so an edit
+// rewrites one small file and loading runs on every core.
+const shards = 64
+
+func shardOf(path string) int {
+	h := fnv.New32a()
+	h.Write([]byte(path))
+	return int(h.Sum32() % shards)
+}
+
+// header starts every cache file; the sources follow, one gob value each,
 // since gob reads one huge value far slower than many small ones.
 type header struct {
 	Version int
@@ -79,7 +90,7 @@ func Open(dir, key string) *Cache {
 	if dir == "" {
 		return nil
 	}
-	return &Cache{path: filepath.Join(dir, "sources.gob"), key: key + "|" + executableStamp()}
+	return &Cache{dir: dir, key: key + "|" + executableStamp()}
 }
 
 // executableStamp ties the cache to this exact build of brief, so a
@@ -96,84 +107,124 @@ func executableStamp() string {
 	return fmt.Sprintf("%s|%d|%d", exe, info.ModTime().UnixNano(), info.Size())
 }
 
-// Sources returns the cached files, loading them on first use.
+func (c *Cache) shardPath(i int) string {
+	return filepath.Join(c.dir, fmt.Sprintf("sources-%02d.gob", i))
+}
+
+// Sources returns the cached files, loading them on first use. A shard
+// that is missing, corrupt or from another version counts as empty.
 func (c *Cache) Sources(loc *time.Location) map[string]*Source {
 	if c == nil {
 		return nil
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.sources == nil {
-		c.sources = load(c.path, c.key)
-		// Gob keeps instants but not zone names; put them back.
-		for _, s := range c.sources {
-			if b := s.Item.Briefing; b != nil {
-				b.Date = b.Date.In(loc)
-				if !b.Updated.IsZero() {
-					b.Updated = b.Updated.In(loc)
-				}
-			}
+	if c.sources != nil {
+		return c.sources
+	}
+	var parts [shards]map[string]*Source
+	var wg sync.WaitGroup
+	for i := range shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parts[i] = c.loadShard(i, loc)
+		}()
+	}
+	wg.Wait()
+	c.sources = map[string]*Source{}
+	for _, part := range parts {
+		for p, src := range part {
+			c.sources[p] = src
 		}
 	}
 	return c.sources
 }
 
-func load(path, key string) map[string]*Source {
-	data, err := os.ReadFile(path)
+func (c *Cache) loadShard(i int, loc *time.Location) map[string]*Source {
+	data, err := os.ReadFile(c.shardPath(i))
 	if err != nil || len(data) < sha256.Size {
-		return map[string]*Source{}
+		return nil
 	}
 	body, sum := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
 	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
-		return map[string]*Source{}
+		return nil
 	}
 	dec := gob.NewDecoder(bytes.NewReader(body))
 	var h header
-	if dec.Decode(&h) != nil || h.Version != formatVersion || h.Key != key {
-		return map[string]*Source{}
+	if dec.Decode(&h) != nil || h.Version != formatVersion || h.Key != c.key {
+		return nil
 	}
-	sources := make(map[string]*Source, h.Count)
+	out := make(map[string]*Source, h.Count)
 	for range h.Count {
 		var e entry
-		if dec.Decode(&e) != nil || e.Source == nil {
-			return map[string]*Source{}
+		if dec.Decode(&e) != nil || e.Source == nil || shardOf(e.Path) != i {
+			return nil
 		}
-		sources[e.Path] = e.Source
+		// Gob keeps instants but not zone names; put them back.
+		if b := e.Source.Item.Briefing; b != nil {
+			b.Date = b.Date.In(loc)
+			if !b.Updated.IsZero() {
+				b.Updated = b.Updated.In(loc)
+			}
+		}
+		out[e.Path] = e.Source
 	}
-	return sources
+	return out
 }
 
-// Replace makes sources the cache's content, to be written by Save.
-func (c *Cache) Replace(sources map[string]*Source, changed bool) {
+// Replace makes sources the cache's content, to be written by Save; the
+// shards whose files changed are marked for writing.
+func (c *Cache) Replace(sources map[string]*Source) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
+	defer c.mu.Unlock()
+	for p, src := range sources {
+		if c.sources[p] != src {
+			c.dirty[shardOf(p)] = true
+		}
+	}
+	for p := range c.sources {
+		if _, ok := sources[p]; !ok {
+			c.dirty[shardOf(p)] = true
+		}
+	}
 	c.sources = sources
-	c.dirty = c.dirty || changed
-	c.mu.Unlock()
 }
 
-// Save writes the cache if it changed.
+// Save writes the shards that changed.
 func (c *Cache) Save() error {
 	if c == nil {
 		return nil
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !c.dirty {
-		return nil
+	var byShard [shards][]string
+	for p := range c.sources {
+		i := shardOf(p)
+		byShard[i] = append(byShard[i], p)
 	}
+	for i := range shards {
+		if !c.dirty[i] {
+			continue
+		}
+		if err := c.saveShard(i, byShard[i]); err != nil {
+			return err
+		}
+		c.dirty[i] = false
+	}
+	return nil
+}
+
+func (c *Cache) saveShard(i int, paths []string) error {
+	sort.Strings(paths)
 	var buf bytes.Buffer
 	enc := gob.NewEncoder(&buf)
-	if err := enc.Encode(header{Version: formatVersion, Key: c.key, Count: len(c.sources)}); err != nil {
+	if err := enc.Encode(header{Version: formatVersion, Key: c.key, Count: len(paths)}); err != nil {
 		return err
 	}
-	paths := make([]string, 0, len(c.sources))
-	for p := range c.sources {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
 	for _, p := range paths {
 		if err := enc.Encode(entry{Path: p, Source: c.sources[p]}); err != nil {
 			return err
@@ -181,9 +232,44 @@ func (c *Cache) Save() error {
 	}
 	sum := sha256.Sum256(buf.Bytes())
 	buf.Write(sum[:])
-	if err := publish.WriteAtomic(c.path, buf.Bytes()); err != nil {
-		return err
+	return publish.WriteAtomic(c.shardPath(i), buf.Bytes())
+}
+
+// Record reads the record called name into v (a pointer), reporting whether
+// there was a valid one.
+func (c *Cache) Record(name string, v any) bool {
+	if c == nil || name == "" {
+		return false
 	}
-	c.dirty = false
-	return nil
+	data, err := os.ReadFile(c.recordPath(name))
+	if err != nil || len(data) < sha256.Size {
+		return false
+	}
+	body, sum := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
+	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
+		return false
+	}
+	dec := gob.NewDecoder(bytes.NewReader(body))
+	var h header
+	return dec.Decode(&h) == nil && h.Version == formatVersion && h.Key == c.key && dec.Decode(v) == nil
+}
+
+// SetRecord writes v as the record called name; a record that cannot be
+// written is simply missing next time.
+func (c *Cache) SetRecord(name string, v any) {
+	if c == nil || name == "" {
+		return
+	}
+	var buf bytes.Buffer
+	enc := gob.NewEncoder(&buf)
+	if enc.Encode(header{Version: formatVersion, Key: c.key}) != nil || enc.Encode(v) != nil {
+		return
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	buf.Write(sum[:])
+	publish.WriteAtomic(c.recordPath(name), buf.Bytes())
+}
+
+func (c *Cache) recordPath(name string) string {
+	return filepath.Join(c.dir, "record-"+name+".gob")
 }

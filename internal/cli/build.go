@@ -118,7 +118,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	c := cache.Open(f.cache(root), build.CacheKey(cfg))
 	res, bdiags := build.Run(build.Options{
 		Site: siteFS, Layouts: layouts.FS, Config: cfg, BaseURL: f.baseURL,
-		Drafts: f.drafts, Future: f.future, Now: now, Strict: f.strict, Cache: c,
+		Drafts: f.drafts, Future: f.future, Now: now, Strict: f.strict, Cache: c, Record: destKey(dest),
 	}, stage)
 	diags = append(diags, bdiags...)
 	if err := c.Save(); err != nil && !f.quiet {
@@ -158,8 +158,13 @@ func (f *buildFlags) manifest(root, dest string) string {
 	if dir == "" {
 		return ""
 	}
+	return filepath.Join(dir, "publish-"+destKey(dest)+".gob")
+}
+
+// destKey names the cache files that belong to one destination.
+func destKey(dest string) string {
 	sum := sha256.Sum256([]byte(dest))
-	return filepath.Join(dir, "publish-"+hex.EncodeToString(sum[:6])+".gob")
+	return hex.EncodeToString(sum[:6])
 }
 
 func report(w io.Writer, diags diag.List, quiet bool) {
@@ -172,14 +177,10 @@ func report(w io.Writer, diags diag.List, quiet bool) {
 }
 
 func printSummary(w io.Writer, res *build.Result, written publish.Stats, dest string, took time.Duration) {
-	s := res.Site
-	archives := 0
-	for _, y := range s.Years {
-		archives += 1 + len(y.Months)
-	}
+	archives := res.Archives
 	fmt.Fprintf(w, "brief: %d %s (%d %s, %d future skipped), %d tag %s, %d actor %s, %d %s\n",
 		res.Briefings, plural(res.Briefings, "briefing", "briefings"), res.Drafts, plural(res.Drafts, "draft", "drafts"), res.Future,
-		len(s.Tags.Terms), plural(len(s.Tags.Terms), "page", "pages"), len(s.Actors.Terms), plural(len(s.Actors.Terms), "page", "pages"),
+		res.Tags, plural(res.Tags, "page", "pages"), res.Actors, plural(res.Actors, "page", "pages"),
 		archives, plural(archives, "archive", "archives"))
 	fmt.Fprintf(w, "brief: %d files in %s: %d written, %d unchanged, %d removed, in %s\n",
 		res.Files, dest, written.Written, written.Unchanged, written.Removed, took.Round(time.Millisecond))

@@ -97,6 +97,9 @@ func (s *Staging) saveManifest() error {
 	if s.manifest == "" {
 		return nil
 	}
+	if !s.fresh && len(s.written) == 0 && !s.inputsChanged && len(s.kept) == s.recorded && len(s.onDisk) == len(s.kept) {
+		return nil // the manifest on disk is still exact
+	}
 	m := manifestFile{Version: manifestVersion, Files: make(map[string]FileState, len(s.kept)+len(s.written))}
 	for p, st := range s.kept {
 		m.Files[p] = st

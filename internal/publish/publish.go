@@ -35,10 +35,12 @@ type Staging struct {
 	// ready is closed when the destination has been checked against the
 	// manifest, which Begin starts in the background so it overlaps the
 	// reading of the content.
-	ready  chan struct{}
-	intact map[string]FileState // files of dest that match the manifest
-	onDisk []string             // every file of dest, for removing stale ones
-	fresh  bool                 // no trusted manifest: replace the whole folder
+	ready         chan struct{}
+	intact        map[string]FileState // files of dest that match the manifest
+	onDisk        []string             // every file of dest, for removing stale ones
+	fresh         bool                 // no trusted manifest: replace the whole folder
+	recorded      int                  // files in the manifest
+	inputsChanged bool                 // a kept file now has another input fingerprint
 
 	mu      sync.Mutex
 	kept    map[string]FileState
@@ -82,7 +84,9 @@ func Begin(dest, manifest string) (*Staging, error) {
 	s := &Staging{dest: dest, dir: dir, lock: lock, manifest: manifest, ready: make(chan struct{}),
 		kept: map[string]FileState{}, written: map[string]FileState{}}
 	go func() {
-		s.intact, s.onDisk = verify(dest, readManifest(manifest))
+		m := readManifest(manifest)
+		s.recorded = len(m)
+		s.intact, s.onDisk = verify(dest, m)
 		s.fresh = len(s.intact) == 0
 		close(s.ready)
 	}()
@@ -119,8 +123,9 @@ func (s *Staging) Write(path string, data []byte, input [16]byte) error {
 	sum := sha256.Sum256(data)
 	<-s.ready
 	if st, ok := s.intact[path]; ok && st.Sum == sum && st.Size == int64(len(data)) {
-		st.Input = input
 		s.mu.Lock()
+		s.inputsChanged = s.inputsChanged || st.Input != input
+		st.Input = input
 		s.kept[path] = st
 		s.mu.Unlock()
 		return nil
@@ -173,6 +178,21 @@ func (s *Staging) Keep(path string, input [16]byte) bool {
 		s.mu.Unlock()
 	}
 	return ok
+}
+
+// KeepAll reports whether the destination holds exactly the files of the
+// last build, all intact, and then keeps every one of them.
+func (s *Staging) KeepAll() bool {
+	<-s.ready
+	if s.fresh || len(s.intact) != len(s.onDisk) || len(s.intact) != s.recorded {
+		return false
+	}
+	s.mu.Lock()
+	for p, st := range s.intact {
+		s.kept[p] = st
+	}
+	s.mu.Unlock()
+	return true
 }
 
 // Abort removes the staging folder; the destination is untouched.

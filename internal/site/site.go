@@ -31,6 +31,9 @@ type Options struct {
 type Stats struct {
 	Drafts int // drafts skipped
 	Future int // future briefings skipped
+	// NextDue is the date of the earliest future briefing skipped: a build
+	// after it publishes more. Zero when none was skipped.
+	NextDue time.Time
 }
 
 // Build makes the site model. It reports slug collisions, unit changes and
@@ -51,6 +54,9 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 			stats.Drafts++
 		case b.Date.After(opt.Now) && !opt.Future:
 			stats.Future++
+			if stats.NextDue.IsZero() || b.Date.Before(stats.NextDue) {
+				stats.NextDue = b.Date
+			}
 		default:
 			s.Entries = append(s.Entries, s.newEntry(b, &diags))
 		}
