@@ -21,13 +21,19 @@ import (
 	"brief/layouts"
 )
 
-var benchN = flag.Int("briefings", 1000, "size of the synthetic site for benchmarks")
+var (
+	benchN        = flag.Int("briefings", 1000, "size of the synthetic site for benchmarks")
+	benchSiteFlag = flag.String("bench-site", "", "an existing synthetic site to benchmark (default: generated in the temp folder)")
+)
 
 var corpusOnce sync.Map
 
 // benchSite generates (once per size) a synthetic site and returns its root.
 func benchSite(b *testing.B, n int) string {
 	b.Helper()
+	if *benchSiteFlag != "" {
+		return *benchSiteFlag
+	}
 	if dir, ok := corpusOnce.Load(n); ok {
 		return dir.(string)
 	}

@@ -1,8 +1,14 @@
 package build_test
 
 import (
+	"errors"
+	"io/fs"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"brief/internal/build"
+	"brief/layouts"
 )
 
 func TestAllErrorsOfAllFilesInOneRun(t *testing.T) {
@@ -203,4 +209,67 @@ func TestEmptySite(t *testing.T) {
 	r.contains("index.html", "<h1>Empty</h1>")
 	r.contains("tags/index.html", "<h1>Tags</h1>")
 	r.contains("404.html", "Page not found")
+}
+
+// faultyFS fails to open some files, as an unreadable or vanished file does.
+type faultyFS struct {
+	fstest.MapFS
+	fail map[string]error
+}
+
+func (f faultyFS) Open(name string) (fs.File, error) {
+	if err, ok := f.fail[name]; ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	return f.MapFS.Open(name)
+}
+
+// TestUnreadableFiles: each unreadable file is an error naming it, and the
+// other files' errors are still reported (hostile input 31).
+func TestUnreadableFiles(t *testing.T) {
+	site := siteFS(`
+-- content/a.md --
+---
+title: A
+date: 2025-01-01
+---
+-- content/gone.md --
+---
+title: Gone
+date: 2025-01-01
+---
+-- content/locked.md --
+---
+title: Locked
+date: 2025-01-01
+---
+-- content/bad.md --
+---
+title: Bad
+---
+`)
+	r := buildFS(t, faultyFS{site, map[string]error{"content/gone.md": fs.ErrNotExist, "content/locked.md": fs.ErrPermission}})
+	r.reports(
+		"content/bad.md:2:1: missing required field: date",
+		"content/gone.md: cannot read: file does not exist",
+		"content/locked.md: cannot read: permission denied",
+	)
+}
+
+// failingSink fails every write, as a full or read-only disk does.
+type failingSink struct{}
+
+func (failingSink) Write(path string, _ []byte, _ [16]byte) error {
+	return errors.New("no space left on device")
+}
+
+// TestWriteErrors: a write fault is an error naming the file (hostile
+// input 36); the CLI then leaves public/ as it was (cmd/brief scripts).
+func TestWriteErrors(t *testing.T) {
+	fsys := siteFS("-- content/a.md --\n---\ntitle: A\ndate: 2025-01-01\n---\n")
+	cfg, _ := build.LoadConfig(fsys)
+	_, diags := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: testNow}, failingSink{})
+	if !strings.Contains(diags.Error(), "2025/01/a/index.html: writing: no space left on device") {
+		t.Errorf("want a write error naming the file, got:\n%v", diags)
+	}
 }

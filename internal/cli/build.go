@@ -116,11 +116,31 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return ExitError
 	}
 	c := cache.Open(f.cache(root), build.CacheKey(cfg))
-	res, bdiags := build.Run(build.Options{
-		Site: siteFS, Layouts: layouts.FS, Config: cfg, BaseURL: f.baseURL,
-		Drafts: f.drafts, Future: f.future, Now: now, Strict: f.strict, Cache: c, Record: destKey(dest),
-	}, stage)
-	diags = append(diags, bdiags...)
+	type outcome struct {
+		res   *build.Result
+		diags diag.List
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		res, d := build.Run(build.Options{
+			Site: siteFS, Layouts: layouts.FS, Config: cfg, BaseURL: f.baseURL,
+			Drafts: f.drafts, Future: f.future, Now: now, Strict: f.strict, Cache: c, Record: destKey(dest),
+		}, stage)
+		done <- outcome{res, d}
+	}()
+	var out outcome
+	select {
+	case out = <-done:
+	case <-ctx.Done():
+		// Interrupted: drop the staging folder; the destination and the
+		// cache on disk are untouched. The workers stop when the process
+		// exits.
+		stage.Abort()
+		fmt.Fprintf(stderr, "brief build: interrupted; %s left as it was\n", rel(root, dest))
+		return ExitInterrupted
+	}
+	res := out.res
+	diags = append(diags, out.diags...)
 	if err := c.Save(); err != nil && !f.quiet {
 		fmt.Fprintf(stderr, "brief build: warning: cannot save the build cache: %v\n", err)
 	}

@@ -17,6 +17,8 @@ const (
 	ExitOK    = 0
 	ExitError = 1 // the site has errors
 	ExitUsage = 2 // the command line is wrong
+	// ExitInterrupted follows the shell's convention for SIGINT.
+	ExitInterrupted = 130
 )
 
 // errUsage marks an error in how brief was called.

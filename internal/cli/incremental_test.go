@@ -191,3 +191,34 @@ func readTree(t *testing.T, dir string) map[string]string {
 	}
 	return out
 }
+
+// TestInterruptedBuild: a build stopped by SIGINT or SIGTERM (a cancelled
+// context) leaves the destination as it was and no temporary folder
+// (hostile input 48).
+func TestInterruptedBuild(t *testing.T) {
+	root := t.TempDir()
+	s := &editSite{t: t, root: root, rng: rand.New(rand.NewPCG(1, 2))}
+	s.init()
+	var out bytes.Buffer
+	if code := Run(context.Background(), []string{"build", "-q", "-s", root}, &out, &out); code != 0 {
+		t.Fatalf("build: %d\n%s", code, out.String())
+	}
+	before := readTree(t, filepath.Join(root, "public"))
+	s.add()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	out.Reset()
+	if code := Run(ctx, []string{"build", "-s", root}, &out, &out); code != ExitInterrupted {
+		t.Fatalf("interrupted build exited %d, want %d:\n%s", code, ExitInterrupted, out.String())
+	}
+	if !strings.Contains(out.String(), "interrupted; public left as it was") {
+		t.Errorf("message: %s", out.String())
+	}
+	after := readTree(t, filepath.Join(root, "public"))
+	if fmt.Sprint(before) != fmt.Sprint(after) {
+		t.Error("the interrupted build changed public/")
+	}
+	if tmp, _ := filepath.Glob(filepath.Join(root, ".public.tmp-*")); len(tmp) > 0 {
+		t.Errorf("temporary folders left: %v", tmp)
+	}
+}
