@@ -24,9 +24,11 @@ func (s shuffled) ReadDir(name string) ([]fs.DirEntry, error) {
 	return entries, err
 }
 
-// TestReproducible builds the same site under different time zones, numbers
-// of threads and directory orders: every output file must be identical
-// (hostile input 38).
+// TestReproducible builds the same site under different local time zones,
+// numbers of threads and directory orders: every output file must be
+// identical (hostile input 38). The TZ of a whole process, which decides
+// time.Local before main runs, is covered by the script
+// cmd/brief/testdata/script/reproducible.txtar.
 func TestReproducible(t *testing.T) {
 	site := siteFS(strikes)
 	// The example has its own profiles of these.

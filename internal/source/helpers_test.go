@@ -1,12 +1,12 @@
 package source
 
 import (
-	"strings"
 	"testing"
 	"time"
 
 	"brief/internal/briefing"
 	"brief/internal/diag"
+	"brief/internal/diag/diagtest"
 	fm "brief/internal/frontmatter"
 )
 
@@ -17,22 +17,14 @@ type want struct {
 }
 
 // checkDiags asserts that got holds exactly the wanted diagnostics, in
-// order (diagnostics are sorted by position first).
+// order; see diagtest.Check.
 func checkDiags(t *testing.T, got diag.List, wants ...want) {
 	t.Helper()
-	got = append(diag.List(nil), got...)
-	got.Sort()
-	ok := len(got) == len(wants)
-	for i := 0; ok && i < len(wants); i++ {
-		ok = got[i].Pos.String() == wants[i].pos && strings.Contains(got[i].Msg, wants[i].msg)
+	ws := make([]diagtest.Want, len(wants))
+	for i, w := range wants {
+		ws[i] = diagtest.Want{Pos: w.pos, Msg: w.msg}
 	}
-	if !ok {
-		var w strings.Builder
-		for _, x := range wants {
-			w.WriteString("\n\t" + x.pos + ": …" + x.msg + "…")
-		}
-		t.Errorf("diagnostics:\n\t%s\nwant:%s", strings.ReplaceAll(got.Error(), "\n", "\n\t"), w.String())
-	}
+	diagtest.Check(t, got, ws...)
 }
 
 // decode parses src as the file a.md and decodes it as a briefing in loc
