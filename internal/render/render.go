@@ -49,15 +49,22 @@ func Site(s *site.Site, t *Templates, pageSize int, sink Sink) (Stats, diag.List
 	}
 	jobs := Pages(s, t.Stylesheet, pageSize)
 	diags.Add(redirects(s, jobs, sink)...)
-	fp := newFingerprints(s, t)
+	// Fingerprints matter only to a sink that keeps pages between builds.
 	keeper, _ := sink.(Keeper)
 	inputs := make([]Input, len(jobs))
 	todo := make([]int, 0, len(jobs))
+	var fp *fingerprints
+	if keeper != nil {
+		fp = newFingerprints(s, t)
+	}
 	for i, j := range jobs {
-		inputs[i] = fp.page(j.page)
-		if keeper == nil || !keeper.Keep(j.path, inputs[i]) {
-			todo = append(todo, i)
+		if keeper != nil {
+			inputs[i] = fp.page(j.page)
+			if keeper.Keep(j.path, inputs[i]) {
+				continue
+			}
 		}
+		todo = append(todo, i)
 	}
 	diags.Add(t.renderCards(listed(jobs, todo))...)
 	parallel(len(todo), func(k int, buf *bytes.Buffer) {
