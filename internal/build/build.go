@@ -8,8 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"runtime"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -18,6 +16,7 @@ import (
 	"brief/internal/config"
 	"brief/internal/diag"
 	"brief/internal/markdown"
+	"brief/internal/parallel"
 	"brief/internal/render"
 	"brief/internal/site"
 	"brief/internal/source"
@@ -187,7 +186,7 @@ func load(opt Options, md *markdown.Renderer, files []source.File) (*briefing.Co
 	prev := opt.Cache.Sources(opt.Config.Location)
 	results := make([]*cache.Source, len(files))
 	var misses atomic.Int64
-	parallel(len(files), func(i int) {
+	parallel.For(len(files), func(_, i int) {
 		f := files[i]
 		stamp := cache.StampOf(f.Info)
 		if p := prev[f.Path]; p != nil && p.Stamp == stamp {
@@ -235,20 +234,4 @@ func renderItem(md *markdown.Renderer, it source.Item) diag.List {
 		return r.Diags
 	}
 	return nil
-}
-
-// parallel calls work(i) for every i in [0, n) on every core.
-func parallel(n int, work func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				work(i)
-			}
-		}()
-	}
-	wg.Wait()
 }

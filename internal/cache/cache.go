@@ -107,6 +107,12 @@ func executableStamp() string {
 	return fmt.Sprintf("%s|%d|%d", exe, info.ModTime().UnixNano(), info.Size())
 }
 
+// Memory makes a cache that lives only as long as the process, for the
+// preview server when the cache on disk is turned off.
+func Memory(key string) *Cache {
+	return &Cache{key: key, sources: map[string]*Source{}}
+}
+
 func (c *Cache) shardPath(i int) string {
 	return filepath.Join(c.dir, fmt.Sprintf("sources-%02d.gob", i))
 }
@@ -196,7 +202,7 @@ func (c *Cache) Replace(sources map[string]*Source) {
 
 // Save writes the shards that changed.
 func (c *Cache) Save() error {
-	if c == nil {
+	if c == nil || c.dir == "" {
 		return nil
 	}
 	c.mu.Lock()
@@ -238,7 +244,7 @@ func (c *Cache) saveShard(i int, paths []string) error {
 // Record reads the record called name into v (a pointer), reporting whether
 // there was a valid one.
 func (c *Cache) Record(name string, v any) bool {
-	if c == nil || name == "" {
+	if c == nil || c.dir == "" || name == "" {
 		return false
 	}
 	data, err := os.ReadFile(c.recordPath(name))
@@ -257,7 +263,7 @@ func (c *Cache) Record(name string, v any) bool {
 // SetRecord writes v as the record called name; a record that cannot be
 // written is simply missing next time.
 func (c *Cache) SetRecord(name string, v any) {
-	if c == nil || name == "" {
+	if c == nil || c.dir == "" || name == "" {
 		return
 	}
 	var buf bytes.Buffer

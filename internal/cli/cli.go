@@ -33,6 +33,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the site into public/", runBuild},
+		{"serve", "preview the site locally, rebuilding on every change", runServe},
 		{"version", "print the version", runVersion},
 		{"help", "show help for brief or a command", nil},
 	}
@@ -137,13 +138,19 @@ func printDefaults(fs *flag.FlagSet) {
 
 // parse parses flags; done is true when the command should stop with code.
 func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, done bool) {
+	// The flag package prints the usage on -h and on errors; print it
+	// once, to stdout when asked for and to stderr after an error.
+	usage := fs.Usage
+	fs.Usage = func() {}
 	err := fs.Parse(args)
+	fs.Usage = usage
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		fs.SetOutput(stdout)
 		fs.Usage()
 		return ExitOK, true
 	case err != nil:
+		fs.Usage()
 		return ExitUsage, true
 	case fs.NArg() > 0:
 		fmt.Fprintf(fs.Output(), "brief %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))

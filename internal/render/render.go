@@ -5,12 +5,10 @@ import (
 	"fmt"
 	"html"
 	"html/template"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"brief/internal/diag"
+	"brief/internal/parallel"
 	"brief/internal/site"
 )
 
@@ -67,7 +65,10 @@ func Site(s *site.Site, t *Templates, pageSize int, sink Sink) (Stats, diag.List
 		todo = append(todo, i)
 	}
 	diags.Add(t.renderCards(listed(jobs, todo))...)
-	parallel(len(todo), func(k int, buf *bytes.Buffer) {
+	bufs := make([]bytes.Buffer, parallel.Workers())
+	parallel.For(len(todo), func(w, k int) {
+		buf := &bufs[w]
+		buf.Reset()
 		j := jobs[todo[k]]
 		if d, ok := t.execute(buf, j); !ok {
 			diags.Add(d)
@@ -103,7 +104,10 @@ func (t *Templates) renderCards(entries []*site.Entry) diag.List {
 	set := t.pages["home"]
 	cards := make([]template.HTML, len(entries))
 	var diags diag.Collector
-	parallel(len(entries), func(i int, buf *bytes.Buffer) {
+	bufs := make([]bytes.Buffer, parallel.Workers())
+	parallel.For(len(entries), func(w, i int) {
+		buf := &bufs[w]
+		buf.Reset()
 		if set == nil {
 			return
 		}
@@ -120,28 +124,6 @@ func (t *Templates) renderCards(entries []*site.Entry) diag.List {
 	return diags.List()
 }
 
-// parallel calls work(i) for i in [0, n) on every core, each worker with its
-// own reset buffer.
-func parallel(n int, work func(i int, buf *bytes.Buffer)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			buf := new(bytes.Buffer)
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				buf.Reset()
-				work(i, buf)
-			}
-		}()
-	}
-	wg.Wait()
-}
 
 func (t *Templates) execute(buf *bytes.Buffer, j job) (d diag.Diagnostic, ok bool) {
 	set := t.pages[j.kind]
