@@ -124,7 +124,6 @@ func (t *Templates) renderCards(entries []*site.Entry) diag.List {
 	return diags.List()
 }
 
-
 func (t *Templates) execute(buf *bytes.Buffer, j job) (d diag.Diagnostic, ok bool) {
 	set := t.pages[j.kind]
 	if set == nil {
