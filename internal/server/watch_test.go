@@ -40,6 +40,7 @@ func TestABurstOfChangesIsOneRebuild(t *testing.T) {
 	for i := range 500 {
 		ts.write(fmt.Sprintf("content/burst/2024-01-01-b%03d.md", i), fmt.Sprintf("---\ntitle: Burst %d\ndate: 2024-01-01\n---\nx\n", i))
 	}
+	ts.waitBuilds(before + 1)
 	ts.quiet()
 	if got := ts.srv.published() - before; got != 1 {
 		t.Errorf("500 files written at once caused %d rebuilds, want 1", got)
