@@ -3,12 +3,18 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
+	"net"
+	"net/http"
+	"regexp"
+	"strconv"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -27,6 +33,10 @@ func TestScripts(t *testing.T) {
 			"holdlock": holdLock,
 			"glob":     glob,
 			"stamp":    stamp,
+			"freeport": freePort,
+			"holdport": holdPort,
+			"fetch":    fetch,
+			"waitfor":  waitFor,
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("HOME", env.Getenv("WORK")+"/home")
@@ -131,4 +141,91 @@ func stamp(ts *testscript.TestScript, neg bool, args []string) {
 	})
 	ts.Check(err)
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(b.String()), 0o644))
+}
+
+// freeport NAME: sets $NAME to a port that is free now.
+func freePort(ts *testscript.TestScript, neg bool, args []string) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ts.Check(err)
+	ts.Setenv(args[0], strconv.Itoa(ln.Addr().(*net.TCPAddr).Port))
+	ln.Close()
+}
+
+// holdport NAME: takes a free port for the rest of the script and sets
+// $NAME to it.
+func holdPort(ts *testscript.TestScript, neg bool, args []string) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ts.Check(err)
+	ts.Setenv(args[0], strconv.Itoa(ln.Addr().(*net.TCPAddr).Port))
+	ts.Defer(func() { ln.Close() })
+}
+
+// serverTimeout bounds how long fetch and waitfor wait for a server.
+const serverTimeout = 10 * time.Second
+
+// get fetches url with an optional Host header, without following redirects.
+func get(url, host string) (int, string, error) {
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		return 0, "", err
+	}
+	if host != "" {
+		req.Host = host
+	}
+	client := &http.Client{Timeout: 5 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, "", err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body), err
+}
+
+// fetch [-host=H] URL STATUS: waits for the server to answer, checks the
+// status and writes the body to stdout.
+func fetch(ts *testscript.TestScript, neg bool, args []string) {
+	host := ""
+	if h, ok := strings.CutPrefix(args[0], "-host="); ok {
+		host, args = h, args[1:]
+	}
+	if len(args) != 2 {
+		ts.Fatalf("usage: fetch [-host=H] URL STATUS")
+	}
+	deadline := time.Now().Add(serverTimeout)
+	for {
+		status, body, err := get(args[0], host)
+		if err == nil {
+			if strconv.Itoa(status) != args[1] {
+				ts.Fatalf("GET %s = %d, want %s:\n%s", args[0], status, args[1], body)
+			}
+			fmt.Fprint(ts.Stdout(), body)
+			return
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("GET %s: %v", args[0], err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// waitfor URL REGEXP: waits until the page matches (with !, stops
+// matching) and writes its body to stdout.
+func waitFor(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: waitfor URL REGEXP")
+	}
+	re := regexp.MustCompile(args[1])
+	deadline := time.Now().Add(serverTimeout)
+	for {
+		_, body, err := get(args[0], "")
+		if err == nil && re.MatchString(body) != neg {
+			fmt.Fprint(ts.Stdout(), body)
+			return
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("after %s, %s matches %q = %v (error %v):\n%s", serverTimeout, args[0], args[1], neg, err, body)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
