@@ -40,7 +40,9 @@ func TestServeListensOnLoopbackOnly(t *testing.T) {
 	defer cancel()
 	var stderr lockedBuffer
 	exit := make(chan int, 1)
-	go func() { exit <- Run(ctx, []string{"serve", "-s", root, "-p", "0", "--cacheDir", ""}, &lockedBuffer{}, &stderr) }()
+	go func() {
+		exit <- Run(ctx, []string{"serve", "-s", root, "-p", "0", "--cacheDir", ""}, &lockedBuffer{}, &stderr)
+	}()
 	url := regexp.MustCompile(`http://127\.0\.0\.1:(\d+)/`)
 	var port string
 	for deadline := time.Now().Add(5 * time.Second); port == ""; time.Sleep(10 * time.Millisecond) {
