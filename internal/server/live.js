@@ -5,6 +5,7 @@
   var version = me.dataset.version;
   var navigate = me.dataset.navigate === "1";
   var events = new EventSource("/_brief/events");
+  window.briefEvents = events; // for tests and curious writers: readyState 1 is connected
 
   function here(paths) {
     var p = decodeURI(location.pathname);
