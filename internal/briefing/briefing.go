@@ -29,6 +29,7 @@ type Briefing struct {
 	Body     []byte        // Markdown after the front matter
 	BodyLine int           // file line on which Body starts
 	HTML     template.HTML // the rendered body
+	HTMLSum  [16]byte      // a hash of HTML, so later stages can compare bodies without reading them
 }
 
 // Name is a tag or actor name as written, with where it was written.

@@ -218,6 +218,8 @@ func renderItem(md *markdown.Renderer, it source.Item) diag.List {
 		b := it.Briefing
 		r := md.Render(b.Path, b.Body, b.BodyLine)
 		b.HTML, b.Body = r.HTML, nil
+		sum := sha256.Sum256([]byte(r.HTML))
+		copy(b.HTMLSum[:], sum[:])
 		if b.Summary == "" {
 			b.Summary = r.Summary
 		}

@@ -4,10 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
-	"hash"
-	"io"
 	"sort"
 
+	"brief/internal/parallel"
 	"brief/internal/site"
 )
 
@@ -15,28 +14,29 @@ import (
 // still holds a page made from the same input need not get it again.
 type Input = [16]byte
 
-// hasher writes values unambiguously (each with its length) into a hash.
-type hasher struct{ h hash.Hash }
+// hasher writes values unambiguously (each with its length) into a
+// buffer and hashes it once at the end: many small writes into a hash cost
+// more than one large one.
+type hasher struct{ buf []byte }
 
-func newHasher() hasher { return hasher{sha256.New()} }
+func newHasher() *hasher { return &hasher{buf: make([]byte, 0, 512)} }
 
-func (h hasher) str(ss ...string) {
-	var n [8]byte
+func (h *hasher) str(ss ...string) {
 	for _, s := range ss {
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		h.h.Write(n[:])
-		io.WriteString(h.h, s)
+		h.buf = binary.LittleEndian.AppendUint64(h.buf, uint64(len(s)))
+		h.buf = append(h.buf, s...)
 	}
 }
 
-func (h hasher) int(v int) {
-	var n [8]byte
-	binary.LittleEndian.PutUint64(n[:], uint64(v))
-	h.h.Write(n[:])
+func (h *hasher) int(v int) {
+	h.buf = binary.LittleEndian.AppendUint64(h.buf, uint64(v))
 }
 
-func (h hasher) sum() (out Input) {
-	copy(out[:], h.h.Sum(nil))
+func (h *hasher) bytes(b []byte) { h.buf = append(h.buf, b...) }
+
+func (h *hasher) sum() (out Input) {
+	sum := sha256.Sum256(h.buf)
+	copy(out[:], sum[:])
 	return out
 }
 
@@ -52,15 +52,17 @@ type fingerprints struct {
 
 func newFingerprints(s *site.Site, t *Templates) *fingerprints {
 	f := &fingerprints{entries: make(map[*site.Entry]Input, len(s.Entries)), terms: map[*site.Term]Input{}}
-	for _, e := range s.Entries {
-		f.entries[e] = entryKey(e)
+	keys := make([]Input, len(s.Entries))
+	parallel.For(len(s.Entries), func(_, i int) { keys[i] = entryKey(s.Entries[i]) })
+	for i, e := range s.Entries {
+		f.entries[e] = keys[i]
 	}
 	all := newHasher()
 	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors} {
 		for _, term := range tax.Terms {
 			k := f.termKey(term)
 			f.terms[term] = k
-			all.h.Write(k[:])
+			all.bytes(k[:])
 		}
 	}
 	g := newHasher()
@@ -72,10 +74,10 @@ func newFingerprints(s *site.Site, t *Templates) *fingerprints {
 	if t.custom {
 		for _, e := range s.Entries {
 			k := f.entries[e]
-			g.h.Write(k[:])
+			g.bytes(k[:])
 		}
 		s := all.sum()
-		g.h.Write(s[:])
+		g.bytes(s[:])
 	}
 	f.global = g.sum()
 	return f
@@ -94,7 +96,8 @@ func sortedParams(m map[string]any) []string {
 func entryKey(e *site.Entry) Input {
 	h := newHasher()
 	h.str(e.Path, e.URL, e.Permalink, e.Title, e.Slug, e.DateISO, e.DateText, e.TimeText, e.UpdatedISO, e.UpdatedText,
-		e.Summary, e.Location, string(e.HTML), fmt.Sprint(e.Draft, e.Aliases))
+		e.Summary, e.Location, fmt.Sprint(e.Draft, e.Aliases))
+	h.bytes(e.HTMLSum[:])
 	for _, src := range e.Sources {
 		h.str(src.Title, src.URL)
 	}
@@ -134,11 +137,11 @@ func (f *fingerprints) termKey(t *site.Term) Input {
 // page returns the input of one page.
 func (f *fingerprints) page(p *Page) Input {
 	h := newHasher()
-	h.h.Write(f.global[:])
+	h.bytes(f.global[:])
 	h.str(p.Kind, p.Title, p.URL, p.Permalink)
 	if e := p.Entry; e != nil {
 		k := f.entries[e]
-		h.h.Write(k[:])
+		h.bytes(k[:])
 		for _, n := range []*site.Entry{e.Older, e.Newer} {
 			if n != nil {
 				h.str(n.URL, n.Title)
@@ -150,7 +153,7 @@ func (f *fingerprints) page(p *Page) Input {
 	h.int(len(p.Entries))
 	for _, e := range p.Entries {
 		k := f.entries[e]
-		h.h.Write(k[:])
+		h.bytes(k[:])
 	}
 	if pg := p.Pager; pg != nil {
 		h.str(pg.First, pg.Prev, pg.Next, pg.Last)
@@ -159,12 +162,12 @@ func (f *fingerprints) page(p *Page) Input {
 	}
 	if p.Term != nil {
 		k := f.terms[p.Term]
-		h.h.Write(k[:])
+		h.bytes(k[:])
 	}
 	h.int(len(p.Terms))
 	for _, t := range p.Terms {
 		k := f.terms[t]
-		h.h.Write(k[:])
+		h.bytes(k[:])
 	}
 	if y := p.Year; y != nil {
 		for _, m := range y.Months {

@@ -51,16 +51,13 @@ func Site(s *site.Site, t *Templates, pageSize int, sink Sink) (Stats, diag.List
 	keeper, _ := sink.(Keeper)
 	inputs := make([]Input, len(jobs))
 	todo := make([]int, 0, len(jobs))
-	var fp *fingerprints
 	if keeper != nil {
-		fp = newFingerprints(s, t)
+		fp := newFingerprints(s, t)
+		parallel.For(len(jobs), func(_, i int) { inputs[i] = fp.page(jobs[i].page) })
 	}
 	for i, j := range jobs {
-		if keeper != nil {
-			inputs[i] = fp.page(j.page)
-			if keeper.Keep(j.path, inputs[i]) {
-				continue
-			}
+		if keeper != nil && keeper.Keep(j.path, inputs[i]) {
+			continue
 		}
 		todo = append(todo, i)
 	}

@@ -64,6 +64,8 @@ type Term struct {
 	Tag      *briefing.TagProfile   // nil unless a tag with a profile
 	Together []TermCount            // actors: who they appear with most
 	TopTags  []TermCount            // actors: the tags of their briefings
+
+	index int // position in its taxonomy's Terms, for counting without maps
 }
 
 // Count is the number of briefings filed under the term.

@@ -7,12 +7,13 @@ package site
 import (
 	"fmt"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
 	"brief/internal/briefing"
 	"brief/internal/diag"
+	"brief/internal/parallel"
 )
 
 // Options are the settings the model depends on.
@@ -48,6 +49,7 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 	checkUnits(c.Briefings, &diags)
 
 	var stats Stats
+	var published []*briefing.Briefing
 	for _, b := range c.Briefings {
 		switch {
 		case b.Draft && !opt.Drafts:
@@ -58,15 +60,20 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 				stats.NextDue = b.Date
 			}
 		default:
-			s.Entries = append(s.Entries, s.newEntry(b, &diags))
+			published = append(published, b)
 		}
 	}
-	sort.SliceStable(s.Entries, func(i, j int) bool {
-		a, b := s.Entries[i], s.Entries[j]
-		if !a.Date.Equal(b.Date) {
-			return a.Date.After(b.Date)
+	s.Entries = make([]*Entry, len(published))
+	entryDiags := make([]diag.List, len(published))
+	parallel.For(len(published), func(_, i int) { s.Entries[i] = s.newEntry(published[i], &entryDiags[i]) })
+	for _, d := range entryDiags {
+		diags = append(diags, d...)
+	}
+	slices.SortStableFunc(s.Entries, func(a, b *Entry) int {
+		if c := b.Date.Compare(a.Date); c != 0 {
+			return c
 		}
-		return a.Path < b.Path
+		return strings.Compare(a.Path, b.Path)
 	})
 	checkCollisions(s.Entries, &diags)
 	for i, e := range s.Entries {
@@ -80,9 +87,7 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 	actors := newActorIndex(c.Actors, &diags)
 	s.Actors = s.taxonomy("actors", "Actors", actors, func(e *Entry) []briefing.Name { return e.Briefing.Actors }, &diags)
 	s.Tags = s.taxonomy("tags", "Tags", newTagIndex(c.Tags, &diags), func(e *Entry) []briefing.Name { return e.Briefing.Tags }, &diags)
-	for _, t := range s.Actors.Terms {
-		t.Together, t.TopTags = relations(t)
-	}
+	relations(s.Actors, s.Tags)
 	s.Years = s.archives()
 	diags.Sort()
 	return s, stats, diags

@@ -1,17 +1,21 @@
 package site
 
 import (
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"brief/internal/briefing"
 	"brief/internal/diag"
+	"brief/internal/parallel"
 	"brief/internal/slug"
 )
 
 // profile is an actor or tag profile as the index sees it.
 type profile struct {
 	name  string
+	key   string // name folded
 	actor *briefing.ActorProfile
 	tag   *briefing.TagProfile
 	path  string
@@ -44,7 +48,7 @@ func (ix *index) add(p *profile, name string, pos diag.Pos, diags *diag.List) {
 func newActorIndex(ps []*briefing.ActorProfile, diags *diag.List) *index {
 	ix := newIndex()
 	for _, a := range ps {
-		p := &profile{name: a.Name, actor: a, path: a.Path}
+		p := &profile{name: a.Name, key: slug.Fold(a.Name), actor: a, path: a.Path}
 		ix.add(p, a.Name, a.Pos, diags)
 		for _, al := range a.Aliases {
 			ix.add(p, al, a.Pos, diags)
@@ -56,7 +60,7 @@ func newActorIndex(ps []*briefing.ActorProfile, diags *diag.List) *index {
 func newTagIndex(ps []*briefing.TagProfile, diags *diag.List) *index {
 	ix := newIndex()
 	for _, t := range ps {
-		ix.add(&profile{name: t.Name, tag: t, path: t.Path}, t.Name, diag.Pos{File: t.Path, Line: 1, Col: 1}, diags)
+		ix.add(&profile{name: t.Name, key: slug.Fold(t.Name), tag: t, path: t.Path}, t.Name, diag.Pos{File: t.Path, Line: 1, Col: 1}, diags)
 	}
 	return ix
 }
@@ -90,13 +94,18 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 		}
 		return t
 	}
+	folded := map[string]string{} // names repeat across briefings; fold each once
+	var seen []*Term
 	for _, e := range s.Entries {
-		seen := map[*Term]bool{}
+		seen = seen[:0]
 		for _, n := range names(e) {
-			key := slug.Fold(n.Text)
-			p := ix.byKey[key]
-			if p != nil {
-				key = slug.Fold(p.name)
+			key, ok := folded[n.Text]
+			if !ok {
+				key = slug.Fold(n.Text)
+				folded[n.Text] = key
+			}
+			if p := ix.byKey[key]; p != nil {
+				key = p.key
 			} else if kind == "actors" {
 				if near := ix.near(key); near != "" {
 					diags.Warnf(n.Pos, "actor %q is not in any profile but is close to %s: use that spelling, or add it to the profile's aliases", n.Text, near)
@@ -104,10 +113,10 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 			}
 			t := term(key)
 			spellings[key][n.Text]++
-			if seen[t] {
+			if slices.Contains(seen, t) {
 				continue
 			}
-			seen[t] = true
+			seen = append(seen, t)
 			t.Entries = append(t.Entries, e)
 			if kind == "actors" {
 				e.Actors = append(e.Actors, t)
@@ -117,7 +126,7 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 		}
 	}
 	for key, p := range ix.byKey {
-		if slug.Fold(p.name) == key {
+		if p.key == key {
 			t := term(key)
 			t.Actor, t.Tag = p.actor, p.tag
 			t.Name = p.name
@@ -141,6 +150,7 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 		}
 		used[t.Slug] = true
 		t.URL = s.URL(kind + "/" + t.Slug + "/")
+		t.index = len(tax.Terms)
 		tax.Terms = append(tax.Terms, t)
 	}
 	tax.ByCount = append([]*Term(nil), tax.Terms...)
@@ -160,32 +170,55 @@ func mostUsed(counts map[string]int) string {
 	return best
 }
 
-// relations counts, for an actor, the actors and tags of its briefings.
-func relations(t *Term) (together, tags []TermCount) {
-	actors, tagc := map[*Term]int{}, map[*Term]int{}
-	for _, e := range t.Entries {
-		for _, a := range e.Actors {
-			if a != t {
-				actors[a]++
+// relations counts, for every actor, the actors and tags of its briefings,
+// on every core. Counts live in slices indexed by term, one pair per
+// worker, reused from actor to actor.
+func relations(actors, tags *Taxonomy) {
+	type counts struct {
+		together, tagged     []int
+		seenActors, seenTags []*Term
+	}
+	workers := make([]counts, parallel.Workers())
+	for w := range workers {
+		workers[w] = counts{together: make([]int, len(actors.Terms)), tagged: make([]int, len(tags.Terms))}
+	}
+	parallel.For(len(actors.Terms), func(w, i int) {
+		c, t := &workers[w], actors.Terms[i]
+		c.seenActors, c.seenTags = c.seenActors[:0], c.seenTags[:0]
+		for _, e := range t.Entries {
+			for _, a := range e.Actors {
+				if a == t {
+					continue
+				}
+				if c.together[a.index] == 0 {
+					c.seenActors = append(c.seenActors, a)
+				}
+				c.together[a.index]++
+			}
+			for _, g := range e.Tags {
+				if c.tagged[g.index] == 0 {
+					c.seenTags = append(c.seenTags, g)
+				}
+				c.tagged[g.index]++
 			}
 		}
-		for _, g := range e.Tags {
-			tagc[g]++
-		}
-	}
-	return top(actors, 10), top(tagc, 10)
+		t.Together, t.TopTags = top(c.seenActors, c.together, 10), top(c.seenTags, c.tagged, 10)
+	})
 }
 
-func top(counts map[*Term]int, n int) []TermCount {
-	out := make([]TermCount, 0, len(counts))
-	for t, c := range counts {
-		out = append(out, TermCount{Term: t, Count: c})
+// top returns the n terms with the highest counts (ties by slug) and
+// resets their counts to zero.
+func top(terms []*Term, counts []int, n int) []TermCount {
+	out := make([]TermCount, len(terms))
+	for i, t := range terms {
+		out[i] = TermCount{Term: t, Count: counts[t.index]}
+		counts[t.index] = 0
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
+	slices.SortFunc(out, func(a, b TermCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
 		}
-		return out[i].Term.Slug < out[j].Term.Slug
+		return strings.Compare(a.Term.Slug, b.Term.Slug)
 	})
 	if len(out) > n {
 		out = out[:n]

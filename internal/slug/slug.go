@@ -155,10 +155,53 @@ func Distance(a, b string) int {
 // Ties go to the earlier candidate.
 func Closest(s string, candidates []string, maxDist int) string {
 	best, bestD := "", maxDist+1
+	rs := []rune(s)
+	var rc []rune
+	var rows [2][]int
 	for _, c := range candidates {
-		if d := Distance(s, c); d < bestD {
+		// The distance is at least the difference in length.
+		if abs(utf8.RuneCountInString(c)-len(rs)) >= bestD {
+			continue
+		}
+		rc = append(rc[:0], []rune(c)...)
+		if d := bounded(rs, rc, bestD, &rows); d < bestD {
 			best, bestD = c, d
 		}
 	}
 	return best
+}
+
+// bounded is the edit distance of a and b when it is below limit, and
+// limit otherwise; it stops as soon as a whole row reaches the limit.
+func bounded(a, b []rune, limit int, rows *[2][]int) int {
+	prev, cur := rows[0][:0], rows[1][:0]
+	for j := 0; j <= len(b); j++ {
+		prev = append(prev, j)
+		cur = append(cur, 0)
+	}
+	defer func() { rows[0], rows[1] = prev, cur }()
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		low := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			low = min(low, cur[j])
+		}
+		if low >= limit {
+			return limit
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], limit)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

@@ -19,6 +19,7 @@ import (
 	"brief/internal/briefing"
 	"brief/internal/diag"
 	fm "brief/internal/frontmatter"
+	"brief/internal/parallel"
 )
 
 // DefaultMaxFileSize is the default limit on the size of one content file.
@@ -104,7 +105,7 @@ func Assemble(items []Item) *briefing.Content {
 // underscore names and refusing symlinks and oversized files.
 func Walk(fsys fs.FS, opt Options) ([]File, diag.List) {
 	opt = opt.withDefaults()
-	var files []File
+	var found []candidate
 	var diags diag.List
 	err := fs.WalkDir(fsys, opt.Dir, func(p string, d fs.DirEntry, err error) error {
 		pos := diag.Pos{File: p}
@@ -133,22 +134,36 @@ func Walk(fsys fs.FS, opt Options) ([]File, diag.List) {
 			diags.Warnf(pos, "not a regular file, skipped")
 			return nil
 		}
-		info, err := d.Info()
-		if err != nil {
-			diags.Errorf(pos, "cannot read: %v", unwrapPath(err))
-			return nil
-		}
-		if info.Size() > opt.MaxFileSize {
-			diags.Errorf(pos, "file exceeds max size (%d bytes, limit %d): split it, or raise maxFileSize in brief.toml", info.Size(), opt.MaxFileSize)
-			return nil
-		}
-		files = append(files, File{Path: p, Info: info})
+		found = append(found, candidate{p, d})
 		return nil
 	})
 	if err != nil {
 		diags.Errorf(diag.Pos{File: opt.Dir}, "cannot read: %v", err)
 	}
+	// Reading each file's size and times is a system call per file: on
+	// every core at once.
+	infos := make([]fs.FileInfo, len(found))
+	errs := make([]error, len(found))
+	parallel.For(len(found), func(_, i int) { infos[i], errs[i] = found[i].d.Info() })
+	files := make([]File, 0, len(found))
+	for i, c := range found {
+		pos := diag.Pos{File: c.path}
+		switch {
+		case errs[i] != nil:
+			diags.Errorf(pos, "cannot read: %v", unwrapPath(errs[i]))
+		case infos[i].Size() > opt.MaxFileSize:
+			diags.Errorf(pos, "file exceeds max size (%d bytes, limit %d): split it, or raise maxFileSize in brief.toml", infos[i].Size(), opt.MaxFileSize)
+		default:
+			files = append(files, File{Path: c.path, Info: infos[i]})
+		}
+	}
 	return files, diags
+}
+
+// candidate is a Markdown file found by Walk, before its details are read.
+type candidate struct {
+	path string
+	d    fs.DirEntry
 }
 
 // unwrapPath drops the path that fs errors repeat, since the position names it.
