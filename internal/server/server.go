@@ -119,34 +119,49 @@ func displayAddr(a net.Addr) string {
 func (s *Server) URL() string { return strings.TrimSuffix(s.url, "/") + s.basePath }
 
 // Run builds the site, serves it and rebuilds on every change until ctx
-// is done; then it closes every connection within a second.
+// is done; then it closes every connection within a second, even in the
+// middle of a rebuild (which is abandoned: it writes nothing).
 func (s *Server) Run(ctx context.Context) error {
 	w, err := newWatcher(s.opt.Root, s.ignoredDirs(), s.opt.Debounce)
 	if err != nil {
 		return fmt.Errorf("cannot watch %s: %v", s.opt.Root, err)
 	}
 	defer w.Close()
-	s.Rebuild(nil)
+	first, stop := make(chan struct{}), make(chan struct{})
+	defer close(stop)
+	go func() {
+		s.Rebuild(nil)
+		close(first)
+		for {
+			select {
+			case <-w.Ready():
+				s.Rebuild(w.Take())
+			case err := <-w.Errors():
+				fmt.Fprintf(s.opt.Log, "brief serve: watching: %v\n", err)
+			case <-stop:
+				return
+			}
+		}
+	}()
+	select {
+	case <-first:
+	case <-ctx.Done():
+		return nil
+	}
 	hs := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(s.ln) }()
-	for {
-		select {
-		case <-w.Ready():
-			s.Rebuild(w.Take())
-		case err := <-w.Errors():
-			fmt.Fprintf(s.opt.Log, "brief serve: watching: %v\n", err)
-		case err := <-served:
-			return err
-		case <-ctx.Done():
-			s.events.Close()
-			stop, cancel := context.WithTimeout(context.Background(), time.Second)
-			defer cancel()
-			if err := hs.Shutdown(stop); err != nil {
-				hs.Close()
-			}
-			return nil
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+		s.events.Close()
+		shutdown, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		if err := hs.Shutdown(shutdown); err != nil {
+			hs.Close()
 		}
+		return nil
 	}
 }
 

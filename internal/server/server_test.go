@@ -379,3 +379,52 @@ func TestDraftsAndFutureHiddenByDefault(t *testing.T) {
 		t.Errorf("-D -F do not show drafts and future")
 	}
 }
+
+// slowBuilds makes every build after the first take d, to test what
+// happens while a rebuild runs.
+func slowBuilds(ts *testServer, d time.Duration) {
+	var n atomic.Int64
+	ts.srv.runBuild = func(o build.Options, s render.Sink) (*build.Result, diag.List) {
+		if n.Add(1) > 1 {
+			time.Sleep(d)
+		}
+		return build.Run(o, s)
+	}
+}
+
+func TestRequestsAreAnsweredDuringARebuild(t *testing.T) {
+	ts := prepare(t, testSite)
+	slowBuilds(ts, 3*time.Second)
+	ts.run()
+	ts.write("content/2025/2025-01-01-alpha.md", "---\ntitle: Alpha briefing\ndate: 2025-01-01\n---\nSlow.\n")
+	time.Sleep(200 * time.Millisecond) // the rebuild is running now
+	start := time.Now()
+	status, body, _ := ts.get("/")
+	if took := time.Since(start); status != 200 || !strings.Contains(body, "Alpha briefing") || took > time.Second {
+		t.Errorf("GET / during a rebuild = %d after %s", status, took)
+	}
+}
+
+func TestStopsWithinASecondDuringARebuild(t *testing.T) {
+	ts := prepare(t, testSite)
+	slowBuilds(ts, 5*time.Second)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- ts.srv.Run(ctx) }()
+	ts.waitBuilds(1)
+	ts.write("content/2025/2025-01-01-alpha.md", "---\ntitle: Alpha briefing\ndate: 2025-01-01\n---\nSlow.\n")
+	time.Sleep(300 * time.Millisecond)
+	stopped := time.Now()
+	cancel()
+	select {
+	case <-done:
+		if took := time.Since(stopped); took > time.Second {
+			t.Errorf("stopping took %s", took)
+		}
+	case <-time.After(time.Second):
+		t.Fatal("Run did not return within 1s of the interrupt during a rebuild")
+	}
+	if _, err := os.Stat(filepath.Join(ts.root, "public")); !os.IsNotExist(err) {
+		t.Errorf("public/ exists")
+	}
+}
