@@ -160,7 +160,7 @@ func (opt Options) sourceOptions() source.Options {
 func inputKey(opt Options, files []source.File) [32]byte {
 	h := sha256.New()
 	cfg := opt.Config
-	fmt.Fprintf(h, "%q %q %q %q %d %d %v\n", cfg.Title, cfg.BaseURL, cfg.Language, cfg.TimeZone, cfg.PageSize, cfg.MaxFileSize, cfg.Params)
+	fmt.Fprintf(h, "%q %q %q %q %q %d %d %d %v\n", cfg.Title, cfg.Description, cfg.BaseURL, cfg.Language, cfg.TimeZone, cfg.PageSize, cfg.FeedLimit, cfg.MaxFileSize, cfg.Params)
 	fmt.Fprintf(h, "%q %v %v %v\n", opt.BaseURL, opt.Drafts, opt.Future, opt.Strict)
 	for _, f := range files {
 		fmt.Fprintf(h, "%s %v\n", f.Path, cache.StampOf(f.Info))

@@ -28,14 +28,21 @@ type Config struct {
 	PageSize    int
 	MaxFileSize int64
 	Params      map[string]any
+	Description string // the site's description, for feeds and metadata
+	FeedLimit   int    // newest briefings in each feed
+	NewPath     string // where brief new writes, a pattern under the site root
 }
+
+// DefaultNewPath is where brief new writes unless newPath says otherwise:
+// {year}, {month}, {day} and {slug} are filled in.
+const DefaultNewPath = "content/{year}/{year}-{month}-{day}-{slug}.md"
 
 // Default is the configuration of a site without brief.toml.
 func Default() Config {
-	return Config{Title: "Briefings", Language: "en", TimeZone: "UTC", Location: time.UTC, PageSize: 20, MaxFileSize: source.DefaultMaxFileSize}
+	return Config{Title: "Briefings", Language: "en", TimeZone: "UTC", Location: time.UTC, PageSize: 20, MaxFileSize: source.DefaultMaxFileSize, FeedLimit: 20, NewPath: DefaultNewPath}
 }
 
-var keys = []string{"title", "baseURL", "language", "timezone", "pageSize", "maxFileSize", "params"}
+var keys = []string{"title", "description", "baseURL", "language", "timezone", "pageSize", "feedLimit", "maxFileSize", "newPath", "params"}
 
 // Parse reads brief.toml's bytes over the defaults.
 func Parse(path string, src []byte) (Config, diag.List) {
@@ -53,6 +60,20 @@ func Parse(path string, src []byte) (Config, diag.List) {
 			c.BaseURL = scalar(f, &diags)
 			if u, err := url.Parse(c.BaseURL); c.BaseURL != "" && (err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "") {
 				diags.Errorf(v.Pos, "baseURL %q must be an absolute http(s) URL such as https://example.org/briefings/", c.BaseURL)
+			}
+		case "description":
+			c.Description = scalar(f, &diags)
+		case "feedLimit":
+			n, err := strconv.Atoi(scalar(f, &diags))
+			if err != nil || n < 1 {
+				diags.Errorf(v.Pos, "feedLimit must be a whole number of at least 1")
+				continue
+			}
+			c.FeedLimit = n
+		case "newPath":
+			c.NewPath = scalar(f, &diags)
+			if !strings.HasPrefix(c.NewPath, "content/") || !strings.HasSuffix(c.NewPath, ".md") || !strings.Contains(c.NewPath, "{slug}") || strings.Contains(c.NewPath, "..") {
+				diags.Errorf(v.Pos, "newPath %q must be a path under content/ ending in .md and naming {slug}, such as %q", c.NewPath, DefaultNewPath)
 			}
 		case "language":
 			c.Language = scalar(f, &diags)
