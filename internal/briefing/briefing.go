@@ -30,7 +30,22 @@ type Briefing struct {
 	BodyLine int           // file line on which Body starts
 	HTML     template.HTML // the rendered body
 	HTMLSum  [16]byte      // a hash of HTML, so later stages can compare bodies without reading them
+	Links    []Link        // links to other content files, to resolve once every URL is known
+	Anchors  []string      // the ids of the body's headings, for links to them
 }
+
+// Link is a Markdown link to another content file by its path
+// ([the talks](2025-11-29-miami-talks.md#outcome)). The rendered HTML holds
+// LinkMarker followed by the link's index in place of its address, until
+// the site knows the URL of every file.
+type Link struct {
+	Target   string // the file linked, relative to the site root, NFC
+	Fragment string // the #anchor, without #; may be empty
+	Pos      diag.Pos
+}
+
+// LinkMarker starts the placeholder address of an unresolved Link.
+const LinkMarker = "brief-link:"
 
 // Name is a tag or actor name as written, with where it was written.
 type Name struct {
@@ -67,6 +82,7 @@ type ActorProfile struct {
 	Body     []byte // the biography, Markdown
 	BodyLine int
 	HTML     template.HTML
+	Links    []Link
 }
 
 // TagProfile describes one tag.
@@ -78,6 +94,7 @@ type TagProfile struct {
 	Body     []byte
 	BodyLine int
 	HTML     template.HTML
+	Links    []Link
 }
 
 // Content is everything read from a site's content folder.

@@ -217,7 +217,7 @@ func renderItem(md *markdown.Renderer, it source.Item) diag.List {
 	case it.Briefing != nil:
 		b := it.Briefing
 		r := md.Render(b.Path, b.Body, b.BodyLine)
-		b.HTML, b.Body = r.HTML, nil
+		b.HTML, b.Body, b.Links, b.Anchors = r.HTML, nil, r.Links, r.Anchors
 		sum := sha256.Sum256([]byte(r.HTML))
 		copy(b.HTMLSum[:], sum[:])
 		if b.Summary == "" {
@@ -227,12 +227,12 @@ func renderItem(md *markdown.Renderer, it source.Item) diag.List {
 	case it.Actor != nil:
 		a := it.Actor
 		r := md.Render(a.Path, a.Body, a.BodyLine)
-		a.HTML, a.Body = r.HTML, nil
+		a.HTML, a.Body, a.Links = r.HTML, nil, r.Links
 		return r.Diags
 	case it.Tag != nil:
 		t := it.Tag
 		r := md.Render(t.Path, t.Body, t.BodyLine)
-		t.HTML, t.Body = r.HTML, nil
+		t.HTML, t.Body, t.Links = r.HTML, nil, r.Links
 		return r.Diags
 	}
 	return nil

@@ -2,15 +2,20 @@ package markdown
 
 import (
 	"bytes"
+	"net/url"
+	"path"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"brief/internal/briefing"
 	"brief/internal/slug"
 )
 
@@ -28,6 +33,7 @@ func (guard) Transform(doc *ast.Document, reader text.Reader, pc parser.Context)
 	}
 	src := reader.Source()
 	var unwrap, remove, plain []ast.Node
+	var headings []*ast.Heading
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -39,6 +45,14 @@ func (guard) Transform(doc *ast.Document, reader text.Reader, pc parser.Context)
 			if !SafeURL(string(t.Destination)) {
 				rep.diags.Warnf(rep.pos(offsetOf(n, src)), "link to %q removed: only http, https, mailto, tel and relative links are allowed", clip(t.Destination))
 				unwrap = append(unwrap, n)
+			} else if target, fragment, ok := contentLink(rep.path, string(t.Destination)); ok {
+				t.Destination = []byte(briefing.LinkMarker + strconv.Itoa(len(rep.links)))
+				rep.links = append(rep.links, briefing.Link{Target: target, Fragment: fragment, Pos: rep.pos(offsetOf(n, src))})
+			}
+		case *ast.Heading:
+			if id, ok := n.AttributeString("id"); ok {
+				headings = append(headings, t)
+				rep.anchors = append(rep.anchors, string(id.([]byte)))
 			}
 		case *ast.Image:
 			if !SafeURL(string(t.Destination)) {
@@ -73,6 +87,49 @@ func (guard) Transform(doc *ast.Document, reader text.Reader, pc parser.Context)
 		label := n.(*ast.AutoLink).Label(src)
 		n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(label))
 	}
+	for _, h := range headings {
+		anchorLink(h)
+	}
+}
+
+// anchorLink makes a heading's text a link to the heading itself, so a
+// reader can copy the address of a section. A heading that holds a link
+// already is left alone: links do not nest.
+func anchorLink(h *ast.Heading) {
+	id, _ := h.AttributeString("id")
+	nested := false
+	_ = ast.Walk(h, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && (n.Kind() == ast.KindLink || n.Kind() == ast.KindAutoLink) {
+			nested = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if nested || h.ChildCount() == 0 {
+		return
+	}
+	link := ast.NewLink()
+	link.Destination = append([]byte("#"), id.([]byte)...)
+	link.SetAttributeString("class", []byte("anchor"))
+	for c := h.FirstChild(); c != nil; c = h.FirstChild() {
+		h.RemoveChild(h, c)
+		link.AppendChild(link, c)
+	}
+	h.AppendChild(h, link)
+}
+
+// contentLink recognises a relative link to a Markdown file of the site
+// and resolves it against the folder of the file it is written in (from):
+// "../2024/foo.md#bar" in content/2025/x.md is content/2024/foo.md, "bar".
+func contentLink(from, dest string) (target, fragment string, ok bool) {
+	if dest == "" || dest[0] == '/' || dest[0] == '#' || dest[0] == '?' {
+		return "", "", false
+	}
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.EqualFold(path.Ext(u.Path), ".md") {
+		return "", "", false
+	}
+	return norm.NFC.String(path.Join(path.Dir(from), u.Path)), u.Fragment, true
 }
 
 // clip shortens a URL for a message, on a rune boundary.

@@ -20,6 +20,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"brief/internal/briefing"
 	"brief/internal/diag"
 )
 
@@ -56,7 +57,9 @@ func New() *Renderer {
 // Result is a rendered body.
 type Result struct {
 	HTML    template.HTML
-	Summary string // the first paragraph as plain text
+	Summary string          // the first paragraph as plain text
+	Links   []briefing.Link // links to other content files, as markers in HTML
+	Anchors []string        // heading ids
 	Diags   diag.List
 }
 
@@ -77,7 +80,7 @@ func (r *Renderer) Render(path string, body []byte, firstLine int) Result {
 	if err := r.md.Renderer().Render(buf, body, doc); err != nil {
 		rep.diags.Errorf(diag.Pos{File: path, Line: firstLine}, "rendering Markdown: %v", err)
 	}
-	return Result{HTML: template.HTML(buf.String()), Summary: summary(doc, body), Diags: rep.diags}
+	return Result{HTML: template.HTML(buf.String()), Summary: summary(doc, body), Links: rep.links, Anchors: rep.anchors, Diags: rep.diags}
 }
 
 // reporter turns offsets in the body into file positions.
@@ -86,6 +89,8 @@ type reporter struct {
 	src       []byte
 	firstLine int
 	diags     diag.List
+	links     []briefing.Link
+	anchors   []string
 }
 
 var reporterKey = parser.NewContextKey()

@@ -2,10 +2,15 @@ package markdown
 
 import (
 	"fmt"
+	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"unicode/utf8"
+
+	"brief/internal/briefing"
+	"brief/internal/diag"
 )
 
 // TestRawHTML is row 16: raw HTML never reaches the output and each block
@@ -117,7 +122,7 @@ func TestSafeLinks(t *testing.T) {
 		{"[a](mailto:desk@example.org)", "mailto:desk@example.org"},
 		{"[a](tel:+380441234567)", "tel:+380441234567"},
 		{"[a](/2025/11/talks/)", "/2025/11/talks/"},
-		{"[a](../2024/foo.md)", "../2024/foo.md"},
+		{"[a](../2024/foo.html)", "../2024/foo.html"},
 		{"[a](#summary)", "#summary"},
 		{"[a](?page=2)", "?page=2"},
 		{"[a](./javascript:alert)", "./javascript:alert"},
@@ -341,5 +346,55 @@ func BenchmarkPathological(b *testing.B) {
 				testRenderer.Render("a.md", []byte(body), 1)
 			}
 		})
+	}
+}
+
+// TestContentLinks: links to other content files become numbered markers,
+// resolved against the linking file's folder, with their positions.
+func TestContentLinks(t *testing.T) {
+	body := "See [the talks](../2024/foo.md#outcome) and\n[profile](actors/rustem-umerov.md), [same](x.MD).\n\n" +
+		"Not these: [web](https://x.org/a.md), [root](/a.md), [page](bar.html), [anchor](#a.md).\n" +
+		"[NFD](caf\u0065\u0301.md)\n"
+	res := testRenderer.Render("content/2025/x.md", []byte(body), 5)
+	checkDiags(t, res.Diags)
+	want := []briefing.Link{
+		{Target: "content/2024/foo.md", Fragment: "outcome", Pos: diag.Pos{File: "content/2025/x.md", Line: 5, Col: 5}},
+		{Target: "content/2025/actors/rustem-umerov.md", Pos: diag.Pos{File: "content/2025/x.md", Line: 6, Col: 1}},
+		{Target: "content/2025/x.MD", Pos: diag.Pos{File: "content/2025/x.md", Line: 6, Col: 37}},
+		{Target: "content/2025/caf\u00e9.md", Pos: diag.Pos{File: "content/2025/x.md", Line: 9, Col: 1}},
+	}
+	if !reflect.DeepEqual(res.Links, want) {
+		t.Errorf("links =\n%+v\nwant\n%+v", res.Links, want)
+	}
+	html := string(res.HTML)
+	for i := range want {
+		if !strings.Contains(html, `href="`+briefing.LinkMarker+strconv.Itoa(i)+`"`) {
+			t.Errorf("no marker %d in %s", i, html)
+		}
+	}
+	for _, kept := range []string{`href="https://x.org/a.md"`, `href="/a.md"`, `href="bar.html"`, `href="#a.md"`} {
+		if !strings.Contains(html, kept) {
+			t.Errorf("%s changed: %s", kept, html)
+		}
+	}
+}
+
+// TestHeadingAnchors: every heading links to itself by its id, and the ids
+// are reported for links from other briefings.
+func TestHeadingAnchors(t *testing.T) {
+	res := render("## Summary\n\n## Summary\n\n### [Linked](https://x.org)\n\n## 🙂\n")
+	checkDiags(t, res.Diags)
+	for _, want := range []string{
+		`<h2 id="summary"><a href="#summary" class="anchor">Summary</a></h2>`,
+		`<h2 id="summary-1"><a href="#summary-1" class="anchor">Summary</a></h2>`,
+		`<h3 id="linked-https-x-org"><a href="https://x.org">Linked</a></h3>`,
+		`<h2 id="section"><a href="#section" class="anchor">🙂</a></h2>`,
+	} {
+		if !strings.Contains(string(res.HTML), want) {
+			t.Errorf("missing %s in\n%s", want, res.HTML)
+		}
+	}
+	if got := strings.Join(res.Anchors, " "); got != "summary summary-1 linked-https-x-org section" {
+		t.Errorf("anchors = %q", got)
 	}
 }

@@ -26,6 +26,11 @@ type Site struct {
 // Entry is a briefing placed in the site.
 type Entry struct {
 	*briefing.Briefing
+	// HTML is the body with links to other content files resolved to
+	// their URLs; HTMLSum is its hash. They hide the Briefing's.
+	HTML    template.HTML
+	HTMLSum [16]byte
+
 	URL       string   // root-relative, with the base path: /briefings/2025/11/miami-talks/
 	Permalink string   // absolute URL
 	OutPath   string   // output file: 2025/11/miami-talks/index.html
@@ -65,7 +70,8 @@ type Term struct {
 	Together []TermCount            // actors: who they appear with most
 	TopTags  []TermCount            // actors: the tags of their briefings
 
-	index int // position in its taxonomy's Terms, for counting without maps
+	index       int           // position in its taxonomy's Terms, for counting without maps
+	description template.HTML // the profile body, links resolved
 }
 
 // Count is the number of briefings filed under the term.
@@ -74,6 +80,8 @@ func (t *Term) Count() int { return len(t.Entries) }
 // Description is the profile text of the term, if any.
 func (t *Term) Description() template.HTML {
 	switch {
+	case t.description != "":
+		return t.description
 	case t.Actor != nil:
 		return t.Actor.HTML
 	case t.Tag != nil:

@@ -88,6 +88,7 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 	s.Actors = s.taxonomy("actors", "Actors", actors, func(e *Entry) []briefing.Name { return e.Briefing.Actors }, &diags)
 	s.Tags = s.taxonomy("tags", "Tags", newTagIndex(c.Tags, &diags), func(e *Entry) []briefing.Name { return e.Briefing.Tags }, &diags)
 	relations(s.Actors, s.Tags)
+	s.resolveLinks(c, &diags)
 	s.Years = s.archives()
 	diags.Sort()
 	return s, stats, diags
@@ -122,7 +123,7 @@ func (s *Site) URL(path string) string {
 
 func (s *Site) newEntry(b *briefing.Briefing, diags *diag.List) *Entry {
 	p := fmt.Sprintf("%04d/%02d/%s/", b.Date.Year(), int(b.Date.Month()), b.Slug)
-	e := &Entry{Briefing: b, URL: s.URL(p), OutPath: p + "index.html"}
+	e := &Entry{Briefing: b, URL: s.URL(p), OutPath: p + "index.html", HTML: b.HTML, HTMLSum: b.HTMLSum}
 	e.Permalink = s.Abs(e.URL)
 	e.DateISO = b.Date.Format(time.RFC3339)
 	e.DateText = b.Date.Format("2 January 2006")
