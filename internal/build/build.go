@@ -118,8 +118,11 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	if opt.BaseURL != "" {
 		baseURL = opt.BaseURL
 	}
+	if baseURL == "" {
+		diags.Warnf(diag.Pos{File: config.FileName}, "baseURL is not set: feeds, the sitemap and link previews need absolute URLs; set baseURL in %s or pass --baseURL", config.FileName)
+	}
 	s, stats, siteDiags := site.Build(content, site.Options{
-		Title: cfg.Title, Language: cfg.Language, BaseURL: baseURL, Location: cfg.Location,
+		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language, BaseURL: baseURL, Location: cfg.Location,
 		Params: cfg.Params, Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now,
 	})
 	diags = append(diags, siteDiags...)

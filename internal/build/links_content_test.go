@@ -100,6 +100,8 @@ A [draft](../2024/draft.md).
 // writes site URLs.
 func TestLinkRewriterNeverWritesADangerousScheme(t *testing.T) {
 	r := buildSite(t, `
+-- brief.toml --
+baseURL = "https://example.org/"
 -- content/2025/new.md --
 ---
 title: New

@@ -66,7 +66,7 @@ func newFingerprints(s *site.Site, t *Templates) *fingerprints {
 		}
 	}
 	g := newHasher()
-	g.str(t.source, s.Title, s.Language, s.BaseURL, s.BasePath, s.Tags.URL, s.Actors.URL, t.Stylesheet, fmt.Sprint(sortedParams(s.Params)))
+	g.str(t.source, s.Title, s.Description, s.Language, s.BaseURL, s.BasePath, s.Tags.URL, s.Actors.URL, t.Stylesheet, fmt.Sprint(sortedParams(s.Params)))
 	for _, y := range s.Years {
 		g.str(y.URL)
 		g.int(y.Year)
@@ -138,7 +138,7 @@ func (f *fingerprints) termKey(t *site.Term) Input {
 func (f *fingerprints) page(p *Page) Input {
 	h := newHasher()
 	h.bytes(f.global[:])
-	h.str(p.Kind, p.Title, p.URL, p.Permalink)
+	h.str(p.Kind, p.Title, p.URL, p.Permalink, p.Description)
 	if e := p.Entry; e != nil {
 		k := f.entries[e]
 		h.bytes(k[:])

@@ -12,6 +12,11 @@ type Page struct {
 	Permalink  string // absolute URL of this page
 	Stylesheet string // root-relative URL of the stylesheet
 
+	// Metadata for the head.
+	Description string     // plain text: meta description and og:description
+	Feeds       []FeedLink // feeds to announce with <link rel="alternate">
+	JSONLD      any        // schema.org data of a briefing, written as JSON by html/template; nil elsewhere
+
 	Entry   *site.Entry   // briefing pages
 	Entries []*site.Entry // list pages: this page's briefings
 	Pager   *Pager        // list pages; nil when there is a single page
@@ -29,4 +34,11 @@ type Pager struct {
 	Prev   string // empty on the first page
 	Next   string // empty on the last page
 	Last   string
+}
+
+// FeedLink is a feed a page announces.
+type FeedLink struct {
+	Type  string // MIME type: application/rss+xml, application/atom+xml, application/feed+json
+	Title string
+	URL   string // absolute
 }

@@ -12,11 +12,23 @@ func Pages(s *site.Site, stylesheet string, pageSize int) []job {
 		pageSize = 10
 	}
 	css := s.BasePath + stylesheet
+	feeds := siteFeeds(s)
+	description := s.Description
+	if d, ok := s.Params["description"].(string); ok && description == "" {
+		description = d
+	}
 	var jobs []job
 	add := func(dir, kind, title string, fill func(*Page)) {
-		p := &Page{Site: s, Kind: kind, Title: title, URL: s.URL(dir), Stylesheet: css}
+		p := &Page{Site: s, Kind: kind, Title: title, URL: s.URL(dir), Stylesheet: css, Feeds: feeds}
 		p.Permalink = s.Abs(p.URL)
 		fill(p)
+		p.Description = describe(s, p, description)
+		if p.Term != nil {
+			p.Feeds = append([]FeedLink{termFeed(s, p.Term)}, feeds...)
+		}
+		if p.Entry != nil {
+			p.JSONLD = articleData(s, p.Entry)
+		}
 		jobs = append(jobs, job{path: dir + "index.html", kind: kind, page: p})
 	}
 	list := func(dir, kind, title string, entries []*site.Entry, fill func(*Page)) {
@@ -64,7 +76,7 @@ func Pages(s *site.Site, stylesheet string, pageSize int) []job {
 			list(tax.Kind+"/"+t.Slug+"/", kind, t.Name, t.Entries, func(p *Page) { p.Term = t })
 		}
 	}
-	jobs = append(jobs, job{path: "404.html", kind: "404", page: &Page{Site: s, Kind: "404", Title: "Page not found", URL: s.BasePath + "404.html", Permalink: s.Abs(s.BasePath + "404.html"), Stylesheet: css}})
+	jobs = append(jobs, job{path: "404.html", kind: "404", page: &Page{Site: s, Kind: "404", Title: "Page not found", URL: s.BasePath + "404.html", Permalink: s.Abs(s.BasePath + "404.html"), Stylesheet: css, Feeds: feeds, Description: description}})
 	return jobs
 }
 

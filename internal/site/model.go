@@ -10,12 +10,13 @@ import (
 // Site is the whole model of a site, ready for templates: every list is
 // sorted, every URL made, every text formatted.
 type Site struct {
-	Title    string
-	Language string
-	BaseURL  string // absolute, ends in "/": https://example.org/briefings/
-	BasePath string // path part of BaseURL, ends in "/": /briefings/
-	Params   map[string]any
-	Location *time.Location
+	Title       string
+	Description string // plain text, for feeds and metadata
+	Language    string
+	BaseURL     string // absolute, ends in "/": https://example.org/briefings/
+	BasePath    string // path part of BaseURL, ends in "/": /briefings/
+	Params      map[string]any
+	Location    *time.Location
 
 	Entries []*Entry // published briefings, newest first
 	Tags    *Taxonomy

@@ -18,14 +18,15 @@ import (
 
 // Options are the settings the model depends on.
 type Options struct {
-	Title    string
-	Language string
-	BaseURL  string
-	Location *time.Location
-	Params   map[string]any
-	Drafts   bool      // publish drafts
-	Future   bool      // publish briefings dated after Now
-	Now      time.Time // the moment that decides what is in the future
+	Title       string
+	Description string
+	Language    string
+	BaseURL     string
+	Location    *time.Location
+	Params      map[string]any
+	Drafts      bool      // publish drafts
+	Future      bool      // publish briefings dated after Now
+	Now         time.Time // the moment that decides what is in the future
 }
 
 // Stats counts what was left out.
@@ -41,7 +42,7 @@ type Stats struct {
 // actor names that look like misspelt profiles.
 func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 	var diags diag.List
-	s := &Site{Title: opt.Title, Language: opt.Language, Params: opt.Params, Location: opt.Location}
+	s := &Site{Title: opt.Title, Description: opt.Description, Language: opt.Language, Params: opt.Params, Location: opt.Location}
 	if s.Location == nil {
 		s.Location = time.UTC
 	}

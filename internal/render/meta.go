@@ -1,0 +1,102 @@
+package render
+
+import (
+	"strings"
+
+	"brief/internal/site"
+)
+
+// Feed paths, relative to the site root or to a tag or actor page.
+const (
+	RSSFile  = "index.xml"
+	AtomFile = "atom.xml"
+	JSONFile = "feed.json"
+)
+
+// siteFeeds are the feeds of the whole site, announced on every page.
+func siteFeeds(s *site.Site) []FeedLink {
+	return []FeedLink{
+		{Type: "application/rss+xml", Title: s.Title + " (RSS)", URL: s.Abs(s.URL(RSSFile))},
+		{Type: "application/atom+xml", Title: s.Title + " (Atom)", URL: s.Abs(s.URL(AtomFile))},
+		{Type: "application/feed+json", Title: s.Title + " (JSON Feed)", URL: s.Abs(s.URL(JSONFile))},
+	}
+}
+
+// termFeed is the RSS feed of one tag or actor.
+func termFeed(s *site.Site, t *site.Term) FeedLink {
+	return FeedLink{Type: "application/rss+xml", Title: s.Title + ": " + t.Name + " (RSS)", URL: s.Abs(t.URL + RSSFile)}
+}
+
+// newsArticle is the schema.org NewsArticle of a briefing, as data; the
+// template writes it as JSON, escaped for a script element.
+type newsArticle struct {
+	Context          string   `json:"@context"`
+	Type             string   `json:"@type"`
+	Headline         string   `json:"headline"`
+	Description      string   `json:"description,omitempty"`
+	URL              string   `json:"url"`
+	MainEntityOfPage string   `json:"mainEntityOfPage"`
+	DatePublished    string   `json:"datePublished"`
+	DateModified     string   `json:"dateModified"`
+	Keywords         string   `json:"keywords,omitempty"`
+	About            []thing  `json:"about,omitempty"`
+	ContentLocation  *thing   `json:"contentLocation,omitempty"`
+	Publisher        thing    `json:"publisher"`
+	Citation         []string `json:"citation,omitempty"`
+	InLanguage       string   `json:"inLanguage,omitempty"`
+}
+
+type thing struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+// schemaTypes maps actor kinds to schema.org types.
+var schemaTypes = map[string]string{"person": "Person", "government": "GovernmentOrganization", "organisation": "Organization", "group": "Organization"}
+
+func articleData(s *site.Site, e *site.Entry) newsArticle {
+	a := newsArticle{
+		Context: "https://schema.org", Type: "NewsArticle", Headline: e.Title, Description: e.Summary,
+		URL: e.Permalink, MainEntityOfPage: e.Permalink, DatePublished: e.DateISO, DateModified: e.DateISO,
+		Publisher: thing{Type: "Organization", Name: s.Title, URL: s.BaseURL}, InLanguage: s.Language,
+	}
+	if e.UpdatedISO != "" {
+		a.DateModified = e.UpdatedISO
+	}
+	var tags []string
+	for _, t := range e.Tags {
+		tags = append(tags, t.Name)
+	}
+	a.Keywords = strings.Join(tags, ", ")
+	for _, t := range e.Actors {
+		typ := "Thing"
+		if t.Actor != nil && schemaTypes[t.Actor.Kind] != "" {
+			typ = schemaTypes[t.Actor.Kind]
+		}
+		a.About = append(a.About, thing{Type: typ, Name: t.Name, URL: s.Abs(t.URL)})
+	}
+	if e.Location != "" {
+		a.ContentLocation = &thing{Type: "Place", Name: e.Location}
+	}
+	for _, src := range e.Sources {
+		if src.URL != "" {
+			a.Citation = append(a.Citation, src.URL)
+		}
+	}
+	return a
+}
+
+// describe is the plain-text description of a page: a briefing's summary,
+// a profile's description, else the site's.
+func describe(s *site.Site, p *Page, siteDescription string) string {
+	switch {
+	case p.Entry != nil && p.Entry.Summary != "":
+		return p.Entry.Summary
+	case p.Term != nil && p.Term.Tag != nil && p.Term.Tag.Description != "":
+		return p.Term.Tag.Description
+	case p.Term != nil && p.Term.Actor != nil && p.Term.Actor.Role != "":
+		return p.Term.Name + ": " + p.Term.Actor.Role
+	}
+	return siteDescription
+}
