@@ -2,6 +2,7 @@ package layouts_test
 
 import (
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -39,7 +40,7 @@ const audit = `(() => {
     overflow: document.documentElement.scrollWidth - window.innerWidth,
     foreign: performance.getEntriesByType('resource').map(r => r.name).filter(u => !u.startsWith(location.origin)),
     bodyBg: lum(bgOf(document.body)),
-    scripts: document.scripts.length,
+    scripts: [...document.scripts].filter(s => s.type !== 'application/ld+json').length,
   };
 })()`
 
@@ -148,14 +149,63 @@ func TestPrintStyles(t *testing.T) {
 func containsURL(s string) bool { return len(s) > 8 && (s[1:8] == " (https" || s[2:9] == "(https:") }
 
 // exampleSite builds the repository's example site in memory.
-func exampleSite(t *testing.T) *publish.Memory {
+func exampleSite(t *testing.T, opts ...func(*build.Options)) *publish.Memory {
 	t.Helper()
 	fsys := os.DirFS("..")
 	cfg, diags := build.LoadConfig(fsys)
 	mem := publish.NewMemory()
-	_, bd := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}, mem)
+	opt := build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, BaseURL: "http://127.0.0.1/", Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	for _, o := range opts {
+		o(&opt)
+	}
+	_, bd := build.Run(opt, mem)
 	if err := append(diags, bd...).Err(); err != nil {
 		t.Fatal(err)
 	}
 	return mem
+}
+
+// layoutSignature is the text of the page and the box of every element:
+// what a reader sees.
+const layoutSignature = `(() => {
+  const boxes = [...document.body.querySelectorAll('*')].map(el => {
+    const r = el.getBoundingClientRect();
+    return el.tagName + ' ' + [r.x, r.y, r.width, r.height].map(Math.round).join(',') + ' ' + getComputedStyle(el).color;
+  });
+  return document.title + '\n' + document.body.innerText + '\n' + boxes.join('\n');
+})()`
+
+// TestMinifyLooksTheSame opens each kind of page built with and without
+// --minify and compares the text and the box of every element.
+func TestMinifyLooksTheSame(t *testing.T) {
+	browser := browsertest.New(t)
+	plain := browsertest.Serve(t, exampleSite(t))
+	small := browsertest.Serve(t, exampleSite(t, func(o *build.Options) { o.Minify = true }))
+	for _, p := range []string{"/", "/2025/12/miami-talks/", "/2025/12/overnight-strikes/", "/2025/12/", "/tags/", "/actors/volodymyr-zelenskyy/", "/no-such-page/"} {
+		var got [2]string
+		for i, srv := range []string{plain.URL, small.URL} {
+			ctx := browsertest.Tab(t, browser, 30*time.Second)
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(800, 1000), chromedp.Navigate(srv+p)); err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			sig, err := chromedp.Run(ctx, chromedp.Evaluate[string](layoutSignature))
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			got[i] = sig
+		}
+		if got[0] != got[1] {
+			t.Errorf("%s looks different when minified:\n%s", p, firstDifference(got[0], got[1]))
+		}
+	}
+}
+
+func firstDifference(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return "plain:    " + la[i] + "\nminified: " + lb[i]
+		}
+	}
+	return "one is longer"
 }

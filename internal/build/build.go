@@ -16,6 +16,7 @@ import (
 	"brief/internal/config"
 	"brief/internal/diag"
 	"brief/internal/markdown"
+	"brief/internal/minify"
 	"brief/internal/parallel"
 	"brief/internal/render"
 	"brief/internal/site"
@@ -35,6 +36,7 @@ type Options struct {
 	Future   bool
 	Now      time.Time
 	Strict   bool
+	Minify   bool               // minify HTML, CSS, JS, JSON, SVG and XML
 	Markdown *markdown.Renderer // reused across builds; New() when nil
 	Cache    *cache.Cache       // parsed files from earlier builds; nil for none
 	// Record names the record of the last build into this destination in
@@ -144,9 +146,21 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	if diags.Err() != nil {
 		return res, diags
 	}
-	rstats, rdiags := render.Site(s, tmpl, cfg.PageSize, sink)
+	if opt.Minify {
+		sink = minify.Wrap(sink)
+	}
+	out := track(sink)
+	rstats, rdiags := render.Site(s, tmpl, cfg.PageSize, out)
 	res.Files, res.Rendered = rstats.Files, rstats.Rendered
 	diags = append(diags, rdiags...)
+	if diags.Err() == nil {
+		sdiags := copyStatic(opt.Site, out)
+		if opt.Strict {
+			sdiags = sdiags.Strict()
+		}
+		diags = append(diags, sdiags...)
+		res.Files = len(out.paths)
+	}
 	if diags.Err() == nil {
 		opt.Cache.SetRecord(opt.Record, record{Input: input, Counts: res.Counts, Diags: diags})
 	}
@@ -164,18 +178,20 @@ func inputKey(opt Options, files []source.File) [32]byte {
 	h := sha256.New()
 	cfg := opt.Config
 	fmt.Fprintf(h, "%q %q %q %q %q %d %d %d %v\n", cfg.Title, cfg.Description, cfg.BaseURL, cfg.Language, cfg.TimeZone, cfg.PageSize, cfg.FeedLimit, cfg.MaxFileSize, cfg.Params)
-	fmt.Fprintf(h, "%q %v %v %v\n", opt.BaseURL, opt.Drafts, opt.Future, opt.Strict)
+	fmt.Fprintf(h, "%q %v %v %v %v\n", opt.BaseURL, opt.Drafts, opt.Future, opt.Strict, opt.Minify)
 	for _, f := range files {
 		fmt.Fprintf(h, "%s %v\n", f.Path, cache.StampOf(f.Info))
 	}
-	fs.WalkDir(opt.Site, render.LayoutDir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if info, err := d.Info(); err == nil {
-				fmt.Fprintf(h, "%s %v\n", p, cache.StampOf(info))
+	for _, dir := range []string{render.LayoutDir, StaticDir} {
+		fs.WalkDir(opt.Site, dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				if info, err := d.Info(); err == nil {
+					fmt.Fprintf(h, "%s %v\n", p, cache.StampOf(info))
+				}
 			}
-		}
-		return nil
-	})
+			return nil
+		})
+	}
 	var sum [32]byte
 	copy(sum[:], h.Sum(nil))
 	return sum

@@ -40,6 +40,7 @@ type option func(*build.Options)
 func withDrafts(o *build.Options) { o.Drafts = true }
 func withFuture(o *build.Options) { o.Future = true }
 func withStrict(o *build.Options) { o.Strict = true }
+func withMinify(o *build.Options) { o.Minify = true }
 func withBaseURL(u string) option {
 	return func(o *build.Options) { o.BaseURL = u }
 }

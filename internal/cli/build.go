@@ -22,7 +22,7 @@ import (
 // buildFlags are the flags of build (and, later, of the commands that build).
 type buildFlags struct {
 	source, dest, baseURL, clock, cacheDir, cpuProfile string
-	drafts, future, strict, quiet                      bool
+	drafts, future, strict, quiet, minify              bool
 }
 
 func (f *buildFlags) register(fs interface {
@@ -44,6 +44,7 @@ func (f *buildFlags) register(fs interface {
 	bothBool(&f.future, "F", "future", "include briefings dated in the future")
 	fs.StringVar(&f.clock, "clock", "", "the time that decides what is in the future, RFC 3339 (default: $SOURCE_DATE_EPOCH, else now)")
 	fs.BoolVar(&f.strict, "strict", false, "treat warnings as errors")
+	fs.BoolVar(&f.minify, "minify", false, "minify HTML, CSS, JavaScript, JSON, SVG and XML")
 	fs.StringVar(&f.cacheDir, "cacheDir", ".brief-cache", "the build cache, relative to the site root; safe to delete; empty turns it off")
 	bothBool(&f.quiet, "q", "quiet", "print errors only")
 	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
@@ -124,7 +125,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	go func() {
 		res, d := build.Run(build.Options{
 			Site: siteFS, Layouts: layouts.FS, Config: cfg, BaseURL: f.baseURL,
-			Drafts: f.drafts, Future: f.future, Now: now, Strict: f.strict, Cache: c, Record: destKey(dest),
+			Drafts: f.drafts, Future: f.future, Now: now, Strict: f.strict, Minify: f.minify, Cache: c, Record: destKey(dest),
 		}, stage)
 		done <- outcome{res, d}
 	}()

@@ -1,0 +1,96 @@
+package build
+
+import (
+	"io/fs"
+	"path"
+	"strings"
+	"sync"
+
+	"brief/internal/diag"
+	"brief/internal/render"
+)
+
+// StaticDir is the folder at the site root copied into the site as is.
+const StaticDir = "static"
+
+// replaceable are generated files that a file of static/ may replace.
+var replaceable = map[string]bool{"robots.txt": true, "_headers": true}
+
+// copyStatic writes every file of static/ into the site under the same
+// path. Hidden files are skipped, symbolic links too (with a warning); a
+// file that would overwrite a generated page is an error.
+func copyStatic(site fs.FS, out *tracker) diag.List {
+	var diags diag.List
+	fs.WalkDir(site, StaticDir, func(p string, d fs.DirEntry, err error) error {
+		pos := diag.Pos{File: p}
+		switch {
+		case err != nil && p == StaticDir:
+			return fs.SkipAll // no static folder
+		case err != nil:
+			diags.Errorf(pos, "cannot read: %v", err)
+			return nil
+		case p != StaticDir && strings.HasPrefix(d.Name(), "."):
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		case d.Type()&fs.ModeSymlink != 0:
+			diags.Warnf(pos, "symbolic link skipped: copy the file into static/ instead")
+			return nil
+		case d.IsDir() || !d.Type().IsRegular():
+			return nil
+		}
+		name := strings.TrimPrefix(p, StaticDir+"/")
+		if out.has(name) && !replaceable[name] {
+			diags.Errorf(pos, "would overwrite the generated file %s: rename or move it", name)
+			return nil
+		}
+		data, err := fs.ReadFile(site, p)
+		if err != nil {
+			diags.Errorf(pos, "cannot read: %v", err)
+			return nil
+		}
+		if err := out.Write(path.Clean(name), data, render.Input{}); err != nil {
+			diags.Errorf(pos, "writing: %v", err)
+		}
+		return nil
+	})
+	return diags
+}
+
+// tracker passes files on to a sink and remembers their paths.
+type tracker struct {
+	next  render.Sink
+	mu    sync.Mutex
+	paths map[string]bool
+}
+
+func track(next render.Sink) *tracker { return &tracker{next: next, paths: map[string]bool{}} }
+
+func (t *tracker) add(p string) {
+	t.mu.Lock()
+	t.paths[p] = true
+	t.mu.Unlock()
+}
+
+func (t *tracker) has(p string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.paths[p]
+}
+
+// Write records p and passes the file on.
+func (t *tracker) Write(p string, data []byte, input render.Input) error {
+	t.add(p)
+	return t.next.Write(p, data, input)
+}
+
+// Keep records p when the next sink keeps it.
+func (t *tracker) Keep(p string, input render.Input) bool {
+	k, ok := t.next.(render.Keeper)
+	if ok && k.Keep(p, input) {
+		t.add(p)
+		return true
+	}
+	return false
+}
