@@ -34,6 +34,8 @@ func commands() []command {
 	return []command{
 		{"build", "build the site into public/", runBuild},
 		{"serve", "preview the site locally, rebuilding on every change", runServe},
+		{"new", "write a new briefing with its front matter filled in", runNew},
+		{"list", "list drafts, future or all briefings with their dates", runList},
 		{"version", "print the version", runVersion},
 		{"help", "show help for brief or a command", nil},
 	}
