@@ -123,8 +123,12 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	if baseURL == "" {
 		diags.Warnf(diag.Pos{File: config.FileName}, "baseURL is not set: feeds, the sitemap and link previews need absolute URLs; set baseURL in %s or pass --baseURL", config.FileName)
 	}
+	description := cfg.Description
+	if d, ok := cfg.Params["description"].(string); ok && description == "" {
+		description = d // where earlier versions took it from
+	}
 	s, stats, siteDiags := site.Build(content, site.Options{
-		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language, BaseURL: baseURL, Location: cfg.Location,
+		Title: cfg.Title, Description: description, Language: cfg.Language, BaseURL: baseURL, Location: cfg.Location,
 		Params: cfg.Params, Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now,
 	})
 	diags = append(diags, siteDiags...)
@@ -150,7 +154,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		sink = minify.Wrap(sink)
 	}
 	out := track(sink)
-	rstats, rdiags := render.Site(s, tmpl, cfg.PageSize, out)
+	rstats, rdiags := render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers}, out)
 	res.Files, res.Rendered = rstats.Files, rstats.Rendered
 	diags = append(diags, rdiags...)
 	if diags.Err() == nil {
@@ -178,6 +182,7 @@ func inputKey(opt Options, files []source.File) [32]byte {
 	h := sha256.New()
 	cfg := opt.Config
 	fmt.Fprintf(h, "%q %q %q %q %q %d %d %d %v\n", cfg.Title, cfg.Description, cfg.BaseURL, cfg.Language, cfg.TimeZone, cfg.PageSize, cfg.FeedLimit, cfg.MaxFileSize, cfg.Params)
+	fmt.Fprintf(h, "%v\n", cfg.Headers)
 	fmt.Fprintf(h, "%q %v %v %v %v\n", opt.BaseURL, opt.Drafts, opt.Future, opt.Strict, opt.Minify)
 	for _, f := range files {
 		fmt.Fprintf(h, "%s %v\n", f.Path, cache.StampOf(f.Info))

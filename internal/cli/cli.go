@@ -36,6 +36,7 @@ func commands() []command {
 		{"serve", "preview the site locally, rebuilding on every change", runServe},
 		{"new", "write a new briefing with its front matter filled in", runNew},
 		{"list", "list drafts, future or all briefings with their dates", runList},
+		{"check", "build without writing and report every problem, links included", runCheck},
 		{"version", "print the version", runVersion},
 		{"help", "show help for brief or a command", nil},
 	}

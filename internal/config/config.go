@@ -31,6 +31,7 @@ type Config struct {
 	Description string // the site's description, for feeds and metadata
 	FeedLimit   int    // newest briefings in each feed
 	NewPath     string // where brief new writes, a pattern under the site root
+	Headers     bool   // write _headers for Netlify and Cloudflare Pages
 }
 
 // DefaultNewPath is where brief new writes unless newPath says otherwise:
@@ -42,7 +43,7 @@ func Default() Config {
 	return Config{Title: "Briefings", Language: "en", TimeZone: "UTC", Location: time.UTC, PageSize: 20, MaxFileSize: source.DefaultMaxFileSize, FeedLimit: 20, NewPath: DefaultNewPath}
 }
 
-var keys = []string{"title", "description", "baseURL", "language", "timezone", "pageSize", "feedLimit", "maxFileSize", "newPath", "params"}
+var keys = []string{"title", "description", "baseURL", "language", "timezone", "pageSize", "feedLimit", "maxFileSize", "newPath", "headers", "params"}
 
 // Parse reads brief.toml's bytes over the defaults.
 func Parse(path string, src []byte) (Config, diag.List) {
@@ -74,6 +75,15 @@ func Parse(path string, src []byte) (Config, diag.List) {
 			c.NewPath = scalar(f, &diags)
 			if !strings.HasPrefix(c.NewPath, "content/") || !strings.HasSuffix(c.NewPath, ".md") || !strings.Contains(c.NewPath, "{slug}") || strings.Contains(c.NewPath, "..") {
 				diags.Errorf(v.Pos, "newPath %q must be a path under content/ ending in .md and naming {slug}, such as %q", c.NewPath, DefaultNewPath)
+			}
+		case "headers":
+			switch scalar(f, &diags) {
+			case "true":
+				c.Headers = true
+			case "false":
+				c.Headers = false
+			default:
+				diags.Errorf(v.Pos, "headers must be true or false")
 			}
 		case "language":
 			c.Language = scalar(f, &diags)

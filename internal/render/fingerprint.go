@@ -180,3 +180,21 @@ func (f *fingerprints) page(p *Page) Input {
 	}
 	return h.sum()
 }
+
+// feed returns the input of a feed file: its path, its briefings and, for
+// a tag's or actor's feed, the term.
+func (f *fingerprints) feed(path string, entries []*site.Entry, term *site.Term) Input {
+	h := newHasher()
+	h.bytes(f.global[:])
+	h.str("feed", path)
+	h.int(len(entries))
+	for _, e := range entries {
+		k := f.entries[e]
+		h.bytes(k[:])
+	}
+	if term != nil {
+		k := f.terms[term]
+		h.bytes(k[:])
+	}
+	return h.sum()
+}

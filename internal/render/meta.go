@@ -100,3 +100,13 @@ func describe(s *site.Site, p *Page, siteDescription string) string {
 	}
 	return siteDescription
 }
+
+// HeadersFile tells Netlify and Cloudflare Pages which HTTP headers to send.
+const HeadersFile = "_headers"
+
+// headers lets hosts that read _headers cache the stylesheet, whose name
+// changes with its content, for a year, and revalidate everything else.
+func headers(s *site.Site, stylesheet string) []byte {
+	return []byte(s.BasePath + stylesheet + "\n  Cache-Control: public, max-age=31536000, immutable\n\n" +
+		s.BasePath + "*\n  X-Content-Type-Options: nosniff\n")
+}

@@ -14,9 +14,6 @@ func Pages(s *site.Site, stylesheet string, pageSize int) []job {
 	css := s.BasePath + stylesheet
 	feeds := siteFeeds(s)
 	description := s.Description
-	if d, ok := s.Params["description"].(string); ok && description == "" {
-		description = d
-	}
 	var jobs []job
 	add := func(dir, kind, title string, fill func(*Page)) {
 		p := &Page{Site: s, Kind: kind, Title: title, URL: s.URL(dir), Stylesheet: css, Feeds: feeds}

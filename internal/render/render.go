@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"brief/internal/diag"
+	"brief/internal/feed"
 	"brief/internal/parallel"
 	"brief/internal/site"
 )
@@ -38,21 +39,29 @@ type job struct {
 	page *Page
 }
 
-// Site renders every page of s into sink, in parallel, and reports every
-// template and write error.
-func Site(s *site.Site, t *Templates, pageSize int, sink Sink) (Stats, diag.List) {
+// Options are the settings of rendering.
+type Options struct {
+	PageSize  int  // briefings per list page
+	FeedLimit int  // briefings per feed
+	Headers   bool // write _headers (Netlify, Cloudflare Pages)
+}
+
+// Site renders every page of s into sink, in parallel, with the feeds,
+// the sitemap and robots.txt, and reports every template and write error.
+func Site(s *site.Site, t *Templates, opt Options, sink Sink) (Stats, diag.List) {
 	var diags diag.Collector
 	if err := sink.Write(t.Stylesheet, t.css, Input{}); err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: t.Stylesheet}, "writing: %v", err))
 	}
-	jobs := Pages(s, t.Stylesheet, pageSize)
+	jobs := Pages(s, t.Stylesheet, opt.PageSize)
 	diags.Add(redirects(s, jobs, sink)...)
 	// Fingerprints matter only to a sink that keeps pages between builds.
 	keeper, _ := sink.(Keeper)
 	inputs := make([]Input, len(jobs))
 	todo := make([]int, 0, len(jobs))
+	var fp *fingerprints
 	if keeper != nil {
-		fp := newFingerprints(s, t)
+		fp = newFingerprints(s, t)
 		parallel.For(len(jobs), func(_, i int) { inputs[i] = fp.page(jobs[i].page) })
 	}
 	for i, j := range jobs {
@@ -73,7 +82,19 @@ func Site(s *site.Site, t *Templates, pageSize int, sink Sink) (Stats, diag.List
 			diags.Add(diag.Errorf(diag.Pos{File: j.path}, "writing: %v", err))
 		}
 	})
-	files := len(jobs) + 1
+	feeds := &feedWriter{s: s, limit: max(opt.FeedLimit, 1), sink: sink, fp: fp, keep: keeper, diags: &diags, items: map[*site.Entry]feed.Item{}}
+	feeds.writeAll()
+	crawler := sitemap(s, jobs)
+	crawler[RobotsFile] = feed.Robots(s.Abs(s.URL(SitemapFile)))
+	if opt.Headers {
+		crawler[HeadersFile] = headers(s, t.Stylesheet)
+	}
+	for name, data := range crawler {
+		if err := sink.Write(name, data, Input{}); err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
+		}
+	}
+	files := len(jobs) + 1 + 3 + len(s.Tags.Terms) + len(s.Actors.Terms) + len(crawler)
 	for _, e := range s.Entries {
 		files += len(e.Redirects)
 	}

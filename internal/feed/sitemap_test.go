@@ -1,0 +1,155 @@
+package feed
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// someURLs returns n distinct URLs; every third has no lastmod.
+func someURLs(n int) []URL {
+	urls := make([]URL, n)
+	day := time.Date(2024, 1, 1, 23, 30, 0, 0, nyc) // 2024-01-02 in UTC
+	for i := range urls {
+		urls[i].Loc = fmt.Sprintf("%sbriefings/%d/", home, i)
+		if i%3 != 2 {
+			urls[i].LastMod = day.Add(time.Duration(i%1000) * time.Hour)
+		}
+	}
+	return urls
+}
+
+type urlSetOut struct {
+	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod"`
+	} `xml:"url"`
+}
+
+type indexOut struct {
+	XMLName  xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+	Sitemaps []struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod"`
+	} `xml:"sitemap"`
+}
+
+func TestSitemapSmall(t *testing.T) {
+	urls := []URL{
+		{Loc: home},
+		{Loc: home + "a?x=1&y=<2>", LastMod: time.Date(2025, 12, 6, 23, 30, 0, 0, nyc)},
+		{Loc: home + "b/", LastMod: time.Date(2025, 12, 7, 1, 0, 0, 0, kyiv)},
+	}
+	files := Sitemaps(urls, home)
+	if len(files) != 1 || files["sitemap.xml"] == nil {
+		t.Fatalf("files = %v, want sitemap.xml alone", keys(files))
+	}
+	var out urlSetOut
+	decodeXML(t, files["sitemap.xml"], &out)
+	want := [][2]string{
+		{home, ""},
+		{home + "a?x=1&y=<2>", "2025-12-07"}, // 23:30 in New York is the next day in UTC
+		{home + "b/", "2025-12-06"},          // 01:00 in Kyiv is the day before in UTC
+	}
+	if len(out.URLs) != len(want) {
+		t.Fatalf("%d URLs, want %d", len(out.URLs), len(want))
+	}
+	for i, w := range want {
+		eq(t, "loc", out.URLs[i].Loc, w[0])
+		eq(t, "lastmod", out.URLs[i].LastMod, w[1])
+	}
+	if bytes.Contains(files["sitemap.xml"], []byte("<lastmod></lastmod>")) {
+		t.Error("empty lastmod written")
+	}
+	if !bytes.Equal(files["sitemap.xml"], Sitemaps(urls, home)["sitemap.xml"]) {
+		t.Error("two runs differ")
+	}
+}
+
+func TestSitemapExactlyMax(t *testing.T) {
+	t.Parallel()
+	files := Sitemaps(someURLs(maxSitemapURLs), home)
+	if len(files) != 1 || files["sitemap.xml"] == nil {
+		t.Fatalf("files = %v, want sitemap.xml alone for 50,000 URLs", keys(files))
+	}
+}
+
+func TestSitemapSplit(t *testing.T) {
+	t.Parallel()
+	urls, files := largeSitemap()
+	if len(files) != 3 || files["sitemap.xml"] == nil || files["sitemap-1.xml"] == nil || files["sitemap-2.xml"] == nil {
+		t.Fatalf("files = %v, want sitemap.xml, sitemap-1.xml, sitemap-2.xml", keys(files))
+	}
+	var index indexOut
+	decodeXML(t, files["sitemap.xml"], &index)
+	if len(index.Sitemaps) != 2 {
+		t.Fatalf("index lists %d sitemaps, want 2", len(index.Sitemaps))
+	}
+	eq(t, "first loc", index.Sitemaps[0].Loc, home+"sitemap-1.xml")
+	eq(t, "second loc", index.Sitemaps[1].Loc, home+"sitemap-2.xml")
+	// The newest URL of part 1 is 2024-01-02 04:30 UTC + 999 h.
+	eq(t, "first lastmod (newest of its URLs)", index.Sitemaps[0].LastMod, "2024-02-12")
+	// Part 2 holds URL 50,000 alone, which has no lastmod (50000 % 3 == 2).
+	eq(t, "second lastmod", index.Sitemaps[1].LastMod, "")
+
+	first, second := locs(t, files["sitemap-1.xml"]), locs(t, files["sitemap-2.xml"])
+	if len(first) != maxSitemapURLs || len(second) != 1 {
+		t.Fatalf("parts hold %d and %d URLs, want 50000 and 1", len(first), len(second))
+	}
+	for i, loc := range append(first, second...) {
+		if loc != urls[i].Loc {
+			t.Fatalf("URL %d is %q, want %q", i, loc, urls[i].Loc)
+		}
+	}
+}
+
+// largeSitemap is the sitemap of 50,001 URLs, made once for the tests that
+// look at it (it takes a while under the race detector).
+var largeSitemap = sync.OnceValues(func() ([]URL, map[string][]byte) {
+	urls := someURLs(maxSitemapURLs + 1)
+	return urls, Sitemaps(urls, home)
+})
+
+// locs reads a sitemap with a strict decoder, in one pass (decoding 50,000
+// URLs into structs is slow under the race detector), and returns the text
+// of its <url><loc> elements.
+func locs(t *testing.T, b []byte) []string {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(b))
+	d.Strict = true
+	var out, path []string
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return out
+		}
+		if err != nil {
+			t.Fatalf("sitemap is not well-formed XML: %v", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			path = append(path, tok.Name.Space+" "+tok.Name.Local)
+		case xml.EndElement:
+			path = path[:len(path)-1]
+		case xml.CharData:
+			if strings.Join(path, "/") == nsSitemap+" urlset/"+nsSitemap+" url/"+nsSitemap+" loc" {
+				out = append(out, string(tok))
+			}
+		}
+	}
+}
+
+func keys(m map[string][]byte) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	return ks
+}

@@ -1,0 +1,147 @@
+package render
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"brief/internal/diag"
+	"brief/internal/feed"
+	"brief/internal/site"
+)
+
+// SitemapFile and RobotsFile are the crawler files at the site root.
+const (
+	SitemapFile = "sitemap.xml"
+	RobotsFile  = "robots.txt"
+)
+
+// feedWriter writes the feeds of the site and of each tag and actor, the
+// sitemap and robots.txt. Each briefing's feed item is made once and
+// shared by every feed that carries it.
+type feedWriter struct {
+	s     *site.Site
+	limit int
+	sink  Sink
+	fp    *fingerprints // nil unless the sink keeps files between builds
+	keep  Keeper
+	diags *diag.Collector
+
+	mu    sync.Mutex
+	items map[*site.Entry]feed.Item
+}
+
+func (w *feedWriter) item(e *site.Entry) feed.Item {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if it, ok := w.items[e]; ok {
+		return it
+	}
+	it := feed.Item{ID: e.Permalink, URL: e.Permalink, Title: e.Title, Summary: e.Summary,
+		ContentHTML: feed.AbsoluteURLs(string(e.HTML), w.s.Abs("")), Published: e.Date, Updated: e.Updated}
+	for _, t := range e.Tags {
+		it.Tags = append(it.Tags, t.Name)
+	}
+	w.items[e] = it
+	return it
+}
+
+// build makes the feed of entries (newest first), limited.
+func (w *feedWriter) build(title, description, home string, entries []*site.Entry) feed.Feed {
+	f := feed.Feed{Title: title, Description: description, Language: w.s.Language, HomeURL: home}
+	for _, e := range entries[:min(len(entries), w.limit)] {
+		it := w.item(e)
+		f.Items = append(f.Items, it)
+		if u := latest(it); u.After(f.Updated) {
+			f.Updated = u
+		}
+	}
+	return f
+}
+
+func latest(it feed.Item) time.Time {
+	if it.Updated.After(it.Published) {
+		return it.Updated
+	}
+	return it.Published
+}
+
+// write hands a feed file to the sink, unless the sink still holds it
+// made from the same briefings.
+func (w *feedWriter) write(path string, entries []*site.Entry, term *site.Term, make func() []byte) {
+	var input Input
+	if w.fp != nil {
+		input = w.fp.feed(path, entries[:min(len(entries), w.limit)], term)
+		if w.keep.Keep(path, input) {
+			return
+		}
+	}
+	if err := w.sink.Write(path, make(), input); err != nil {
+		w.diags.Add(diag.Errorf(diag.Pos{File: path}, "writing: %v", err))
+	}
+}
+
+// writeAll writes every feed.
+func (w *feedWriter) writeAll() {
+	s := w.s
+	home := s.Abs(s.BasePath)
+	whole := w.build(s.Title, s.Description, home, s.Entries)
+	w.write(RSSFile, s.Entries, nil, func() []byte { return feed.RSS(whole, s.Abs(s.URL(RSSFile))) })
+	w.write(AtomFile, s.Entries, nil, func() []byte { return feed.Atom(whole, s.Abs(s.URL(AtomFile))) })
+	w.write(JSONFile, s.Entries, nil, func() []byte { return feed.JSON(whole, s.Abs(s.URL(JSONFile))) })
+	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors} {
+		for _, t := range tax.Terms {
+			self := strings.TrimPrefix(t.URL, s.BasePath) + RSSFile
+			w.write(self, t.Entries, t, func() []byte {
+				f := w.build(s.Title+": "+t.Name, describeTerm(t), s.Abs(t.URL), t.Entries)
+				return feed.RSS(f, s.Abs(t.URL+RSSFile))
+			})
+		}
+	}
+}
+
+func describeTerm(t *site.Term) string {
+	switch {
+	case t.Tag != nil && t.Tag.Description != "":
+		return t.Tag.Description
+	case t.Actor != nil && t.Actor.Role != "":
+		return t.Name + ": " + t.Actor.Role
+	}
+	return "Briefings about " + t.Name
+}
+
+// sitemap lists every page of the site with the date it last changed: a
+// briefing's update or date, a list's newest briefing.
+func sitemap(s *site.Site, jobs []job) map[string][]byte {
+	urls := make([]feed.URL, 0, len(jobs))
+	for _, j := range jobs {
+		if j.kind == "404" {
+			continue
+		}
+		u := feed.URL{Loc: s.Abs(j.page.URL)}
+		switch {
+		case j.page.Entry != nil:
+			u.LastMod = j.page.Entry.Date
+			if j.page.Entry.Updated.After(u.LastMod) {
+				u.LastMod = j.page.Entry.Updated
+			}
+		case len(j.page.Entries) > 0:
+			for _, e := range j.page.Entries {
+				if d := latestOf(e); d.After(u.LastMod) {
+					u.LastMod = d
+				}
+			}
+		}
+		urls = append(urls, u)
+	}
+	sort.Slice(urls, func(i, k int) bool { return urls[i].Loc < urls[k].Loc })
+	return feed.Sitemaps(urls, s.Abs(s.BasePath))
+}
+
+func latestOf(e *site.Entry) time.Time {
+	if e.Updated.After(e.Date) {
+		return e.Updated
+	}
+	return e.Date
+}
