@@ -249,3 +249,64 @@ A.
 	r.lacks("sitemap.xml", "404.html")
 	r.contains("2025/01/a/index.html", `<link rel="alternate" type="application/rss&#43;xml" title="Briefings (RSS)" href="https://example.org/sub/index.xml">`)
 }
+
+// Row 19: a hostile title, emoji, right-to-left text and & stay escaped in
+// <title>, og:*, JSON-LD and every feed, and every output stays well-formed.
+func TestHostileTitleEverywhere(t *testing.T) {
+	const title = `"><script>alert(1)</script> & 🚀 مرحبا ]]>`
+	r := buildSite(t, `
+-- brief.toml --
+baseURL = "https://example.org/"
+-- content/a.md --
+---
+title: '"><script>alert(1)</script> & 🚀 مرحبا ]]>'
+date: 2025-01-01
+tags: [x]
+actors: [A & B]
+---
+Body with <b>raw</b> & ]]> text.
+`)
+	if r.diags.Err() != nil {
+		t.Fatal(r.diags)
+	}
+	page := r.file("2025/01/a/index.html")
+	if strings.Contains(page, "<script>alert") {
+		t.Errorf("unescaped script in the page")
+	}
+	r.contains("2025/01/a/index.html",
+		`<title>&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; 🚀 مرحبا ]]&gt; · Briefings</title>`,
+		`<meta property="og:title" content="&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; 🚀 مرحبا ]]&gt;">`,
+		`\u003c/script\u003e`)
+	// The JSON-LD parses back to the same data.
+	start := strings.Index(page, `<script type="application/ld+json">`) + len(`<script type="application/ld+json">`)
+	end := strings.Index(page[start:], "</script>")
+	var ld struct {
+		Context       string `json:"@context"`
+		Type          string `json:"@type"`
+		Headline      string
+		DatePublished string
+		Keywords      string
+		About         []struct{ Name, URL string }
+		Publisher     struct{ Name string }
+	}
+	if err := json.Unmarshal([]byte(page[start:start+end]), &ld); err != nil {
+		t.Fatalf("JSON-LD does not parse: %v\n%s", err, page[start:start+end])
+	}
+	if ld.Type != "NewsArticle" || ld.Headline != title || ld.DatePublished != "2025-01-01T00:00:00Z" || ld.Keywords != "x" ||
+		len(ld.About) != 1 || ld.About[0].Name != "A & B" || ld.About[0].URL != "https://example.org/actors/a-b/" || ld.Publisher.Name != "Briefings" {
+		t.Errorf("JSON-LD = %+v", ld)
+	}
+	parser := gofeed.NewParser()
+	for _, name := range []string{"index.xml", "atom.xml", "feed.json", "tags/x/index.xml"} {
+		f, err := parser.ParseString(r.file(name))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(f.Items) != 1 || f.Items[0].Title != title {
+			t.Errorf("%s: title = %q, want %q", name, f.Items[0].Title, title)
+		}
+		if !strings.Contains(f.Items[0].Content+f.Items[0].Description, "]]&gt; text") && !strings.Contains(f.Items[0].Content+f.Items[0].Description, "]]> text") {
+			t.Errorf("%s: body lost: %q", name, f.Items[0].Content+f.Items[0].Description)
+		}
+	}
+}
