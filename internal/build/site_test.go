@@ -96,7 +96,7 @@ func TestBriefingPage(t *testing.T) {
 		`<time datetime="2025-12-06T09:30:00&#43;02:00">6 December 2025, 09:30 EET (UTC&#43;02:00)</time>`,
 		"Kyiv",
 		`<caption>Figures</caption>`,
-		`<th scope="row">Drones intercepted</th>`,
+		`<th scope="row"><a href="/repo/figures/drones-intercepted/">Drones intercepted</a></th>`,
 		"585 of 653 (89.6%)",
 		`<td class="num">1,051</td>`,
 		`<a href="/repo/actors/volodymyr-zelenskyy/">Volodymyr Zelenskyy</a>`,

@@ -46,6 +46,7 @@ func (h *hasher) sum() (out Input) {
 // whole site.
 type fingerprints struct {
 	global  Input
+	site    Input // every entry and term: for files made from the whole site
 	entries map[*site.Entry]Input
 	terms   map[*site.Term]Input
 }
@@ -80,6 +81,14 @@ func newFingerprints(s *site.Site, t *Templates) *fingerprints {
 		g.bytes(s[:])
 	}
 	f.global = g.sum()
+	everything := newHasher()
+	everything.bytes(f.global[:])
+	for _, k := range keys {
+		everything.bytes(k[:])
+	}
+	sum := all.sum()
+	everything.bytes(sum[:])
+	f.site = everything.sum()
 	return f
 }
 
@@ -92,6 +101,9 @@ func sortedParams(m map[string]any) []string {
 	return out
 }
 
+// seriesRecent is how many values a briefing's sparkline shows.
+const seriesRecent = 12
+
 // entryKey hashes everything of an entry that a page may show.
 func entryKey(e *site.Entry) Input {
 	h := newHasher()
@@ -102,7 +114,12 @@ func entryKey(e *site.Entry) Input {
 		h.str(src.Title, src.URL)
 	}
 	for _, fv := range e.Figures {
-		h.str(fv.Key, fv.Label, fv.Unit, fv.Of, fv.ValueText, fv.Text, fv.WholeText, fv.Percent)
+		h.str(fv.Key, fv.Label, fv.Unit, fv.Of, fv.ValueText, fv.Text, fv.WholeText, fv.Percent, fv.Change, fv.PrevValue, fv.PrevDate, fv.PrevURL)
+		if fv.Series != nil {
+			for _, r := range fv.Series.Recent(fv.Point, seriesRecent) {
+				h.str(r.Figure.ValueText, r.Entry.DateISO, r.Entry.URL)
+			}
+		}
 	}
 	for _, ts := range [][]*site.Term{e.Tags, e.Actors} {
 		h.int(len(ts))
@@ -124,6 +141,10 @@ func (f *fingerprints) termKey(t *site.Term) Input {
 	if tg := t.Tag; tg != nil {
 		h.str(tg.Name, tg.Description)
 	}
+	for _, sc := range t.Figures {
+		h.str(sc.Series.Key, sc.Series.Label, sc.Series.URL)
+		h.int(sc.Count)
+	}
 	for _, rel := range [][]site.TermCount{t.Together, t.TopTags} {
 		h.int(len(rel))
 		for _, tc := range rel {
@@ -142,6 +163,9 @@ func (f *fingerprints) page(p *Page) Input {
 	if e := p.Entry; e != nil {
 		k := f.entries[e]
 		h.bytes(k[:])
+		for _, r := range e.Related {
+			h.str(r.URL, r.Title, r.DateISO, r.DateText)
+		}
 		for _, n := range []*site.Entry{e.Older, e.Newer} {
 			if n != nil {
 				h.str(n.URL, n.Title)
@@ -178,6 +202,28 @@ func (f *fingerprints) page(p *Page) Input {
 	if m := p.Month; m != nil {
 		h.str(m.Name, m.URL)
 	}
+	if sr := p.Series; sr != nil {
+		seriesKey(h, sr, len(sr.Values))
+		for _, rel := range append([]*site.Series{sr.Whole}, sr.Parts...) {
+			if rel != nil {
+				seriesKey(h, rel, len(rel.Values))
+			}
+		}
+	}
+	h.str(p.Sort)
+	for _, fc := range p.Facets {
+		h.str(fc.Property, fc.Value, fc.URL)
+		h.int(len(fc.Terms))
+		h.int(boolInt(fc == p.Facet))
+	}
+	if p.Kind == "figures" {
+		for _, sr := range p.Site.Figures {
+			seriesKey(h, sr, sparkValues)
+		}
+	}
+	for _, sr := range p.Highlights {
+		seriesKey(h, sr, sparkValues)
+	}
 	return h.sum()
 }
 
@@ -196,5 +242,31 @@ func (f *fingerprints) feed(path string, entries []*site.Entry, term *site.Term)
 		k := f.terms[term]
 		h.bytes(k[:])
 	}
+	return h.sum()
+}
+
+// seriesKey hashes what a page shows of a series: its names and its last
+// n values.
+func seriesKey(h *hasher, sr *site.Series, n int) {
+	h.str(sr.Key, sr.Label, sr.Unit, sr.URL)
+	h.int(len(sr.Values))
+	for _, v := range sr.Values[max(0, len(sr.Values)-n):] {
+		h.str(v.Figure.ValueText, v.Figure.Text, v.Entry.DateISO, v.Entry.DateText, v.Entry.URL, v.Entry.Title)
+	}
+	h.str(sr.First().Entry.DateText)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// whole returns the input of a file made from the whole site.
+func (f *fingerprints) whole(path string) Input {
+	h := newHasher()
+	h.bytes(f.site[:])
+	h.str(path)
 	return h.sum()
 }

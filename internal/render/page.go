@@ -6,7 +6,7 @@ import "brief/internal/site"
 // Templates compute nothing; every list and text is ready here.
 type Page struct {
 	Site       *site.Site
-	Kind       string // home, briefing, year, month, tags, tag, actors, actor, 404
+	Kind       string // home, briefing, year, month, tags, tag, actors, actor, figures, figure, 404
 	Title      string // the page's own title (h1); the home page's is the site title
 	URL        string // root-relative URL of this page
 	Permalink  string // absolute URL of this page
@@ -24,6 +24,18 @@ type Page struct {
 	Terms   []*site.Term  // tags and actors index pages
 	Year    *site.Year    // year archives
 	Month   *site.Month   // month archives
+	Series  *site.Series  // a figure's page
+	Groups  []Group       // actor pages: this page's briefings by month
+
+	// Actor index pages: every way to sort and filter them, and the one
+	// this page shows (nil for the page by name).
+	Facets []*site.Facet
+	Facet  *site.Facet
+	Sort   string // "name" or "count"
+
+	// Highlights are the most reported figure series, on the first page
+	// of the home page.
+	Highlights []*site.Series
 }
 
 // Pager links the pages of a paginated list.
@@ -41,4 +53,24 @@ type FeedLink struct {
 	Type  string // MIME type: application/rss+xml, application/atom+xml, application/feed+json
 	Title string
 	URL   string // absolute
+}
+
+// Group is a run of briefings under a heading, such as a month.
+type Group struct {
+	Title   string
+	Entries []*site.Entry
+}
+
+// byMonth groups entries (newest first) by the month of their date.
+func byMonth(entries []*site.Entry) []Group {
+	var out []Group
+	for _, e := range entries {
+		title := e.Date.Format("January 2006")
+		if n := len(out); n > 0 && out[n-1].Title == title {
+			out[n-1].Entries = append(out[n-1].Entries, e)
+			continue
+		}
+		out = append(out, Group{Title: title, Entries: []*site.Entry{e}})
+	}
+	return out
 }

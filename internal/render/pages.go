@@ -2,9 +2,13 @@ package render
 
 import (
 	"strconv"
+	"strings"
 
 	"brief/internal/site"
 )
+
+// homeHighlights is how many figure series the home page shows.
+const homeHighlights = 4
 
 // Pages lists every page of the site with its output path, in a fixed order.
 func Pages(s *site.Site, stylesheet string, pageSize int) []job {
@@ -55,7 +59,12 @@ func Pages(s *site.Site, stylesheet string, pageSize int) []job {
 	}
 	none := func(*Page) {}
 
-	list("", "home", s.Title, s.Entries, none)
+	highlights := s.Figures[:min(len(s.Figures), homeHighlights)]
+	list("", "home", s.Title, s.Entries, func(p *Page) {
+		if p.Pager == nil || p.Pager.Number == 1 {
+			p.Highlights = highlights
+		}
+	})
 	for _, e := range s.Entries {
 		add(e.OutPath[:len(e.OutPath)-len("index.html")], "briefing", e.Title, func(p *Page) { p.Entry = e })
 	}
@@ -68,10 +77,29 @@ func Pages(s *site.Site, stylesheet string, pageSize int) []job {
 	}
 	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors} {
 		kind := tax.Kind[:len(tax.Kind)-1] // "tag", "actor"
-		add(tax.Kind+"/", tax.Kind, tax.Title, func(p *Page) { p.Terms = tax.Terms })
-		for _, t := range tax.Terms {
-			list(tax.Kind+"/"+t.Slug+"/", kind, t.Name, t.Entries, func(p *Page) { p.Term = t })
+		add(tax.Kind+"/", tax.Kind, tax.Title, func(p *Page) { p.Terms, p.Facets, p.Sort = tax.Terms, tax.Facets, "name" })
+		if len(tax.Facets) > 0 {
+			add(tax.Kind+"/"+site.FacetDir+"/count/", tax.Kind, tax.Title+" by number of briefings", func(p *Page) {
+				p.Terms, p.Facets, p.Sort = tax.ByCount, tax.Facets, "count"
+			})
 		}
+		for _, f := range tax.Facets {
+			add(strings.TrimPrefix(f.URL, s.BasePath), tax.Kind, tax.Title+": "+f.Value, func(p *Page) {
+				p.Terms, p.Facets, p.Facet, p.Sort = f.Terms, tax.Facets, f, "name"
+			})
+		}
+		for _, t := range tax.Terms {
+			list(tax.Kind+"/"+t.Slug+"/", kind, t.Name, t.Entries, func(p *Page) {
+				p.Term = t
+				if kind == "actor" {
+					p.Groups = byMonth(p.Entries)
+				}
+			})
+		}
+	}
+	add("figures/", "figures", "Figures", none)
+	for _, sr := range s.Figures {
+		add("figures/"+sr.Key+"/", "figure", sr.Label, func(p *Page) { p.Series = sr })
 	}
 	jobs = append(jobs, job{path: "404.html", kind: "404", page: &Page{Site: s, Kind: "404", Title: "Page not found", URL: s.BasePath + "404.html", Permalink: s.Abs(s.BasePath + "404.html"), Stylesheet: css, Feeds: feeds, Description: description}})
 	return jobs

@@ -84,6 +84,20 @@ func Site(s *site.Site, t *Templates, opt Options, sink Sink) (Stats, diag.List)
 	})
 	feeds := &feedWriter{s: s, limit: max(opt.FeedLimit, 1), sink: sink, fp: fp, keep: keeper, diags: &diags, items: map[*site.Entry]feed.Item{}}
 	feeds.writeAll()
+	data := map[string]func() []byte{DataBriefings: func() []byte { return briefingsJSON(s) },
+		DataFigures: func() []byte { return figuresCSV(s) }, DataActors: func() []byte { return actorsJSON(s) }}
+	for _, name := range []string{DataBriefings, DataFigures, DataActors} {
+		var input Input
+		if fp != nil {
+			input = fp.whole(name)
+			if keeper.Keep(name, input) {
+				continue
+			}
+		}
+		if err := sink.Write(name, data[name](), input); err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
+		}
+	}
 	crawler := sitemap(s, jobs)
 	crawler[RobotsFile] = feed.Robots(s.Abs(s.URL(SitemapFile)))
 	if opt.Headers {
@@ -94,7 +108,7 @@ func Site(s *site.Site, t *Templates, opt Options, sink Sink) (Stats, diag.List)
 			diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
 		}
 	}
-	files := len(jobs) + 1 + 3 + len(s.Tags.Terms) + len(s.Actors.Terms) + len(crawler)
+	files := len(jobs) + 1 + 3 + len(data) + len(s.Tags.Terms) + len(s.Actors.Terms) + len(crawler)
 	for _, e := range s.Entries {
 		files += len(e.Redirects)
 	}

@@ -20,7 +20,7 @@ import (
 
 // pageKinds are the page templates; each defines "main" and is executed
 // through "base" from base.html, with partials.html.
-var pageKinds = []string{"home", "briefing", "year", "month", "tags", "tag", "actors", "actor", "404"}
+var pageKinds = []string{"home", "briefing", "year", "month", "tags", "tag", "actors", "actor", "figures", "figure", "404"}
 
 // LayoutDir is the folder of a site's own layouts.
 const LayoutDir = "layouts"
@@ -43,7 +43,9 @@ type Templates struct {
 // for every list page.
 func (t *Templates) funcs() template.FuncMap {
 	return template.FuncMap{
-		"add": func(a, b int) int { return a + b },
+		"add":       func(a, b int) int { return a + b },
+		"sparkline": sparkline,
+		"chart":     seriesChart,
 		"card": func(e *site.Entry) (template.HTML, error) {
 			if h, ok := t.cards[e]; ok {
 				return h, nil

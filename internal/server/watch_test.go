@@ -34,7 +34,7 @@ func TestEditorTempFilesDoNotRebuild(t *testing.T) {
 }
 
 func TestABurstOfChangesIsOneRebuild(t *testing.T) {
-	ts := start(t, testSite, func(o *Options) { o.Debounce = 100 * time.Millisecond })
+	ts := start(t, testSite, func(o *Options) { o.Debounce = 250 * time.Millisecond })
 	before := ts.srv.published()
 	// As a git checkout does: many files, written back to back.
 	for i := range 500 {

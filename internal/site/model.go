@@ -21,7 +21,8 @@ type Site struct {
 	Entries []*Entry // published briefings, newest first
 	Tags    *Taxonomy
 	Actors  *Taxonomy
-	Years   []*Year // newest first
+	Years   []*Year   // newest first
+	Figures []*Series // every figure series, most reported first
 }
 
 // Entry is a briefing placed in the site.
@@ -49,6 +50,10 @@ type Entry struct {
 
 	Older *Entry // the previous briefing in time, nil for the oldest
 	Newer *Entry // the next briefing in time, nil for the newest
+
+	// Related are the briefings sharing the most actors and tags with
+	// this one, then the newest.
+	Related []*Entry
 }
 
 // FigureView is a figure formatted for display.
@@ -58,6 +63,15 @@ type FigureView struct {
 	Text      string // "585 drones" or "585 of 653 drones (89.6%)"
 	WholeText string // "653"; empty without of
 	Percent   string // "89.6%"; empty without of
+
+	// The series of this figure, this value in it, and the change since
+	// the value before: "+12" against "573" on "27 Nov" (PrevURL).
+	Series    *Series
+	Point     *SeriesValue
+	Change    string
+	PrevValue string
+	PrevDate  string
+	PrevURL   string
 }
 
 // Term is one tag or actor: its name, page and briefings.
@@ -70,6 +84,7 @@ type Term struct {
 	Tag      *briefing.TagProfile   // nil unless a tag with a profile
 	Together []TermCount            // actors: who they appear with most
 	TopTags  []TermCount            // actors: the tags of their briefings
+	Figures  []SeriesCount          // actors: the figures reported in their briefings
 
 	index       int           // position in its taxonomy's Terms, for counting without maps
 	description template.HTML // the profile body, links resolved
@@ -91,6 +106,13 @@ func (t *Term) Description() template.HTML {
 	return ""
 }
 
+// SeriesCount is a figure series with the number of a term's briefings
+// that report it.
+type SeriesCount struct {
+	Series *Series
+	Count  int
+}
+
 // TermCount is a term with a number of shared briefings.
 type TermCount struct {
 	Term  *Term
@@ -104,6 +126,17 @@ type Taxonomy struct {
 	URL     string  // /tags/
 	Terms   []*Term // by name
 	ByCount []*Term // most briefings first, then by name
+	// Facets group the terms by a property of their profiles: actors by
+	// kind and by country, each a page of its own.
+	Facets []*Facet
+}
+
+// Facet is the terms that share one value of a profile property.
+type Facet struct {
+	Property string // "kind", "country"
+	Value    string // "person", "Ukraine"; "unknown" for terms without it
+	URL      string // /actors/by/kind/person/
+	Terms    []*Term
 }
 
 // Year is a date archive of one year.

@@ -138,7 +138,8 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	used := map[string]bool{}
+	// "page" and "by" are folders of the taxonomy's own pages.
+	used := map[string]bool{"page": true, FacetDir: true}
 	for _, k := range keys {
 		t := terms[k]
 		if t.Name == "" {

@@ -1,0 +1,70 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+
+	"brief/internal/chart"
+	"brief/internal/site"
+)
+
+// sparkValues is how many of a series' latest values a sparkline shows on
+// the figures and home pages.
+const sparkValues = 30
+
+// points turns series values into chart points.
+func points(values []*site.SeriesValue) []chart.Point {
+	out := make([]chart.Point, len(values))
+	for i, v := range values {
+		out[i] = chart.Point{Time: v.Entry.Date, Value: v.Figure.Figure.Value, URL: v.Entry.URL,
+			Text: v.Figure.Text + " on " + v.Entry.DateText}
+	}
+	return out
+}
+
+// sparkline draws the recent history of a figure: the values of its
+// series up to this one on a briefing page (a *site.FigureView), or the
+// latest values of a series (a *site.Series).
+func sparkline(v any) template.HTML {
+	var values []*site.SeriesValue
+	var label string
+	switch x := v.(type) {
+	case site.FigureView:
+		if x.Series == nil {
+			return ""
+		}
+		values, label = x.Series.Recent(x.Point, seriesRecent), x.Label
+	case *site.Series:
+		values, label = x.Values[max(0, len(x.Values)-sparkValues):], x.Label
+	default:
+		return ""
+	}
+	if len(values) < 2 {
+		return ""
+	}
+	return chart.Sparkline(points(values), 100, 24, label+": the last "+itoa(len(values))+" values")
+}
+
+// seriesChart draws a series over time, with the series it is a part of
+// or whose parts it has (launched and intercepted together).
+func seriesChart(sr *site.Series, loc any) template.HTML {
+	group := []*site.Series{sr}
+	if sr.Whole != nil {
+		group = []*site.Series{sr.Whole, sr}
+	} else {
+		group = append(group, sr.Parts...)
+	}
+	var series []chart.Series
+	for i, g := range group[:min(len(group), 4)] {
+		series = append(series, chart.Series{Name: g.Label, Unit: g.Unit, Points: points(g.Values), Color: i + 1})
+	}
+	desc := sr.Label + " in " + itoa(sr.Count()) + " briefings, from " + sr.First().Entry.DateText + " to " + sr.Latest().Entry.DateText +
+		"; latest " + sr.Latest().Figure.Text + ". Every value is in the table below."
+	opt := chart.Options{Title: sr.Label + " over time", Description: desc}
+	if s, ok := loc.(*site.Site); ok {
+		opt.Location = s.Location
+	}
+	return chart.Line(series, opt)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
