@@ -95,15 +95,15 @@ func figuresCSV(s *site.Site) []byte {
 }
 
 type dataActor struct {
-	Name     string          `json:"name"`
-	URL      string          `json:"url"`
-	Count    int             `json:"count"`
-	Kind     string          `json:"kind,omitempty"`
-	Country  string          `json:"country,omitempty"`
-	Role     string          `json:"role,omitempty"`
-	Aliases  []string        `json:"aliases"`
-	First    string          `json:"first"`
-	Last     string          `json:"last"`
+	Name     string         `json:"name"`
+	URL      string         `json:"url"`
+	Count    int            `json:"count"`
+	Kind     string         `json:"kind,omitempty"`
+	Country  string         `json:"country,omitempty"`
+	Role     string         `json:"role,omitempty"`
+	Aliases  []string       `json:"aliases"`
+	First    string         `json:"first"`
+	Last     string         `json:"last"`
 	Together []dataTogether `json:"together"`
 }
 

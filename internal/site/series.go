@@ -11,7 +11,7 @@ type Series struct {
 	Key    string
 	Label  string // the label of the latest value
 	Unit   string
-	URL    string          // /figures/<key>/
+	URL    string         // /figures/<key>/
 	Values []*SeriesValue // oldest first
 	// Whole is the series this one is a part of (launched, for
 	// intercepted), when its values say so; Parts are the series that are
