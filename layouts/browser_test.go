@@ -10,6 +10,7 @@ import (
 
 	"brief/internal/browsertest"
 	"brief/internal/build"
+	"brief/internal/corpus"
 	"brief/internal/publish"
 	"brief/layouts"
 )
@@ -61,7 +62,7 @@ func TestDefaultLayoutsInBrowser(t *testing.T) {
 	browser := browsertest.New(t)
 	site := exampleSite(t)
 	srv := browsertest.Serve(t, site)
-	pages := []string{"/", "/2025/12/miami-talks/", "/2025/12/overnight-strikes/", "/2025/", "/2025/12/", "/tags/", "/tags/diplomacy/", "/actors/", "/actors/volodymyr-zelenskyy/", "/no-such-page/"}
+	pages := []string{"/", "/2025/12/miami-talks/", "/2025/12/overnight-strikes/", "/2025/", "/2025/12/", "/tags/", "/tags/diplomacy/", "/actors/", "/actors/volodymyr-zelenskyy/", "/actors/by/kind/person/", "/figures/", "/figures/drones-launched/", "/no-such-page/"}
 	for _, scheme := range []string{"light", "dark"} {
 		for _, p := range pages {
 			ctx := browsertest.Tab(t, browser, 30*time.Second)
@@ -208,4 +209,66 @@ func firstDifference(a, b string) string {
 		}
 	}
 	return "one is longer"
+}
+
+// TestFigureChartInBrowser opens a figure page of a generated site: the
+// chart is drawn, its points link to the briefings of the values table, and
+// its colours follow the colour scheme.
+func TestFigureChartInBrowser(t *testing.T) {
+	browser := browsertest.New(t)
+	dir := t.TempDir()
+	if err := corpus.Write(dir, corpus.Options{Briefings: 120, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	cfg, diags := build.LoadConfig(fsys)
+	mem := publish.NewMemory()
+	_, bd := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, BaseURL: "http://127.0.0.1/", Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}, mem)
+	if err := append(diags, bd...).Err(); err != nil {
+		t.Fatal(err)
+	}
+	srv := browsertest.Serve(t, mem)
+	type chartInfo struct {
+		Width, Height float64
+		Points, Rows  int
+		Unmatched     []string
+		Stroke        string
+		TableLinks    int
+	}
+	const inspect = `(() => {
+  const svg = document.querySelector('figure.chart svg');
+  if (!svg) return {width: 0};
+  const box = svg.getBoundingClientRect();
+  const table = new Set([...document.querySelectorAll('table.values td a')].map(a => a.getAttribute('href')));
+  // Series 1 is this figure; the others are its parts, drawn with it.
+  const points = [...svg.querySelectorAll('a')].filter(a => a.querySelector('circle.series-1')).map(a => a.getAttribute('href'));
+  return {
+    width: box.width, height: box.height, points: points.length,
+    rows: document.querySelectorAll('table.values tbody tr').length,
+    unmatched: points.filter(h => !table.has(h)),
+    stroke: getComputedStyle(svg.querySelector('path.series-1')).stroke,
+    tableLinks: table.size,
+  };
+})()`
+	var strokes []string
+	for _, scheme := range []string{"light", "dark"} {
+		ctx := browsertest.Tab(t, browser, 30*time.Second)
+		if err := chromedp.Do(ctx, browsertest.Media("screen", "prefers-color-scheme", scheme), chromedp.EmulateViewport(900, 900), chromedp.Navigate(srv.URL+"/figures/drones-launched/")); err != nil {
+			t.Fatal(err)
+		}
+		c, err := chromedp.Run(ctx, chromedp.Evaluate[chartInfo](inspect))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Width < 300 || c.Height < 100 {
+			t.Errorf("%s: chart is %vx%v, not visible", scheme, c.Width, c.Height)
+		}
+		if c.Points == 0 || c.Points != c.Rows || len(c.Unmatched) > 0 {
+			t.Errorf("%s: %d point links for %d values; links not in the table: %v", scheme, c.Points, c.Rows, c.Unmatched)
+		}
+		strokes = append(strokes, c.Stroke)
+	}
+	if strokes[0] == strokes[1] {
+		t.Errorf("series colour %s is the same in light and dark mode", strokes[0])
+	}
 }
