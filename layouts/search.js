@@ -75,6 +75,7 @@
   /* ---------- Queries ---------- */
 
   var WORD_END = /[\p{L}\p{Nd}\p{M}]$/u;
+  var MIN_PREFIX = 3; // shorter last words match whole words only: "mi" would load every shard of mi…
   var DATE = /(^|[^\p{L}\p{N}])([0-9]{4})-(0[1-9]|1[0-2])(?:-([0-9]{1,2}))?(?=$|[^\p{L}\p{N}-])/gu;
 
   // parseQuery returns the terms of a query: {tokens, keys, prefix,
@@ -95,7 +96,7 @@
     var terms = [], seen = new Set();
     function add(toks, quoted, isLast) {
       if (!toks.length) return;
-      var prefix = isLast && open && runes(toks[toks.length - 1]) >= 2;
+      var prefix = isLast && open && runes(toks[toks.length - 1]) >= MIN_PREFIX;
       var t = {
         tokens: toks, keys: toks.map(function (x) { return cut(x, max); }),
         prefix: prefix, required: quoted, verify: quoted && toks.length > 1
@@ -169,7 +170,7 @@
     }
     var bit = function (name) { var i = m.fields.indexOf(name); return i < 0 ? 0 : 1 << i; };
     return {
-      n: n, block: m.block, maxToken: m.maxToken, dates: dates,
+      n: n, block: m.block, bodyBlock: m.bodyBlock, maxToken: m.maxToken, dates: dates,
       actors: terms(m.actors), tags: terms(m.tags),
       shards: m.shards, shardSet: new Set(m.shards), postingBase: 1 << m.fields.length,
       bits: {
@@ -284,13 +285,16 @@
       })).then(function (pairs) {
         var shards = new Map(pairs), n = meta.n;
         var matched = new Uint8Array(n), score = new Uint16Array(n), required = new Uint8Array(n), nRequired = 0;
+        var masks = new Uint8Array(n);
         query.terms.forEach(function (t) {
           var m = termMasks(meta, shards, t);
           if (t.required) nRequired++;
+          if (t.verify) t.masks = m;
           for (var id = 0; id < n; id++) {
             if (!m[id]) continue;
             matched[id]++;
             score[id] += tier(meta, m[id]);
+            masks[id] |= m[id];
             if (t.required) required[id]++;
           }
         });
@@ -299,20 +303,24 @@
           if (matched[id] && required[id] === nRequired && (!ok || ok[id])) list.push(id);
         }
         list.sort(function (a, b) { return matched[b] - matched[a] || score[b] - score[a] || a - b; });
-        var res = new Results(self, meta, query, list);
-        return res.complete || res.blocksLeft() > 8 ? res : res.verifyAll().then(function () { return res; });
+        var res = new Results(self, meta, query, list, masks);
+        return res.complete || list.length > VERIFY_ALL ? res : res.verifyAll().then(function () { return res; });
       });
     });
   };
 
+  var VERIFY_ALL = 20; // phrases are checked in every candidate up to this many, for an exact count
+
   // Results are the ranked docs of a search. When the query has phrases,
   // the docs are checked as they are shown: complete tells whether total is
-  // exact; until then found counts the docs checked and kept.
-  function Results(engine, meta, query, ids) {
+  // exact; until then found counts the docs checked and kept. masks holds,
+  // per doc id, the fields any term matched.
+  function Results(engine, meta, query, ids, masks) {
     this.engine = engine;
     this.meta = meta;
     this.query = query;
     this.ids = ids;
+    this.masks = masks || null;
     this.pos = 0; // ids before pos were given by next
     this.phrases = query.terms.filter(function (t) { return t.verify; });
     this.complete = this.phrases.length === 0;
@@ -322,33 +330,54 @@
 
   Results.prototype.hasMore = function () { return this.pos < this.ids.length; };
 
-  Results.prototype.block = function (b) { return this.engine.file('x/' + b + '.json'); };
-
-  Results.prototype.blocksLeft = function () {
-    var seen = new Set(), size = this.meta.block;
-    for (var i = this.pos; i < this.ids.length; i++) seen.add(Math.floor(this.ids[i] / size));
-    return seen.size;
+  // blocks loads the blocks of ids from dir ("x" or "b", of size docs):
+  // a promise of a Map from block number to block.
+  Results.prototype.blocks = function (dir, size, ids) {
+    var engine = this.engine, nums = [];
+    ids.forEach(function (id) { var b = Math.floor(id / size); if (nums.indexOf(b) < 0) nums.push(b); });
+    return Promise.all(nums.map(function (b) { return engine.file(dir + '/' + b + '.json'); })).then(function (l) {
+      var m = new Map();
+      nums.forEach(function (b, i) { m.set(b, l[i]); });
+      return m;
+    });
   };
 
   // hits returns a promise of the hits of ids, in order, without the ones
-  // that fail a phrase.
+  // that fail a phrase. A body is loaded only when it is needed: for the
+  // snippet, when a word matched in the body and none in the summary; for
+  // a phrase that the other fields do not have and the body may.
   Results.prototype.hits = function (ids) {
-    var self = this, size = this.meta.block, blocks = new Map();
-    ids.forEach(function (id) { var b = Math.floor(id / size); if (!blocks.has(b)) blocks.set(b, self.block(b)); });
-    var keys = Array.from(blocks.keys());
-    return Promise.all(keys.map(function (b) { return blocks.get(b); })).then(function (loaded) {
-      var byBlock = new Map();
-      keys.forEach(function (b, i) { byBlock.set(b, loaded[i]); });
-      var out = [];
+    var self = this, meta = this.meta, bodyBit = meta.bits.body;
+    return this.blocks('x', meta.block, ids).then(function (xs) {
+      var hits = [], needBody = [];
       ids.forEach(function (id) {
-        var e = byBlock.get(Math.floor(id / size))[id % size];
+        var e = xs.get(Math.floor(id / meta.block))[id % meta.block];
         var h = {
-          id: id, url: e[0], title: e[1], summary: e[2] || '', body: e[3] || '',
-          actors: e[4] || [], tags: e[5] || [], figures: e[6] || [], date: self.meta.dates[id]
+          id: id, url: e[0], title: e[1], summary: e[2] || '', body: '',
+          actors: e[3] || [], tags: e[4] || [], figures: e[5] || [], date: meta.dates[id], pending: []
         };
-        if (self.phrases.every(function (p) { return phraseIn(h, p); })) out.push(h);
+        var ok = self.phrases.every(function (p) {
+          if (phraseIn(h, p)) return true;
+          if (p.masks[id] & bodyBit) { h.pending.push(p); return true; }
+          return false;
+        });
+        if (!ok) return;
+        if (h.pending.length || (self.masks && self.masks[id] & bodyBit && !markRanges(h.summary, self.query.marks).length)) {
+          needBody.push(id);
+        }
+        hits.push(h);
       });
-      return out;
+      if (!needBody.length) return hits;
+      return self.blocks('b', meta.bodyBlock, needBody).then(function (bs) {
+        return hits.filter(function (h) {
+          if (needBody.indexOf(h.id) < 0) return true;
+          h.body = bs.get(Math.floor(h.id / meta.bodyBlock))[h.id % meta.bodyBlock] || '';
+          return h.pending.every(function (p) { return phraseIn(h, p); });
+        });
+      });
+    }).then(function (hits) {
+      hits.forEach(function (h) { delete h.pending; });
+      return hits;
     });
   };
 
