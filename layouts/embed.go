@@ -1,4 +1,4 @@
-// Package layouts holds the default templates and stylesheet of brief,
+// Package layouts holds the default templates, stylesheet and search script of brief,
 // embedded in the binary. A site's own layouts/ folder overrides any of
 // these files by name.
 package layouts
@@ -7,5 +7,5 @@ import "embed"
 
 // FS is the default layouts.
 //
-//go:embed *.html *.css
+//go:embed *.html *.css *.js
 var FS embed.FS

@@ -1,33 +1,39 @@
 /*
  * search.js: the search page of a brief site. No framework, no requests
- * to other origins: it reads the index that brief builds (internal/search)
- * from the folder named by data-index on its <script> tag.
+ * to other origins, no HTML built from strings: it reads the index that
+ * brief builds (internal/search) from the folder named by data-index on
+ * its <script> tag.
  *
- * Files (see the package comment of internal/search for their shapes):
+ * Files (the package comment of internal/search gives their shapes):
  * meta.json once, on the first search; t/<shard>.json for the words of a
- * query; x/<block>.json for the results shown (titles, links, snippets,
- * phrase checks). Every file is fetched at most once per page.
+ * query; x/<n>.json (titles, links, summaries) for the results shown, and
+ * b/<n>.json (bodies) only for a result whose snippet comes from its body
+ * or to check a phrase. Each file is fetched once per page (again only
+ * after a failure).
  *
- * Folding (fold below) is the one of Go's search.Fold: thousands commas
- * between ASCII digits dropped ("1,200" → "1200"), NFD, lowercase, every
- * nonspacing mark (Mn) removed, ß æ œ ø ł đ ð þ ı ħ ς mapped to ss ae oe o
- * l d d th i h σ, and each run of characters that are not letters, decimal
- * digits or marks made one space. Differences with Go: toLowerCase applies
- * the final-sigma rule (ς, then mapped to σ like Go) and the browser's
- * Unicode version may be newer than Go's 15.0 tables, so characters added
- * after Unicode 15.0 may fold differently; nothing else.
+ * Folding (fold) is Go's search.Fold: a comma between an ASCII digit and
+ * exactly three is dropped ("1,200" → "1200"), NFD, lowercase, every
+ * nonspacing mark (Mn) removed, ß æ œ ø ł đ ð þ ı ħ ς made ss ae oe o l d d
+ * th i h σ, and each run of characters that are not letters, decimal digits
+ * or marks made one space. Differences with Go: none by design
+ * (toLowerCase's final ς is mapped to σ like Go's); the browser's Unicode
+ * tables may be newer than Go's (15.0), so a character assigned or changed
+ * since may fold differently. The Go tests compare both on every code
+ * point of planes 0 and 1.
  *
- * Queries: words match whole indexed words, except the last word typed
- * (2 letters or more, not followed by a space), which matches every word
- * that starts with it. Any word may match (OR). "Quoted phrases" are
- * required and are checked in the text of the result; an unclosed quote
- * runs to the end of the query. "2025-12" and "2025-12-06" outside quotes
- * look up the month and the day of a briefing's date.
+ * Queries: words match whole indexed words, except the last word while it
+ * is typed (not followed by a space or a quote), which also matches the
+ * words it starts: from 3 letters on, or from 2 when that loads at most 2
+ * token shards. Any word may match (OR). "Quoted phrases" must be in a
+ * result, their words in a row in one field (checked in the text; an
+ * unclosed quote runs to the end). "2025-12" and "2025-12-06" outside
+ * quotes look up the month and the day of a briefing's date. The first
+ * 16 words and phrases count (MAX_TERMS).
  *
- * Ranking: more query words (and phrases) matched first; then the sum, over
- * the words, of the fields matched: title or actor 8, tag, figure or date 4,
- * summary 2, body 1 (a word in the title beats one in tag, summary and body
- * together); then newer first.
+ * Ranking: more words and phrases matched first; then the sum over them
+ * of the fields matched: title or actor 8, tag, figure or date 4, summary
+ * 2, body 1 (so a word in the title beats one in a tag, the summary and
+ * the body together); then newer first.
  */
 (function () {
   'use strict';
@@ -75,14 +81,19 @@
   /* ---------- Queries ---------- */
 
   var WORD_END = /[\p{L}\p{Nd}\p{M}]$/u;
-  var MIN_PREFIX = 3; // shorter last words match whole words only: "mi" would load every shard of mi…
+  // The last word typed matches as a prefix from MIN_PREFIX letters on;
+  // with one letter less only when that costs at most CHEAP_SHARDS shards
+  // ("mi" would load every shard of mi…: military, minister, million…).
+  var MIN_PREFIX = 3, CHEAP_SHARDS = 2;
+  var MAX_TERMS = 16; // words and phrases of a query that count: a pasted paragraph would load every shard
   var DATE = /(^|[^\p{L}\p{N}])([0-9]{4})-(0[1-9]|1[0-2])(?:-([0-9]{1,2}))?(?=$|[^\p{L}\p{N}-])/gu;
 
-  // parseQuery returns the terms of a query: {tokens, keys, prefix,
+  // parseQuery returns the terms of a query: {tokens, keys, prefix, short,
   // required, verify}. tokens are folded words, keys the same cut as the
-  // index cuts them; prefix: the last token matches as a prefix; required:
-  // a quoted part, that a result must contain; verify: a quoted phrase of
-  // several words, checked in the text. marks are what to highlight.
+  // index cuts them; prefix: the last token matches as a prefix; short: it
+  // is one letter shorter than MIN_PREFIX, and Engine.search keeps prefix
+  // only if cheap; required: a quoted part, that a result must contain;
+  // verify: a quoted phrase of several words, checked in the text.
   function parseQuery(raw, maxToken) {
     var q = String(raw || ''), max = maxToken || 40;
     var parts = [], re = /"([^"]*)("?)/g, last = 0, m;
@@ -93,17 +104,23 @@
     }
     parts.push({ text: q.slice(last), quoted: false });
     var open = WORD_END.test(q); // the last word is still being typed
-    var terms = [], seen = new Set();
+    var terms = [], seen = new Map();
     function add(toks, quoted, isLast) {
       if (!toks.length) return;
-      var prefix = isLast && open && runes(toks[toks.length - 1]) >= MIN_PREFIX;
+      var n = runes(toks[toks.length - 1]);
+      var prefix = isLast && open && n >= MIN_PREFIX - 1;
+      var id = (quoted ? '"' : '') + toks.join(' ');
+      var same = seen.get(id);
+      if (same) { // a word typed twice counts once
+        if (prefix && !same.prefix) { same.prefix = true; same.short = n < MIN_PREFIX; }
+        return;
+      }
+      if (terms.length >= MAX_TERMS) return;
       var t = {
         tokens: toks, keys: toks.map(function (x) { return cut(x, max); }),
-        prefix: prefix, required: quoted, verify: quoted && toks.length > 1
+        prefix: prefix, short: prefix && n < MIN_PREFIX, required: quoted, verify: quoted && toks.length > 1
       };
-      var id = (quoted ? '"' : '') + t.tokens.join(' ') + (prefix ? '*' : '');
-      if (seen.has(id)) return;
-      seen.add(id);
+      seen.set(id, t);
       terms.push(t);
     }
     parts.forEach(function (p, i) {
@@ -113,10 +130,8 @@
       var toks = tokens(p.text.replace(DATE, function (all, pre, y, mo, d) { return pre + y + mo + (d || ''); }));
       toks.forEach(function (tok, j) { add([tok], false, isLast && j === toks.length - 1); });
     });
-    return {
-      text: q.trim(), terms: terms,
-      marks: terms.map(function (t) { return { tokens: t.tokens, prefix: t.prefix }; })
-    };
+    // The terms are also what to highlight: {tokens, prefix}.
+    return { text: q.trim(), terms: terms, marks: terms };
   }
 
   /* ---------- The index ---------- */
@@ -276,6 +291,7 @@
       }
       var need = new Set();
       query.terms.forEach(function (t) {
+        if (t.short && shardsFor(meta, t.keys[t.keys.length - 1], true).length > CHEAP_SHARDS) t.prefix = false;
         t.keys.forEach(function (k, i) {
           shardsFor(meta, k, t.prefix && i === t.keys.length - 1).forEach(function (s) { need.add(s); });
         });
@@ -362,7 +378,7 @@
           return false;
         });
         if (!ok) return;
-        if (h.pending.length || (self.masks && self.masks[id] & bodyBit && !markRanges(h.summary, self.query.marks).length)) {
+        if (h.pending.length || !h.summary || (self.masks && self.masks[id] & bodyBit && !markRanges(h.summary, self.query.marks).length)) {
           needBody.push(id);
         }
         hits.push(h);
@@ -381,16 +397,21 @@
     });
   };
 
-  // next returns a promise of up to k more hits.
+  var MAX_CHECK = 40; // candidates checked for phrases by one call of next
+
+  // next returns a promise of up to k more hits. With phrases, it stops
+  // after MAX_CHECK candidates, even with fewer hits: hasMore tells.
   Results.prototype.next = function (k) {
-    var self = this, out = [];
+    var self = this, out = [], first = this.pos;
     function more() {
-      if (out.length >= k || !self.hasMore()) {
+      if (out.length >= k || !self.hasMore() || (self.phrases.length && self.pos - first >= MAX_CHECK)) {
         self.found += out.length;
         if (!self.hasMore() && !self.complete) { self.complete = true; self.total = self.found; }
         return out;
       }
-      var ids = self.ids.slice(self.pos, self.pos + k - out.length);
+      var want = k - out.length;
+      if (self.phrases.length) want = Math.min(Math.max(want, 10), MAX_CHECK - (self.pos - first));
+      var ids = self.ids.slice(self.pos, self.pos + want);
       self.pos += ids.length;
       return self.hits(ids).then(function (h) { out = out.concat(h); return more(); });
     }
@@ -483,8 +504,9 @@
     }
     var first = ranges.length ? ranges[0] : [0, 0];
     var start = 0, end = text.length;
-    if (first[0] > 60 && text.length > max) {
-      start = first[0] - 60;
+    var before = Math.min(60, Math.floor(max / 3)); // characters shown before the match
+    if (first[0] > before && text.length > max) {
+      start = first[0] - before;
       var sp = text.indexOf(' ', start);
       start = sp >= 0 && sp < first[0] ? sp + 1 : first[0];
     }
@@ -585,14 +607,18 @@
 
     function setState(s) { document.body.setAttribute('data-search-state', s); }
 
+    // done marks a render complete, unless more typing is waiting for its
+    // search: "ready" always describes what the form holds.
     function done(start) {
+      if (timer) return;
       window.briefSearchLastMs = performance.now() - start;
       setState('ready');
     }
 
     function announce(res) {
       var q = res.query.text, what = q ? ' for “' + q + '”' : '', text;
-      if (!res.complete) text = 'At least ' + res.found + ' results' + what;
+      if (!res.complete && res.found === 0) text = 'No results' + what + ' in the ' + res.pos + ' likeliest briefings; more are left to check';
+      else if (!res.complete) text = 'At least ' + res.found + (res.found === 1 ? ' result' : ' results') + what;
       else if (res.total === 0) text = 'No results' + what;
       else text = res.total + (res.total === 1 ? ' result' : ' results') + what;
       status.textContent = text;
@@ -611,7 +637,7 @@
       var li = document.createElement('li');
       li.className = 'search-result';
       var h2 = document.createElement('h2'), a = document.createElement('a');
-      if (/^(\/|https?:)/i.test(h.url)) a.setAttribute('href', h.url);
+      if (/^(\/(?!\/)|https?:)/i.test(h.url)) a.setAttribute('href', h.url); // never javascript:
       append(a, highlight(h.title, query.marks));
       h2.appendChild(a);
       li.appendChild(h2);

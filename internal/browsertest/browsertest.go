@@ -5,6 +5,7 @@ package browsertest
 
 import (
 	"context"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -103,12 +104,11 @@ func Serve(t *testing.T, site *publish.Memory) *httptest.Server {
 			body, _ = site.Get("404.html")
 			status = http.StatusNotFound
 		}
-		switch path.Ext(p) {
-		case ".css":
-			w.Header().Set("Content-Type", "text/css; charset=utf-8")
-		default:
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		ctype := mime.TypeByExtension(path.Ext(p))
+		if ctype == "" {
+			ctype = "text/html; charset=utf-8"
 		}
+		w.Header().Set("Content-Type", ctype)
 		w.WriteHeader(status)
 		w.Write(body)
 	}))

@@ -28,17 +28,19 @@ const ContentDir = "content"
 
 // Options configure one build.
 type Options struct {
-	Site     fs.FS // the site root: content/, layouts/, brief.toml
-	Layouts  fs.FS // the default layouts
-	Config   config.Config
-	BaseURL  string // overrides Config.BaseURL when set
-	Drafts   bool
-	Future   bool
-	Now      time.Time
-	Strict   bool
-	Minify   bool               // minify HTML, CSS, JS, JSON, SVG and XML
-	Markdown *markdown.Renderer // reused across builds; New() when nil
-	Cache    *cache.Cache       // parsed files from earlier builds; nil for none
+	Site    fs.FS // the site root: content/, layouts/, brief.toml
+	Layouts fs.FS // the default layouts
+	Config  config.Config
+	BaseURL string // overrides Config.BaseURL when set
+	Drafts  bool
+	Future  bool
+	Now     time.Time
+	Strict  bool
+	Minify  bool // minify HTML, CSS, JS, JSON, SVG and XML
+	// NoSearchIndex leaves the search index out (see render.Options).
+	NoSearchIndex bool
+	Markdown      *markdown.Renderer // reused across builds; New() when nil
+	Cache         *cache.Cache       // parsed files from earlier builds; nil for none
 	// Record names the record of the last build into this destination in
 	// the cache: when no input changed since and the destination is
 	// intact, the build is done at once.
@@ -74,7 +76,10 @@ type Counts struct {
 	Archives  int // year and month archives
 	Files     int // files of the site
 	Rendered  int // pages rendered; the others were unchanged since the last build
-	NextDue   time.Time
+	// SearchFiles and SearchBytes measure the search index.
+	SearchFiles int
+	SearchBytes int64
+	NextDue     time.Time
 }
 
 // CacheKey is what cached parsed files depend on besides the files: the
@@ -154,8 +159,9 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		sink = minify.Wrap(sink)
 	}
 	out := track(sink)
-	rstats, rdiags := render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers}, out)
+	rstats, rdiags := render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, NoSearchIndex: opt.NoSearchIndex}, out)
 	res.Files, res.Rendered = rstats.Files, rstats.Rendered
+	res.SearchFiles, res.SearchBytes = rstats.SearchFiles, rstats.SearchBytes
 	diags = append(diags, rdiags...)
 	if diags.Err() == nil {
 		sdiags := copyStatic(opt.Site, out)

@@ -206,6 +206,9 @@ func printSummary(w io.Writer, res *build.Result, written publish.Stats, dest st
 		res.Briefings, plural(res.Briefings, "briefing", "briefings"), res.Drafts, plural(res.Drafts, "draft", "drafts"), res.Future,
 		res.Tags, plural(res.Tags, "page", "pages"), res.Actors, plural(res.Actors, "page", "pages"),
 		archives, plural(archives, "archive", "archives"))
+	if res.SearchFiles > 0 {
+		fmt.Fprintf(w, "brief: search index: %d files, %s\n", res.SearchFiles, size(res.SearchBytes))
+	}
 	fmt.Fprintf(w, "brief: %d files in %s: %d written, %d unchanged, %d removed, in %s\n",
 		res.Files, dest, written.Written, written.Unchanged, written.Removed, took.Round(time.Millisecond))
 }
@@ -246,4 +249,15 @@ func limitMemory(root string) {
 		return nil
 	})
 	debug.SetMemoryLimit(96<<20 + int64(n)*17<<10)
+}
+
+// size writes a byte count for people: 980 B, 12.3 KB, 4.5 MB.
+func size(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%.1f KB", float64(n)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1000/1000)
 }

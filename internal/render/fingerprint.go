@@ -216,6 +216,15 @@ func (f *fingerprints) page(p *Page) Input {
 		h.int(len(fc.Terms))
 		h.int(boolInt(fc == p.Facet))
 	}
+	if p.Kind == "search" {
+		// The search page offers every actor and tag as a filter.
+		h.str(p.SearchScript, p.SearchIndex)
+		for _, tax := range []*site.Taxonomy{p.Site.Tags, p.Site.Actors} {
+			for _, t := range tax.Terms {
+				h.str(t.Name, t.URL)
+			}
+		}
+	}
 	if p.Kind == "figures" {
 		for _, sr := range p.Site.Figures {
 			seriesKey(h, sr, sparkValues)

@@ -33,6 +33,10 @@ type Page struct {
 	Facet  *site.Facet
 	Sort   string // "name" or "count"
 
+	// The search page: its script and the folder of the index.
+	SearchScript string
+	SearchIndex  string
+
 	// Highlights are the most reported figure series, on the first page
 	// of the home page.
 	Highlights []*site.Series

@@ -11,7 +11,7 @@ import (
 const homeHighlights = 4
 
 // Pages lists every page of the site with its output path, in a fixed order.
-func Pages(s *site.Site, stylesheet string, pageSize int) []job {
+func Pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 	if pageSize <= 0 {
 		pageSize = 10
 	}
@@ -97,6 +97,7 @@ func Pages(s *site.Site, stylesheet string, pageSize int) []job {
 			})
 		}
 	}
+	add(SearchDir, "search", "Search", func(p *Page) { p.SearchScript, p.SearchIndex = s.BasePath+script, s.URL(SearchDir) })
 	add("figures/", "figures", "Figures", none)
 	for _, sr := range s.Figures {
 		add("figures/"+sr.Key+"/", "figure", sr.Label, func(p *Page) { p.Series = sr })

@@ -10,6 +10,7 @@ import (
 	"brief/internal/diag"
 	"brief/internal/feed"
 	"brief/internal/parallel"
+	"brief/internal/search"
 	"brief/internal/site"
 )
 
@@ -28,8 +29,10 @@ type Keeper interface {
 
 // Stats counts what was rendered.
 type Stats struct {
-	Files    int // files of the site
-	Rendered int // pages whose templates ran; the others were kept
+	Files       int   // files of the site
+	Rendered    int   // pages whose templates ran; the others were kept
+	SearchFiles int   // files of the search index
+	SearchBytes int64 // their size
 }
 
 // job is one page to render.
@@ -44,6 +47,9 @@ type Options struct {
 	PageSize  int  // briefings per list page
 	FeedLimit int  // briefings per feed
 	Headers   bool // write _headers (Netlify, Cloudflare Pages)
+	// NoSearchIndex leaves the search index out, for the preview server,
+	// which builds it when the search page first asks for it.
+	NoSearchIndex bool
 }
 
 // Site renders every page of s into sink, in parallel, with the feeds,
@@ -53,7 +59,10 @@ func Site(s *site.Site, t *Templates, opt Options, sink Sink) (Stats, diag.List)
 	if err := sink.Write(t.Stylesheet, t.css, Input{}); err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: t.Stylesheet}, "writing: %v", err))
 	}
-	jobs := Pages(s, t.Stylesheet, opt.PageSize)
+	if err := sink.Write(t.Script, t.js, Input{}); err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: t.Script}, "writing: %v", err))
+	}
+	jobs := Pages(s, t.Stylesheet, t.Script, opt.PageSize)
 	diags.Add(redirects(s, jobs, sink)...)
 	// Fingerprints matter only to a sink that keeps pages between builds.
 	keeper, _ := sink.(Keeper)
@@ -98,6 +107,16 @@ func Site(s *site.Site, t *Templates, opt Options, sink Sink) (Stats, diag.List)
 			diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
 		}
 	}
+	var index map[string][]byte
+	var istats search.Stats
+	if !opt.NoSearchIndex {
+		index, istats = SearchIndex(s)
+	}
+	for name, data := range index {
+		if err := sink.Write(SearchDir+name, data, Input{}); err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: SearchDir + name}, "writing: %v", err))
+		}
+	}
 	crawler := sitemap(s, jobs)
 	crawler[RobotsFile] = feed.Robots(s.Abs(s.URL(SitemapFile)))
 	if opt.Headers {
@@ -108,11 +127,11 @@ func Site(s *site.Site, t *Templates, opt Options, sink Sink) (Stats, diag.List)
 			diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
 		}
 	}
-	files := len(jobs) + 1 + 3 + len(data) + len(s.Tags.Terms) + len(s.Actors.Terms) + len(crawler)
+	files := len(jobs) + 2 + 3 + len(data) + len(index) + len(s.Tags.Terms) + len(s.Actors.Terms) + len(crawler)
 	for _, e := range s.Entries {
 		files += len(e.Redirects)
 	}
-	return Stats{Files: files, Rendered: len(todo)}, diags.List()
+	return Stats{Files: files, Rendered: len(todo), SearchFiles: istats.Files, SearchBytes: istats.Bytes}, diags.List()
 }
 
 // listed returns the entries shown in lists on the pages to render, once each.

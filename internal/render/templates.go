@@ -20,7 +20,7 @@ import (
 
 // pageKinds are the page templates; each defines "main" and is executed
 // through "base" from base.html, with partials.html.
-var pageKinds = []string{"home", "briefing", "year", "month", "tags", "tag", "actors", "actor", "figures", "figure", "404"}
+var pageKinds = []string{"home", "briefing", "year", "month", "tags", "tag", "actors", "actor", "figures", "figure", "search", "404"}
 
 // LayoutDir is the folder of a site's own layouts.
 const LayoutDir = "layouts"
@@ -30,13 +30,16 @@ type Templates struct {
 	pages map[string]*template.Template
 	cards map[*site.Entry]template.HTML // each entry's "entry" template, rendered once
 	css   []byte
+	js    []byte // the search page's script
 	// source is every layout file as read, for the pages' fingerprints;
 	// custom tells that the site overrides at least one.
 	source string
 	custom bool
 	// Stylesheet is the output path of the stylesheet, named by its content
-	// hash so it can be cached forever.
+	// hash so it can be cached forever; Script is the search page's script,
+	// named the same way.
 	Stylesheet string
+	Script     string
 }
 
 // funcs are the template functions; card reads the entries rendered once
@@ -100,6 +103,9 @@ func LoadTemplates(defaults, override fs.FS) (*Templates, diag.List) {
 	_, t.css = read("style.css")
 	sum := sha256.Sum256(t.css)
 	t.Stylesheet = "style." + hex.EncodeToString(sum[:4]) + ".css"
+	_, t.js = read("search.js")
+	sum = sha256.Sum256(t.js)
+	t.Script = "search." + hex.EncodeToString(sum[:4]) + ".js"
 	return t, diags
 }
 

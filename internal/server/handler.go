@@ -76,6 +76,11 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if ok && !found {
+		if data, isIndex := snap.searchFile(name); isIndex {
+			f, found = file{data: data}, true
+		}
+	}
 	status := http.StatusOK
 	if !ok || !found {
 		status, name = http.StatusNotFound, "404.html"

@@ -106,7 +106,7 @@ func TestRebuildsMatchCleanBuilds(t *testing.T) {
 		if failed {
 			continue
 		}
-		compare(t, i, snap.files, want)
+		compare(t, i, snap, want)
 	}
 	close(stop)
 	readers.Wait()
@@ -132,9 +132,22 @@ func cleanBuild(t *testing.T, root, baseURL string) (*publish.Memory, bool) {
 	return mem, diags.Err() != nil
 }
 
-func compare(t *testing.T, step int, got map[string]file, want *publish.Memory) {
+// compare checks the preview against a clean build: the same files, and
+// the search index, which the preview builds when first asked for it.
+func compare(t *testing.T, step int, snap *snapshot, want *publish.Memory) {
 	t.Helper()
-	paths := want.Paths()
+	got := snap.files
+	var paths []string
+	for _, p := range want.Paths() {
+		w, _ := want.Get(p)
+		if data, isIndex := snap.searchFile(p); isIndex {
+			if !bytes.Equal(data, w) {
+				t.Fatalf("step %d: search index file %s differs from a clean build", step, p)
+			}
+			continue
+		}
+		paths = append(paths, p)
+	}
 	if len(got) != len(paths) {
 		var have []string
 		for p := range got {

@@ -27,6 +27,7 @@ import (
 	"brief/internal/markdown"
 	"brief/internal/parallel"
 	"brief/internal/render"
+	"brief/internal/site"
 	"brief/layouts"
 )
 
@@ -182,13 +183,17 @@ func (s *Server) Rebuild(changed []string) {
 	prev := s.cur.Load()
 	n := s.builds.Add(1)
 	next := &snapshot{version: s.instance + "-" + strconv.FormatInt(n, 10)}
-	files, entries, diags := s.build(prev.files)
+	files, site, diags := s.build(prev.files)
 	next.diags = diags
 	if diags.Err() != nil {
-		next.files, next.entries, next.failed = prev.files, prev.entries, true
+		next.files, next.entries, next.site, next.failed = prev.files, prev.entries, prev.site, true
 		next.overlay = overlay(s.opt.Root, diags)
 	} else {
-		next.files, next.entries = files, entries
+		next.files, next.site = files, site
+		next.entries = make(map[string]string, len(site.Entries))
+		for _, e := range site.Entries {
+			next.entries[e.Path] = e.URL
+		}
 	}
 	s.cur.Store(next)
 	s.done.Add(1)
@@ -242,7 +247,7 @@ func (s *Server) logBuild(snap *snapshot, changed int, took time.Duration) {
 
 // build runs the pipeline into memory, reusing the pages of the last good
 // build that did not change. A panic in the pipeline becomes an error.
-func (s *Server) build(prev map[string]file) (files map[string]file, entries map[string]string, diags diag.List) {
+func (s *Server) build(prev map[string]file) (files map[string]file, built *site.Site, diags diag.List) {
 	defer func() {
 		if v := recover(); v != nil {
 			stack := string(debug.Stack())
@@ -251,7 +256,7 @@ func (s *Server) build(prev map[string]file) (files map[string]file, entries map
 				v, stack = p.Value, p.Stack
 			}
 			fmt.Fprintf(s.opt.Log, "brief serve: panic during the build: %v\n%s", v, stack)
-			files, entries = nil, nil
+			files, built = nil, nil
 			diags = diag.List{diag.Errorf(diag.Pos{File: "brief"}, "internal error during the build: %v. The last good build is still served; please report this bug with the stack printed in the terminal", v)}
 		}
 	}()
@@ -269,7 +274,7 @@ func (s *Server) build(prev map[string]file) (files map[string]file, entries map
 	out := newSink(prev)
 	res, bdiags := s.runBuild(build.Options{
 		Site: siteFS, Layouts: layouts.FS, Config: cfg, BaseURL: s.opt.BaseURL,
-		Drafts: s.opt.Drafts, Future: s.opt.Future, Now: time.Now(), Markdown: s.md, Cache: s.cache,
+		Drafts: s.opt.Drafts, Future: s.opt.Future, Now: time.Now(), Markdown: s.md, Cache: s.cache, NoSearchIndex: true,
 	}, out)
 	diags = append(diags, bdiags...)
 	if err := s.cache.Save(); err != nil {
@@ -278,11 +283,7 @@ func (s *Server) build(prev map[string]file) (files map[string]file, entries map
 	if diags.Err() != nil || res == nil || res.Site == nil {
 		return nil, nil, diags
 	}
-	entries = make(map[string]string, len(res.Site.Entries))
-	for _, e := range res.Site.Entries {
-		entries[e.Path] = e.URL
-	}
-	return out.files, entries, diags
+	return out.files, res.Site, diags
 }
 
 func asError(v any) error {

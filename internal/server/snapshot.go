@@ -9,6 +9,7 @@ import (
 
 	"brief/internal/diag"
 	"brief/internal/render"
+	"brief/internal/site"
 )
 
 // file is one built file with the fingerprint of what it was made from.
@@ -26,6 +27,25 @@ type snapshot struct {
 	failed  bool              // the latest build failed; files are older
 	overlay []byte            // the error report shown on every page when failed
 	entries map[string]string // briefing source path → its URL, for --navigate
+
+	// The search index is built when first asked for, not on every rebuild.
+	site   *site.Site
+	search struct {
+		once  sync.Once
+		files map[string][]byte
+	}
+}
+
+// searchFile returns a file of the search index, building the index on
+// first use.
+func (s *snapshot) searchFile(name string) ([]byte, bool) {
+	rest, ok := strings.CutPrefix(name, render.SearchDir)
+	if !ok || s.site == nil {
+		return nil, false
+	}
+	s.search.once.Do(func() { s.search.files, _ = render.SearchIndex(s.site) })
+	b, ok := s.search.files[rest]
+	return b, ok
 }
 
 // sink collects a build in memory. It keeps the pages of the previous

@@ -1,0 +1,485 @@
+// Package search builds the search index of a site: compact, sharded JSON
+// files that the search page's script (layouts/search.js) loads as a query
+// needs them.
+//
+// # Files
+//
+// All paths are relative to the search folder. Doc ids are positions in
+// the doc order: date descending, then URL ascending; a smaller id is
+// newer. Lists of doc ids are delta-coded: the first number is the id, each
+// next one the difference from the previous id.
+//
+// meta.json, loaded once, on the first search (about 21 bytes a doc):
+//
+//	{"version":1,
+//	 "docs":3,                  // number of docs
+//	 "block":10,                // docs per text block (x/)
+//	 "bodyBlock":2,             // docs per body block (b/)
+//	 "maxToken":40,             // MaxTokenRunes
+//	 "fields":["body","summary","date","figure","tag","actor","title"],
+//	                            // field i is the bit 1<<i of a mask
+//	 "dates":[["2025-12-06",2],["2024-01-15",1]],
+//	                            // run lengths: ids 0-1 are of 2025-12-06, id 2 of 2024-01-15
+//	 "actors":[["Rustem Umerov",[0]],["Volodymyr Zelenskyy",[1]]],
+//	                            // name, delta-coded ids; sorted by Fold(name)
+//	 "tags":[["diplomacy",[0,2]],["energy",[1]]],  // ids 0 and 2
+//	 "shards":["1","2","a","c","ca","ce","д"]}     // token shard keys, sorted
+//
+// t/<name>.json, a token shard: every token that has the shard's key as
+// its longest prefix among the keys. name is the key when it is only a-z
+// and 0-9, otherwise "_" and the lowercase hex of the key's UTF-8 bytes
+// ("ки" → "_d0bad0b8"). It maps each token to its postings, one number per
+// doc, by increasing id: gap<<7 | mask, where gap is the delta-coded id and
+// mask the fields the token is in:
+//
+//	{"talks":[193,257,131],"tallinn":[5249]}
+//
+// reads: "talks" is in doc 1 in title and body (193 = 1<<7 | 64|1), in doc
+// 3 in body (257 = 2<<7 | 1) and in doc 4 in summary and body (131 = 1<<7 |
+// 2|1); "tallinn" in doc 41 in body (5249 = 41<<7 | 1).
+//
+// Keys are prefixes of tokens, chosen so that no shard is much larger than
+// 32 KB unless one token alone is: a key whose tokens would be too many is
+// split into one key per next letter (the key itself then holds only the
+// token equal to it, if any). So the tokens that start with p are in the
+// shards whose key starts with p and in the shard of the longest key that
+// is a prefix of p.
+//
+// x/<n>.json, a text block: docs n*block to n*block+block-1, each
+//
+//	[url, title, summary, [actor names and aliases], [tags], [figure labels]]
+//
+// with empty trailing lists left out. The search page loads the blocks of
+// the results it shows: links, titles, snippets, phrase checks.
+//
+// b/<n>.json, a body block: the bodies of docs n*bodyBlock to
+// n*bodyBlock+bodyBlock-1, as an array of strings. The search page loads
+// one only for a result whose snippet comes from the body (a word matched
+// in the body and none in the summary) or to check a phrase.
+//
+// # What is indexed
+//
+// The tokens (Tokens, cut to MaxTokenRunes runes) of each doc, with the
+// fields they are in: title, actor (names and aliases), tag, figure
+// (labels), summary, body, and date: the year "2025", the month "202512"
+// and the day "20251206" of Doc.Date (search.js turns "2025-12" and
+// "2025-12-06" typed in a query into those). A date that is not
+// YYYY-MM-DD is indexed as words.
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Doc is one briefing as the index sees it.
+type Doc struct {
+	URL     string // root-relative URL of the briefing, e.g. "/sub/2025/12/miami-talks/"
+	Title   string
+	Date    string   // "2025-12-06" (in the site's time zone)
+	Summary string   // plain text
+	Body    string   // plain text of the body (see PlainText)
+	Actors  []string // canonical actor names
+	Aliases []string // other spellings of those actors, indexed as actor matches
+	Tags    []string
+	Figures []string // figure labels, e.g. "Drones launched"
+}
+
+// Stats describes a built index.
+type Stats struct {
+	Docs, Terms, Files int   // Terms: distinct tokens
+	Bytes              int64 // total size of the files
+}
+
+// The fields, as bits of a posting's mask. The order is the one of "fields"
+// in meta.json.
+const (
+	fieldBody = 1 << iota
+	fieldSummary
+	fieldDate
+	fieldFigure
+	fieldTag
+	fieldActor
+	fieldTitle
+	maskBits = iota // bits of the mask in a posting
+)
+
+var fieldNames = []string{"body", "summary", "date", "figure", "tag", "actor", "title"}
+
+const (
+	version       = 1
+	blockSize     = 10        // docs per text block
+	bodyBlockSize = 2         // docs per body block
+	shardTarget   = 32 * 1024 // bytes a token shard should stay under
+)
+
+// Build returns the index files of docs, path → content, and their sizes.
+// The same docs, in any order, give the same bytes.
+func Build(docs []Doc) (map[string][]byte, Stats) {
+	docs = slices.Clone(docs)
+	slices.SortFunc(docs, func(a, b Doc) int {
+		// URLs are unique in a site; the rest only keeps the output the
+		// same for any input order when they are not.
+		return cmp.Or(cmp.Compare(b.Date, a.Date), cmp.Compare(a.URL, b.URL), cmp.Compare(a.Title, b.Title),
+			cmp.Compare(a.Summary, b.Summary), cmp.Compare(a.Body, b.Body))
+	})
+
+	files := map[string][]byte{}
+	postings := invert(docs)
+	toks := make([]string, 0, len(postings))
+	for t := range postings {
+		toks = append(toks, t)
+	}
+	slices.Sort(toks)
+
+	// The size of each token's entry in its shard, to choose the shards,
+	// then the shards. The entries are encoded twice rather than kept: a
+	// 10,000-doc site has some 20 MB of them.
+	entry := func(b []byte, t string) []byte {
+		b = appendString(b, t)
+		b = append(b, ':', '[')
+		prev := uint32(0)
+		for j, p := range postings[t] {
+			id := p >> maskBits
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendUint(b, uint64((id-prev)<<maskBits|p&(1<<maskBits-1)), 10)
+			prev = id
+		}
+		return append(b, ']')
+	}
+	sizes := make([]int, len(toks))
+	var scratch []byte
+	for i, t := range toks {
+		scratch = entry(scratch[:0], t)
+		sizes[i] = len(scratch) + 1
+	}
+	var keys []string
+	partition(toks, sizes, "", func(k string, lo, hi int) {
+		keys = append(keys, k)
+		n := 2
+		for i := lo; i < hi; i++ {
+			n += sizes[i]
+		}
+		b := make([]byte, 0, n)
+		b = append(b, '{')
+		for i := lo; i < hi; i++ {
+			if i > lo {
+				b = append(b, ',')
+			}
+			b = entry(b, toks[i])
+		}
+		files["t/"+shardName(k)+".json"] = append(b, '}', '\n')
+	})
+
+	for lo := 0; lo < len(docs); lo += blockSize {
+		hi := min(lo+blockSize, len(docs))
+		b := []byte{'['}
+		for i, d := range docs[lo:hi] {
+			if i > 0 {
+				b = append(b, ",\n"...)
+			}
+			b = appendText(b, d)
+		}
+		files["x/"+strconv.Itoa(lo/blockSize)+".json"] = append(b, ']', '\n')
+	}
+	for lo := 0; lo < len(docs); lo += bodyBlockSize {
+		hi := min(lo+bodyBlockSize, len(docs))
+		b := []byte{'['}
+		for i, d := range docs[lo:hi] {
+			if i > 0 {
+				b = append(b, ",\n"...)
+			}
+			b = appendString(b, d.Body)
+		}
+		files["b/"+strconv.Itoa(lo/bodyBlockSize)+".json"] = append(b, ']', '\n')
+	}
+
+	files["meta.json"] = meta(docs, keys)
+
+	st := Stats{Docs: len(docs), Terms: len(toks), Files: len(files)}
+	for _, b := range files {
+		st.Bytes += int64(len(b))
+	}
+	return files, st
+}
+
+// invert returns the postings of every token: id<<maskBits | mask, by
+// increasing id.
+func invert(docs []Doc) map[string][]uint32 {
+	index := map[string]int32{} // token → term number
+	var (
+		terms   []string
+		post    [][]uint32
+		mask    []uint8 // of the current doc, by term number
+		touched []int32 // terms of the current doc
+	)
+	token := func(field uint8, k string) {
+		n, ok := index[k]
+		if !ok {
+			k = strings.Clone(k) // not the folded text it is cut from
+			n = int32(len(terms))
+			index[k] = n
+			terms = append(terms, k)
+			post = append(post, nil)
+			mask = append(mask, 0)
+		}
+		if mask[n] == 0 {
+			touched = append(touched, n)
+		}
+		mask[n] |= field
+	}
+	add := func(field uint8, s string) {
+		f := Fold(s)
+		for f != "" {
+			w := f
+			if i := strings.IndexByte(f, ' '); i >= 0 {
+				w, f = f[:i], f[i+1:]
+			} else {
+				f = ""
+			}
+			token(field, key(w))
+		}
+	}
+	for id, d := range docs {
+		add(fieldTitle, d.Title)
+		for _, a := range d.Actors {
+			add(fieldActor, a)
+		}
+		for _, a := range d.Aliases {
+			add(fieldActor, a)
+		}
+		for _, t := range d.Tags {
+			add(fieldTag, t)
+		}
+		for _, f := range d.Figures {
+			add(fieldFigure, f)
+		}
+		for _, t := range dateTokens(d.Date) {
+			token(fieldDate, key(t))
+		}
+		add(fieldSummary, d.Summary)
+		add(fieldBody, d.Body)
+		for _, n := range touched {
+			post[n] = append(post[n], uint32(id)<<maskBits|uint32(mask[n]))
+			mask[n] = 0
+		}
+		touched = touched[:0]
+	}
+	postings := make(map[string][]uint32, len(terms))
+	for n, t := range terms {
+		postings[t] = post[n]
+	}
+	return postings
+}
+
+// dateTokens returns the tokens of a "YYYY-MM-DD" date: "2025", "202512",
+// "20251206".
+func dateTokens(date string) []string {
+	ok := len(date) == 10 && date[4] == '-' && date[7] == '-'
+	for i := 0; ok && i < len(date); i++ {
+		ok = i == 4 || i == 7 || isDigit(date[i])
+	}
+	if !ok {
+		return Tokens(date)
+	}
+	ym := date[:4] + date[5:7]
+	return []string{date[:4], ym, ym + date[8:]}
+}
+
+// partition splits the sorted tokens that start with p (all of toks),
+// whose entries take sizes bytes, into shards, and calls emit for each, in
+// key order, with the range of toks it holds.
+func partition(toks []string, sizes []int, p string, emit func(key string, lo, hi int)) {
+	var walk func(p string, lo, hi int)
+	walk = func(p string, lo, hi int) {
+		size := 0
+		for i := lo; i < hi; i++ {
+			size += sizes[i]
+		}
+		if p != "" && (size <= shardTarget || hi-lo == 1) {
+			emit(p, lo, hi)
+			return
+		}
+		i := lo
+		if toks[i] == p { // sorted first: the shortest token with prefix p
+			emit(p, i, i+1)
+			i++
+		}
+		for i < hi {
+			_, n := utf8.DecodeRuneInString(toks[i][len(p):])
+			q := toks[i][:len(p)+n]
+			j := i + 1
+			for j < hi && strings.HasPrefix(toks[j], q) {
+				j++
+			}
+			walk(q, i, j)
+			i = j
+		}
+	}
+	if len(toks) > 0 {
+		walk(p, 0, len(toks))
+	}
+}
+
+// appendText appends the text block entry of d.
+func appendText(b []byte, d Doc) []byte {
+	b = append(b, '[')
+	b = appendString(b, d.URL)
+	for _, s := range []string{d.Title, d.Summary} {
+		b = append(b, ',')
+		b = appendString(b, s)
+	}
+	lists := [][]string{append(slices.Clip(d.Actors), d.Aliases...), d.Tags, d.Figures}
+	n := len(lists)
+	for n > 0 && len(lists[n-1]) == 0 {
+		n--
+	}
+	for _, l := range lists[:n] {
+		b = append(b, ',', '[')
+		for i, s := range l {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, s)
+		}
+		b = append(b, ']')
+	}
+	return append(b, ']')
+}
+
+// meta returns meta.json.
+func meta(docs []Doc, keys []string) []byte {
+	b := []byte(`{"version":`)
+	b = strconv.AppendInt(b, version, 10)
+	b = append(b, `,"docs":`...)
+	b = strconv.AppendInt(b, int64(len(docs)), 10)
+	b = append(b, `,"block":`...)
+	b = strconv.AppendInt(b, blockSize, 10)
+	b = append(b, `,"bodyBlock":`...)
+	b = strconv.AppendInt(b, bodyBlockSize, 10)
+	b = append(b, `,"maxToken":`...)
+	b = strconv.AppendInt(b, MaxTokenRunes, 10)
+	b = append(b, `,"fields":`...)
+	b = appendStrings(b, fieldNames)
+
+	b = append(b, ",\n\"dates\":["...)
+	for i := 0; i < len(docs); {
+		j := i + 1
+		for j < len(docs) && docs[j].Date == docs[i].Date {
+			j++
+		}
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendString(b, docs[i].Date)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(j-i), 10)
+		b = append(b, ']')
+		i = j
+	}
+	b = append(b, ']')
+
+	b = appendTerms(b, "actors", docs, func(d Doc) []string { return d.Actors })
+	b = appendTerms(b, "tags", docs, func(d Doc) []string { return d.Tags })
+
+	b = append(b, ",\n\"shards\":"...)
+	b = appendStrings(b, keys)
+	return append(b, '}', '\n')
+}
+
+// appendTerms appends the names of a taxonomy with the ids of their docs.
+func appendTerms(b []byte, name string, docs []Doc, terms func(Doc) []string) []byte {
+	ids := map[string][]int{}
+	for id, d := range docs {
+		for _, t := range terms(d) {
+			if l := ids[t]; len(l) == 0 || l[len(l)-1] != id {
+				ids[t] = append(l, id)
+			}
+		}
+	}
+	names := make([]string, 0, len(ids))
+	for t := range ids {
+		names = append(names, t)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		return cmp.Or(cmp.Compare(Fold(a), Fold(b)), cmp.Compare(a, b))
+	})
+	b = append(b, ",\n\""...)
+	b = append(b, name...)
+	b = append(b, "\":["...)
+	for i, t := range names {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendString(b, t)
+		b = append(b, ',', '[')
+		prev := 0
+		for j, id := range ids[t] {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(id-prev), 10)
+			prev = id
+		}
+		b = append(b, ']', ']')
+	}
+	return append(b, ']')
+}
+
+func appendStrings(b []byte, l []string) []byte {
+	b = append(b, '[')
+	for i, s := range l {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, s)
+	}
+	return append(b, ']')
+}
+
+// appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD;
+// U+2028 and U+2029 are escaped too.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c == '\n':
+				b = append(b, '\\', 'n')
+			case c == '\t':
+				b = append(b, '\\', 't')
+			case c == '\r':
+				b = append(b, '\\', 'r')
+			case c < 0x20 || c == 0x7f:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
+			default:
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, `\u202`...)
+			b = append(b, hex[r&15])
+		default:
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return append(b, '"')
+}
