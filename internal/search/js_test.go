@@ -66,6 +66,9 @@ func node(t *testing.T, req, out any) {
 	t.Helper()
 	bin, err := exec.LookPath("node")
 	if err != nil {
+		if os.Getenv("BRIEF_REQUIRE_BROWSER") == "1" {
+			t.Fatal("node is required (BRIEF_REQUIRE_BROWSER=1) to test layouts/search.js: apt-get install -y nodejs")
+		}
 		t.Skip("skipping the tests of layouts/search.js: node is not installed (apt-get install -y nodejs)")
 	}
 	dir := t.TempDir()
