@@ -1,7 +1,10 @@
 package layouts_test
 
 import (
+	"context"
+	"encoding/json"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -270,5 +273,190 @@ func TestFigureChartInBrowser(t *testing.T) {
 	}
 	if strokes[0] == strokes[1] {
 		t.Errorf("series colour %s is the same in light and dark mode", strokes[0])
+	}
+}
+
+// searchState is what the search page shows.
+type searchState struct {
+	State   string   `json:"state"`
+	Status  string   `json:"status"`
+	Query   string   `json:"query"`
+	Form    []string `json:"form"`
+	Results []string `json:"results"`
+	Ms      float64  `json:"ms"`
+}
+
+const readSearch = `(() => {
+  const f = document.querySelector('form.search-form');
+  return {
+    state: document.body.dataset.searchState || '',
+    status: document.querySelector('#search-status').textContent,
+    query: decodeURIComponent(location.search),
+    form: ['q', 'actor', 'tag', 'from', 'to'].map(n => f.elements[n].value),
+    results: [...document.querySelectorAll('#search-results > li.search-result h2 > a')].map(a => a.getAttribute('href')),
+    ms: window.briefSearchLastMs || 0,
+  };
+})()`
+
+// waitSearch waits until the page has rendered the results of the last
+// change and returns them.
+func waitSearch(t *testing.T, ctx context.Context) searchState {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		st, err := chromedp.Run(ctx, chromedp.Evaluate[searchState](readSearch))
+		if err == nil && st.State == "ready" {
+			return st
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("search not ready within 10s: %+v (%v)", st, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestSearchInBrowser types into the search page of a generated
+// 2,000-briefing site built by brief: results match and rank as promised,
+// filters narrow them, the URL holds the state and restores it.
+func TestSearchInBrowser(t *testing.T) {
+	browser := browsertest.New(t)
+	dir := t.TempDir()
+	if err := corpus.Write(dir, corpus.Options{Briefings: 2000, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	cfg, diags := build.LoadConfig(fsys)
+	mem := publish.NewMemory()
+	_, bd := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, BaseURL: "http://127.0.0.1/", Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}, mem)
+	if err := append(diags, bd...).Err(); err != nil {
+		t.Fatal(err)
+	}
+	// What the briefings say, to check the results against.
+	raw, _ := mem.Get("data/briefings.json")
+	var data struct {
+		Briefings []struct {
+			URL, Title string
+			Actors     []string
+			Tags       []string
+		}
+	}
+	if err := json.Unmarshal(raw, &data); err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string]int{}
+	for i, b := range data.Briefings {
+		byPath[strings.TrimPrefix(b.URL, "http://127.0.0.1")] = i
+	}
+	srv := browsertest.Serve(t, mem)
+	ctx := browsertest.Tab(t, browser, 60*time.Second)
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/"), chromedp.WaitVisible(chromedp.CSS("#search-q"))); err != nil {
+		t.Fatal(err)
+	}
+
+	// An actor's surname: briefings naming them as an actor come first.
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("#search-q"), "Kovalenko")); err != nil {
+		t.Fatal(err)
+	}
+	st := waitSearch(t, ctx)
+	t.Logf("first results %.0f ms after the last keystroke: %s", st.Ms, st.Status)
+	if len(st.Results) < 10 || !strings.Contains(st.Status, "results for") {
+		t.Fatalf("too few results: %+v", st)
+	}
+	isActor := func(href, surname string) bool {
+		for _, a := range data.Briefings[byPath[href]].Actors {
+			if strings.HasSuffix(a, " "+surname) {
+				return true
+			}
+		}
+		return false
+	}
+	for i, href := range st.Results[:10] {
+		if _, ok := byPath[href]; !ok {
+			t.Errorf("result %d %s is not a briefing", i, href)
+		} else if !isActor(href, "Kovalenko") {
+			t.Errorf("result %d %s does not have a Kovalenko among its actors, yet ranks in the top 10", i, href)
+		}
+	}
+	if st.Query != "?q=Kovalenko" {
+		t.Errorf("URL query = %q, want ?q=Kovalenko", st.Query)
+	}
+	// A second word, with the index partly loaded.
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("#search-q"), " Smith")); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if warm := waitSearch(t, ctx); strings.Contains(warm.Query, "Smith") || time.Now().After(deadline) {
+			t.Logf("next results %.0f ms after the last keystroke: %s", warm.Ms, warm.Status)
+			break
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS("#search-q"), "Kovalenko"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('#search-q').dispatchEvent(new Event('input', {bubbles: true}))`)); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if back := waitSearch(t, ctx); back.Query == "?q=Kovalenko" || time.Now().After(deadline) {
+			break
+		}
+	}
+
+	// A tag filter narrows the results to briefings with that tag.
+	tag := data.Briefings[byPath[st.Results[0]]].Tags[0]
+	if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS("#search-tag"), tag),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('#search-tag').dispatchEvent(new Event('change', {bubbles: true}))`)); err != nil {
+		t.Fatal(err)
+	}
+	var filtered searchState
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		filtered = waitSearch(t, ctx)
+		if strings.Contains(filtered.Query, "tag=") || time.Now().After(deadline) {
+			break
+		}
+	}
+	if len(filtered.Results) == 0 || len(filtered.Results) >= len(st.Results) && len(st.Results) < 20 {
+		t.Errorf("the tag filter did not narrow: %d → %d", len(st.Results), len(filtered.Results))
+	}
+	for _, href := range filtered.Results {
+		if !slices.Contains(data.Briefings[byPath[href]].Tags, tag) {
+			t.Errorf("%s lacks the tag %q", href, tag)
+		}
+	}
+
+	// The URL restores the same search in a new tab.
+	ctx2 := browsertest.Tab(t, browser, 60*time.Second)
+	if err := chromedp.Do(ctx2, chromedp.Navigate(srv.URL+"/search/"+filtered.Query)); err != nil {
+		t.Fatal(err)
+	}
+	restored := waitSearch(t, ctx2)
+	if restored.Form[0] != "Kovalenko" || restored.Form[2] != tag || !slices.Equal(restored.Results, filtered.Results) {
+		t.Errorf("a shared URL did not restore the search:\nwant %v\ngot  %+v", filtered.Results, restored)
+	}
+}
+
+// TestSearchExampleSite searches the bundled example for a name that is
+// an actor of one briefing and only mentioned in others.
+func TestSearchExampleSite(t *testing.T) {
+	browser := browsertest.New(t)
+	srv := browsertest.Serve(t, exampleSite(t))
+	ctx := browsertest.Tab(t, browser, 60*time.Second)
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/?q=umerov")); err != nil {
+		t.Fatal(err)
+	}
+	st := waitSearch(t, ctx)
+	if len(st.Results) == 0 || st.Results[0] != "/2025/12/miami-talks/" {
+		t.Errorf("searching umerov: %+v, want the Miami talks first", st)
+	}
+	// Accents and case do not matter; unknown words find nothing.
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/?q=%C3%9AMEROV")); err != nil {
+		t.Fatal(err)
+	}
+	if again := waitSearch(t, ctx); !slices.Equal(again.Results, st.Results) {
+		t.Errorf("ÚMEROV found %v, umerov %v", again.Results, st.Results)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/?q=zzyzx")); err != nil {
+		t.Fatal(err)
+	}
+	if none := waitSearch(t, ctx); len(none.Results) != 0 || !strings.Contains(none.Status, "No results") {
+		t.Errorf("zzyzx: %+v", none)
 	}
 }

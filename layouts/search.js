@@ -538,7 +538,7 @@
 
   /* ---------- The page ---------- */
 
-  var PAGE = 20, DEBOUNCE = 100, PARAMS = ['q', 'actor', 'tag', 'from', 'to'];
+  var PAGE = 20, DEBOUNCE = 50, PARAMS = ['q', 'actor', 'tag', 'from', 'to'];
 
   function init() {
     var form = document.querySelector('form[role="search"]');
