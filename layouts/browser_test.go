@@ -352,6 +352,7 @@ func TestSearchInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/"), chromedp.WaitVisible(chromedp.CSS("#search-q"))); err != nil {
 		t.Fatal(err)
 	}
+	waitSearch(t, ctx) // the page is ready, as a reader would find it
 
 	// An actor's surname: briefings naming them as an actor come first.
 	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("#search-q"), "Kovalenko")); err != nil {

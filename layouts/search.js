@@ -5,7 +5,7 @@
  * its <script> tag.
  *
  * Files (the package comment of internal/search gives their shapes):
- * meta.json once, on the first search; t/<shard>.json for the words of a
+ * meta.json once, as the page opens; t/<shard>.json for the words of a
  * query; x/<n>.json (titles, links, summaries) for the results shown, and
  * b/<n>.json (bodies) only for a result whose snippet comes from its body
  * or to check a phrase. Each file is fetched once per page (again only
@@ -553,6 +553,8 @@
         return r.json();
       });
     });
+    // Fetch the index's table now, while the reader starts typing.
+    engine.meta().catch(function () {});
     var seq = 0, timer = 0, t0 = 0, current = null, loadingMore = false, lastRun = null;
     var committed = false; // the history entry is a finished search: the next change makes a new one
 
