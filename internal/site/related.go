@@ -2,7 +2,6 @@ package site
 
 import (
 	"slices"
-	"strings"
 
 	"brief/internal/parallel"
 )
@@ -15,54 +14,67 @@ const relatedCount = 5
 const relatedWindow = 40
 
 // relate lists, for every entry, the briefings that share the most actors
-// (counted twice) and tags with it, then the newest.
+// (counted twice) and tags with it, then the newest. Scores are counted in
+// a slice indexed by entry, one per worker, reset after each entry.
 func (s *Site) relate() {
-	// Where each entry sits in each of its terms' lists.
+	// Where each entry sits in each of its terms' lists, and in the site.
+	at := map[*Entry]int{}
+	for i, e := range s.Entries {
+		at[e] = i
+	}
+	pos := map[*Term][]int{} // term → positions in the site of its entries
 	index := map[*Term]map[*Entry]int{}
 	for _, tax := range []*Taxonomy{s.Actors, s.Tags} {
 		for _, t := range tax.Terms {
 			m := make(map[*Entry]int, len(t.Entries))
+			p := make([]int, len(t.Entries))
 			for i, e := range t.Entries {
-				m[e] = i
+				m[e], p[i] = i, at[e]
 			}
-			index[t] = m
+			index[t], pos[t] = m, p
 		}
 	}
-	type candidate struct {
-		e     *Entry
-		score int
+	type scratch struct {
+		scores  []int32
+		touched []int
 	}
-	parallel.For(len(s.Entries), func(_, i int) {
-		e := s.Entries[i]
-		scores := map[*Entry]int{}
-		add := func(terms []*Term, weight int) {
+	workers := make([]scratch, parallel.Workers())
+	for w := range workers {
+		workers[w].scores = make([]int32, len(s.Entries))
+	}
+	parallel.For(len(s.Entries), func(w, i int) {
+		sc, e := &workers[w], s.Entries[i]
+		sc.touched = sc.touched[:0]
+		add := func(terms []*Term, weight int32) {
 			for _, t := range terms {
-				at := index[t][e]
-				lo, hi := max(0, at-relatedWindow/2), min(len(t.Entries), at+relatedWindow/2+1)
-				for _, o := range t.Entries[lo:hi] {
-					if o != e {
-						scores[o] += weight
+				mine := index[t][e]
+				lo, hi := max(0, mine-relatedWindow/2), min(len(t.Entries), mine+relatedWindow/2+1)
+				for _, o := range pos[t][lo:hi] {
+					if o == i {
+						continue
 					}
+					if sc.scores[o] == 0 {
+						sc.touched = append(sc.touched, o)
+					}
+					sc.scores[o] += weight
 				}
 			}
 		}
 		add(e.Actors, 2)
 		add(e.Tags, 1)
-		list := make([]candidate, 0, len(scores))
-		for o, sc := range scores {
-			list = append(list, candidate{o, sc})
-		}
-		slices.SortFunc(list, func(a, b candidate) int {
-			if a.score != b.score {
-				return b.score - a.score
+		// Entries are newest first, so a lower position is newer; ties in
+		// date fall back to the path order the site is sorted by.
+		slices.SortFunc(sc.touched, func(a, b int) int {
+			if d := sc.scores[b] - sc.scores[a]; d != 0 {
+				return int(d)
 			}
-			if c := b.e.Date.Compare(a.e.Date); c != 0 {
-				return c
-			}
-			return strings.Compare(a.e.Path, b.e.Path)
+			return a - b
 		})
-		for _, c := range list[:min(len(list), relatedCount)] {
-			e.Related = append(e.Related, c.e)
+		for _, o := range sc.touched[:min(len(sc.touched), relatedCount)] {
+			e.Related = append(e.Related, s.Entries[o])
+		}
+		for _, o := range sc.touched {
+			sc.scores[o] = 0
 		}
 	})
 }
