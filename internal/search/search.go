@@ -111,8 +111,8 @@ var fieldNames = []string{"body", "summary", "date", "figure", "tag", "actor", "
 
 const (
 	version       = 1
-	blockSize     = 10        // docs per text block
-	bodyBlockSize = 2         // docs per body block
+	blockSize     = 20        // docs per text block
+	bodyBlockSize = 8         // docs per body block
 	shardTarget   = 32 * 1024 // bytes a token shard should stay under
 )
 
