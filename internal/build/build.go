@@ -37,10 +37,11 @@ type Options struct {
 	Now     time.Time
 	Strict  bool
 	Minify  bool // minify HTML, CSS, JS, JSON, SVG and XML
-	// NoSearchIndex leaves the search index out (see render.Options).
-	NoSearchIndex bool
-	Markdown      *markdown.Renderer // reused across builds; New() when nil
-	Cache         *cache.Cache       // parsed files from earlier builds; nil for none
+	// Lazy leaves out the search index and the data exports (see
+	// render.Options).
+	Lazy     bool
+	Markdown *markdown.Renderer // reused across builds; New() when nil
+	Cache    *cache.Cache       // parsed files from earlier builds; nil for none
 	// Record names the record of the last build into this destination in
 	// the cache: when no input changed since and the destination is
 	// intact, the build is done at once.
@@ -159,7 +160,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		sink = minify.Wrap(sink)
 	}
 	out := track(sink)
-	rstats, rdiags := render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, NoSearchIndex: opt.NoSearchIndex}, out)
+	rstats, rdiags := render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy}, out)
 	res.Files, res.Rendered = rstats.Files, rstats.Rendered
 	res.SearchFiles, res.SearchBytes = rstats.SearchFiles, rstats.SearchBytes
 	diags = append(diags, rdiags...)

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"hash/fnv"
 	"sort"
 
 	"brief/internal/parallel"
@@ -20,6 +21,17 @@ type Input = [16]byte
 type hasher struct{ buf []byte }
 
 func newHasher() *hasher { return &hasher{buf: make([]byte, 0, 512)} }
+
+func (h *hasher) reset() { h.buf = h.buf[:0] }
+
+// newHashers makes one hasher for each worker of parallel.For.
+func newHashers() []*hasher {
+	hs := make([]*hasher, parallel.Workers())
+	for i := range hs {
+		hs[i] = &hasher{buf: make([]byte, 0, 4096)}
+	}
+	return hs
+}
 
 func (h *hasher) str(ss ...string) {
 	for _, s := range ss {
@@ -49,12 +61,30 @@ type fingerprints struct {
 	site    Input // every entry and term: for files made from the whole site
 	entries map[*site.Entry]Input
 	terms   map[*site.Term]Input
+	values  map[*site.SeriesValue]uint64 // what a chart or table shows of one value
+}
+
+// valueKey hashes what pages show of one value of a series, so pages that
+// show many values hash eight bytes for each.
+func valueKey(v *site.SeriesValue) uint64 {
+	h := fnv.New64a()
+	for _, s := range []string{v.Figure.ValueText, v.Figure.Text, v.Figure.Change, v.Entry.DateISO, v.Entry.DateText, v.Entry.URL, v.Entry.Title} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
 }
 
 func newFingerprints(s *site.Site, t *Templates) *fingerprints {
-	f := &fingerprints{entries: make(map[*site.Entry]Input, len(s.Entries)), terms: map[*site.Term]Input{}}
+	f := &fingerprints{entries: make(map[*site.Entry]Input, len(s.Entries)), terms: map[*site.Term]Input{}, values: map[*site.SeriesValue]uint64{}}
+	for _, sr := range s.Figures {
+		for _, v := range sr.Values {
+			f.values[v] = valueKey(v)
+		}
+	}
 	keys := make([]Input, len(s.Entries))
-	parallel.For(len(s.Entries), func(_, i int) { keys[i] = entryKey(s.Entries[i]) })
+	hashers := newHashers()
+	parallel.For(len(s.Entries), func(w, i int) { keys[i] = f.entryKey(hashers[w], s.Entries[i]) })
 	for i, e := range s.Entries {
 		f.entries[e] = keys[i]
 	}
@@ -105,8 +135,8 @@ func sortedParams(m map[string]any) []string {
 const seriesRecent = 12
 
 // entryKey hashes everything of an entry that a page may show.
-func entryKey(e *site.Entry) Input {
-	h := newHasher()
+func (f *fingerprints) entryKey(h *hasher, e *site.Entry) Input {
+	h.reset()
 	h.str(e.Path, e.URL, e.Permalink, e.Title, e.Slug, e.DateISO, e.DateText, e.TimeText, e.UpdatedISO, e.UpdatedText,
 		e.Summary, e.Location, fmt.Sprint(e.Draft, e.Aliases))
 	h.bytes(e.HTMLSum[:])
@@ -117,7 +147,7 @@ func entryKey(e *site.Entry) Input {
 		h.str(fv.Key, fv.Label, fv.Unit, fv.Of, fv.ValueText, fv.Text, fv.WholeText, fv.Percent, fv.Change, fv.PrevValue, fv.PrevDate, fv.PrevURL)
 		if fv.Series != nil {
 			for _, r := range fv.Series.Recent(fv.Point, seriesRecent) {
-				h.str(r.Figure.ValueText, r.Entry.DateISO, r.Entry.URL)
+				h.int(int(f.values[r]))
 			}
 		}
 	}
@@ -156,8 +186,8 @@ func (f *fingerprints) termKey(t *site.Term) Input {
 }
 
 // page returns the input of one page.
-func (f *fingerprints) page(p *Page) Input {
-	h := newHasher()
+func (f *fingerprints) page(h *hasher, p *Page) Input {
+	h.reset()
 	h.bytes(f.global[:])
 	h.str(p.Kind, p.Title, p.URL, p.Permalink, p.Description)
 	if e := p.Entry; e != nil {
@@ -203,10 +233,10 @@ func (f *fingerprints) page(p *Page) Input {
 		h.str(m.Name, m.URL)
 	}
 	if sr := p.Series; sr != nil {
-		seriesKey(h, sr, len(sr.Values))
+		f.seriesKey(h, sr, len(sr.Values))
 		for _, rel := range append([]*site.Series{sr.Whole}, sr.Parts...) {
 			if rel != nil {
-				seriesKey(h, rel, len(rel.Values))
+				f.seriesKey(h, rel, len(rel.Values))
 			}
 		}
 	}
@@ -227,11 +257,11 @@ func (f *fingerprints) page(p *Page) Input {
 	}
 	if p.Kind == "figures" {
 		for _, sr := range p.Site.Figures {
-			seriesKey(h, sr, sparkValues)
+			f.seriesKey(h, sr, sparkValues)
 		}
 	}
 	for _, sr := range p.Highlights {
-		seriesKey(h, sr, sparkValues)
+		f.seriesKey(h, sr, sparkValues)
 	}
 	return h.sum()
 }
@@ -256,11 +286,11 @@ func (f *fingerprints) feed(path string, entries []*site.Entry, term *site.Term)
 
 // seriesKey hashes what a page shows of a series: its names and its last
 // n values.
-func seriesKey(h *hasher, sr *site.Series, n int) {
+func (f *fingerprints) seriesKey(h *hasher, sr *site.Series, n int) {
 	h.str(sr.Key, sr.Label, sr.Unit, sr.URL)
 	h.int(len(sr.Values))
 	for _, v := range sr.Values[max(0, len(sr.Values)-n):] {
-		h.str(v.Figure.ValueText, v.Figure.Text, v.Entry.DateISO, v.Entry.DateText, v.Entry.URL, v.Entry.Title)
+		h.int(int(f.values[v]))
 	}
 	h.str(sr.First().Entry.DateText)
 }

@@ -47,9 +47,11 @@ type Options struct {
 	PageSize  int  // briefings per list page
 	FeedLimit int  // briefings per feed
 	Headers   bool // write _headers (Netlify, Cloudflare Pages)
-	// NoSearchIndex leaves the search index out, for the preview server,
-	// which builds it when the search page first asks for it.
-	NoSearchIndex bool
+	// Lazy leaves out the files made from the whole site that an edit
+	// changes but a writer rarely looks at — the search index and the data
+	// exports — for the preview server, which makes them (LazyFiles) when
+	// first asked for.
+	Lazy bool
 }
 
 // Site renders every page of s into sink, in parallel, with the feeds,
@@ -71,7 +73,8 @@ func Site(s *site.Site, t *Templates, opt Options, sink Sink) (Stats, diag.List)
 	var fp *fingerprints
 	if keeper != nil {
 		fp = newFingerprints(s, t)
-		parallel.For(len(jobs), func(_, i int) { inputs[i] = fp.page(jobs[i].page) })
+		hashers := newHashers()
+		parallel.For(len(jobs), func(w, i int) { inputs[i] = fp.page(hashers[w], jobs[i].page) })
 	}
 	for i, j := range jobs {
 		if keeper != nil && keeper.Keep(j.path, inputs[i]) {
@@ -93,28 +96,15 @@ func Site(s *site.Site, t *Templates, opt Options, sink Sink) (Stats, diag.List)
 	})
 	feeds := &feedWriter{s: s, limit: max(opt.FeedLimit, 1), sink: sink, fp: fp, keep: keeper, diags: &diags, items: map[*site.Entry]feed.Item{}}
 	feeds.writeAll()
-	data := map[string]func() []byte{DataBriefings: func() []byte { return briefingsJSON(s) },
-		DataFigures: func() []byte { return figuresCSV(s) }, DataActors: func() []byte { return actorsJSON(s) }}
-	for _, name := range []string{DataBriefings, DataFigures, DataActors} {
-		var input Input
-		if fp != nil {
-			input = fp.whole(name)
-			if keeper.Keep(name, input) {
-				continue
-			}
-		}
-		if err := sink.Write(name, data[name](), input); err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
-		}
-	}
-	var index map[string][]byte
 	var istats search.Stats
-	if !opt.NoSearchIndex {
-		index, istats = SearchIndex(s)
-	}
-	for name, data := range index {
-		if err := sink.Write(SearchDir+name, data, Input{}); err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: SearchDir + name}, "writing: %v", err))
+	var lazy int
+	if !opt.Lazy {
+		files, st := LazyFiles(s)
+		istats, lazy = st, len(files)
+		for name, data := range files {
+			if err := sink.Write(name, data, Input{}); err != nil {
+				diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
+			}
 		}
 	}
 	crawler := sitemap(s, jobs)
@@ -127,7 +117,7 @@ func Site(s *site.Site, t *Templates, opt Options, sink Sink) (Stats, diag.List)
 			diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
 		}
 	}
-	files := len(jobs) + 2 + 3 + len(data) + len(index) + len(s.Tags.Terms) + len(s.Actors.Terms) + len(crawler)
+	files := len(jobs) + 2 + 3 + lazy + len(s.Tags.Terms) + len(s.Actors.Terms) + len(crawler)
 	for _, e := range s.Entries {
 		files += len(e.Redirects)
 	}

@@ -9,6 +9,19 @@ import (
 // SearchDir is the folder of the search page and of its index.
 const SearchDir = "search/"
 
+// LazyFiles makes the search index and the data exports, path → bytes.
+func LazyFiles(s *site.Site) (map[string][]byte, search.Stats) {
+	index, stats := SearchIndex(s)
+	files := make(map[string][]byte, len(index)+3)
+	for name, data := range index {
+		files[SearchDir+name] = data
+	}
+	files[DataBriefings] = briefingsJSON(s)
+	files[DataFigures] = figuresCSV(s)
+	files[DataActors] = actorsJSON(s)
+	return files, stats
+}
+
 // SearchIndex builds the index of every published briefing for the search
 // page: titles, summaries, body text, actors with their aliases, tags,
 // figure labels and dates.

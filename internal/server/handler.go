@@ -77,7 +77,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if ok && !found {
-		if data, isIndex := snap.searchFile(name); isIndex {
+		if data, isLazy := snap.lazyFile(name); isLazy {
 			f, found = file{data: data}, true
 		}
 	}

@@ -133,16 +133,17 @@ func cleanBuild(t *testing.T, root, baseURL string) (*publish.Memory, bool) {
 }
 
 // compare checks the preview against a clean build: the same files, and
-// the search index, which the preview builds when first asked for it.
+// the search index and data exports, which the preview makes when first
+// asked for them.
 func compare(t *testing.T, step int, snap *snapshot, want *publish.Memory) {
 	t.Helper()
 	got := snap.files
 	var paths []string
 	for _, p := range want.Paths() {
 		w, _ := want.Get(p)
-		if data, isIndex := snap.searchFile(p); isIndex {
+		if data, isLazy := snap.lazyFile(p); isLazy {
 			if !bytes.Equal(data, w) {
-				t.Fatalf("step %d: search index file %s differs from a clean build", step, p)
+				t.Fatalf("step %d: %s differs from a clean build", step, p)
 			}
 			continue
 		}

@@ -274,7 +274,7 @@ func (s *Server) build(prev map[string]file) (files map[string]file, built *site
 	out := newSink(prev)
 	res, bdiags := s.runBuild(build.Options{
 		Site: siteFS, Layouts: layouts.FS, Config: cfg, BaseURL: s.opt.BaseURL,
-		Drafts: s.opt.Drafts, Future: s.opt.Future, Now: time.Now(), Markdown: s.md, Cache: s.cache, NoSearchIndex: true,
+		Drafts: s.opt.Drafts, Future: s.opt.Future, Now: time.Now(), Markdown: s.md, Cache: s.cache, Lazy: true,
 	}, out)
 	diags = append(diags, bdiags...)
 	if err := s.cache.Save(); err != nil {

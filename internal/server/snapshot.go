@@ -28,23 +28,23 @@ type snapshot struct {
 	overlay []byte            // the error report shown on every page when failed
 	entries map[string]string // briefing source path → its URL, for --navigate
 
-	// The search index is built when first asked for, not on every rebuild.
-	site   *site.Site
-	search struct {
+	// The search index and the data exports are made when first asked
+	// for, not on every rebuild.
+	site *site.Site
+	lazy struct {
 		once  sync.Once
 		files map[string][]byte
 	}
 }
 
-// searchFile returns a file of the search index, building the index on
-// first use.
-func (s *snapshot) searchFile(name string) ([]byte, bool) {
-	rest, ok := strings.CutPrefix(name, render.SearchDir)
-	if !ok || s.site == nil {
+// lazyFile returns a file of the search index or the data exports, making
+// them on first use.
+func (s *snapshot) lazyFile(name string) ([]byte, bool) {
+	if s.site == nil {
 		return nil, false
 	}
-	s.search.once.Do(func() { s.search.files, _ = render.SearchIndex(s.site) })
-	b, ok := s.search.files[rest]
+	s.lazy.once.Do(func() { s.lazy.files, _ = render.LazyFiles(s.site) })
+	b, ok := s.lazy.files[name]
 	return b, ok
 }
 

@@ -1,8 +1,6 @@
 package site
 
 import (
-	"slices"
-
 	"brief/internal/parallel"
 )
 
@@ -62,15 +60,26 @@ func (s *Site) relate() {
 		}
 		add(e.Actors, 2)
 		add(e.Tags, 1)
-		// Entries are newest first, so a lower position is newer; ties in
-		// date fall back to the path order the site is sorted by.
-		slices.SortFunc(sc.touched, func(a, b int) int {
-			if d := sc.scores[b] - sc.scores[a]; d != 0 {
-				return int(d)
+		// The best few by score; entries are newest first, so among equal
+		// scores the lower position (newer, then by path) wins.
+		var best [relatedCount]int
+		n := 0
+		better := func(a, b int) bool {
+			return sc.scores[a] > sc.scores[b] || sc.scores[a] == sc.scores[b] && a < b
+		}
+		for _, o := range sc.touched {
+			if n < relatedCount {
+				n++
+			} else if !better(o, best[n-1]) {
+				continue
 			}
-			return a - b
-		})
-		for _, o := range sc.touched[:min(len(sc.touched), relatedCount)] {
+			j := n - 1
+			for ; j > 0 && better(o, best[j-1]); j-- {
+				best[j] = best[j-1]
+			}
+			best[j] = o
+		}
+		for _, o := range best[:n] {
 			e.Related = append(e.Related, s.Entries[o])
 		}
 		for _, o := range sc.touched {
