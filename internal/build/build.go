@@ -156,11 +156,14 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	if diags.Err() != nil {
 		return res, diags
 	}
-	if opt.Minify {
-		sink = minify.Wrap(sink)
-	}
+	// The tracker sees every generated path; static files bypass --minify,
+	// since they are copied as they are.
 	out := track(sink)
-	rstats, rdiags := render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy}, out)
+	var pages render.Sink = out
+	if opt.Minify {
+		pages = minify.Wrap(out)
+	}
+	rstats, rdiags := render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy}, pages)
 	res.Files, res.Rendered = rstats.Files, rstats.Rendered
 	res.SearchFiles, res.SearchBytes = rstats.SearchFiles, rstats.SearchBytes
 	diags = append(diags, rdiags...)

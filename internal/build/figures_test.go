@@ -194,3 +194,25 @@ figures:
 		t.Errorf("--strict: no error")
 	}
 }
+
+// A change between decimal values is rounded to their decimals: 0.3 - 0.1
+// is +0.2, not +0.19999999999999998.
+func TestChangeIsRounded(t *testing.T) {
+	r := buildSite(t, `
+-- content/a.md --
+---
+title: A
+date: 2025-01-01
+figures:
+  - {label: Rate, value: 0.1, unit: percent}
+---
+-- content/b.md --
+---
+title: B
+date: 2025-01-02
+figures:
+  - {label: Rate, value: 0.3, unit: percent}
+---
+`).ok()
+	r.contains("2025/01/b/index.html", `<td>&#43;0.2 vs <a href="/2025/01/a/">1 Jan</a></td>`)
+}

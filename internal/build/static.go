@@ -41,7 +41,7 @@ func copyStatic(site fs.FS, out *tracker) diag.List {
 			return nil
 		}
 		name := strings.TrimPrefix(p, StaticDir+"/")
-		if out.has(name) && !replaceable[name] {
+		if (out.has(name) || render.IsLazy(name)) && !replaceable[name] {
 			diags.Errorf(pos, "would overwrite the generated file %s: rename or move it", name)
 			return nil
 		}

@@ -41,6 +41,10 @@ Disallow: /drafts/
 
 func TestStaticFileMayNotOverwriteAPage(t *testing.T) {
 	r := buildSite(t, `
+-- static/data/briefings.json --
+[]
+-- static/search/meta.json --
+{}
 -- content/a.md --
 ---
 title: A
@@ -53,6 +57,8 @@ A.
 <p>mine</p>
 `)
 	r.reports(
+		"static/data/briefings.json: would overwrite the generated file data/briefings.json: rename or move it",
+		"static/search/meta.json: would overwrite the generated file search/meta.json: rename or move it",
 		"static/index.html: would overwrite the generated file index.html: rename or move it",
 		"static/2025/01/a/index.html: would overwrite the generated file 2025/01/a/index.html: rename or move it",
 	)
@@ -85,6 +91,11 @@ Some    *text*   here.
 				t.Errorf("%s not smaller: %d → %d", p, len(a), len(b))
 			}
 		}
+	}
+	// Files of static/ are copied as they are, minified or not.
+	staticSite := site + "-- static/keep.json --\n{\n  \"a\": 1\n}\n"
+	if got := buildSite(t, staticSite, withMinify).ok().file("keep.json"); got != "{\n  \"a\": 1\n}\n" {
+		t.Errorf("static file minified: %q", got)
 	}
 	small.contains("2025/01/a/index.html", "<h1>A & &lt;b></h1>", "<em>text</em>", `<script type="application/ld+json">{"@context":"https://schema.org"`)
 }

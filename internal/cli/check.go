@@ -92,26 +92,24 @@ func check(ctx context.Context, root string, f checkFlags, now time.Time) (diag.
 		return diags, checkStats{}
 	}
 	mem := publish.NewMemory()
-	_, bdiags := build.Run(build.Options{Site: siteFS, Layouts: layouts.FS, Config: cfg, BaseURL: f.baseURL,
+	res, bdiags := build.Run(build.Options{Site: siteFS, Layouts: layouts.FS, Config: cfg, BaseURL: f.baseURL,
 		Drafts: f.drafts, Future: f.future, Now: now}, mem)
 	diags = append(diags, bdiags...)
 	if diags.Err() != nil {
 		return diags, checkStats{}
 	}
-	site := linkcheck.Site{Files: map[string][]byte{}, BaseURL: cfg.BaseURL}
-	if f.baseURL != "" {
-		site.BaseURL = f.baseURL
-	}
+	// The site's base URL as the build normalised it (with its final /).
+	site := linkcheck.Site{Files: map[string][]byte{}, BaseURL: res.Site.BaseURL}
 	for _, p := range mem.Paths() {
 		site.Files[p], _ = mem.Get(p)
 	}
-	res := linkcheck.Check(site)
-	diags = append(diags, res.Diags...)
+	found := linkcheck.Check(site)
+	diags = append(diags, found.Diags...)
 	if f.external {
 		client := &http.Client{Timeout: f.timeout}
-		diags = append(diags, linkcheck.External(ctx, res.External, client, f.concurrency)...)
+		diags = append(diags, linkcheck.External(ctx, found.External, client, f.concurrency)...)
 	}
-	return diags, checkStats{Files: len(site.Files), External: len(res.External)}
+	return diags, checkStats{Files: len(site.Files), External: len(found.External)}
 }
 
 // jsonDiagnostic is one problem in the JSON report.

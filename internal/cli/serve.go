@@ -168,9 +168,13 @@ func openBrowser(url string, stderr io.Writer) {
 		fmt.Fprintf(stderr, "brief serve: --open: no %s here; open %s yourself\n", name, url)
 		return
 	}
-	if err := exec.Command(name, args...).Start(); err != nil {
+	cmd := exec.Command(name, args...)
+	if err := cmd.Start(); err != nil {
 		fmt.Fprintf(stderr, "brief serve: --open: %v\n", err)
+		return
 	}
+	go cmd.Wait() // reap it
+
 }
 
 // displayRoot names the site root relative to the working folder when it

@@ -94,13 +94,18 @@ func (w *feedWriter) writeAll() {
 		for _, t := range tax.Terms {
 			self := strings.TrimPrefix(t.URL, s.BasePath) + RSSFile
 			w.write(self, t.Entries, t, func() []byte {
-				f := w.build(s.Title+": "+t.Name, describeTerm(t), s.Abs(t.URL), t.Entries)
+				description := describeTerm(t)
+				if description == "" {
+					description = "Briefings about " + t.Name
+				}
+				f := w.build(s.Title+": "+t.Name, description, s.Abs(t.URL), t.Entries)
 				return feed.RSS(f, s.Abs(t.URL+RSSFile))
 			})
 		}
 	}
 }
 
+// describeTerm is a tag's description or an actor's role, or "".
 func describeTerm(t *site.Term) string {
 	switch {
 	case t.Tag != nil && t.Tag.Description != "":
@@ -108,7 +113,7 @@ func describeTerm(t *site.Term) string {
 	case t.Actor != nil && t.Actor.Role != "":
 		return t.Name + ": " + t.Actor.Role
 	}
-	return "Briefings about " + t.Name
+	return ""
 }
 
 // sitemap lists every page of the site with the date it last changed: a
@@ -122,10 +127,7 @@ func sitemap(s *site.Site, jobs []job) map[string][]byte {
 		u := feed.URL{Loc: s.Abs(j.page.URL)}
 		switch {
 		case j.page.Entry != nil:
-			u.LastMod = j.page.Entry.Date
-			if j.page.Entry.Updated.After(u.LastMod) {
-				u.LastMod = j.page.Entry.Updated
-			}
+			u.LastMod = latestOf(j.page.Entry)
 		case len(j.page.Entries) > 0:
 			for _, e := range j.page.Entries {
 				if d := latestOf(e); d.After(u.LastMod) {
@@ -139,6 +141,7 @@ func sitemap(s *site.Site, jobs []job) map[string][]byte {
 	return feed.Sitemaps(urls, s.Abs(s.BasePath))
 }
 
+// latestOf is when a briefing last changed: its update, else its date.
 func latestOf(e *site.Entry) time.Time {
 	if e.Updated.After(e.Date) {
 		return e.Updated

@@ -98,6 +98,7 @@ func newFingerprints(s *site.Site, t *Templates) *fingerprints {
 	}
 	g := newHasher()
 	g.str(t.source, s.Title, s.Description, s.Language, s.BaseURL, s.BasePath, s.Tags.URL, s.Actors.URL, t.Stylesheet, fmt.Sprint(sortedParams(s.Params)))
+	g.int(boolInt(len(s.Figures) > 0)) // the menu links the figures when there are any
 	for _, y := range s.Years {
 		g.str(y.URL)
 		g.int(y.Year)
@@ -155,6 +156,9 @@ func (f *fingerprints) entryKey(h *hasher, e *site.Entry) Input {
 		h.int(len(ts))
 		for _, t := range ts {
 			h.str(t.Name, t.URL)
+			if t.Actor != nil { // the JSON-LD types an actor by its profile's kind
+				h.str("profile", t.Actor.Kind)
+			}
 		}
 	}
 	return h.sum()
@@ -292,7 +296,7 @@ func (f *fingerprints) seriesKey(h *hasher, sr *site.Series, n int) {
 	for _, v := range sr.Values[max(0, len(sr.Values)-n):] {
 		h.int(int(f.values[v]))
 	}
-	h.str(sr.First().Entry.DateText)
+	h.str(sr.First().Entry.DateText, sr.First().Entry.DateISO)
 }
 
 func boolInt(b bool) int {

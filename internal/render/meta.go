@@ -93,10 +93,10 @@ func describe(s *site.Site, p *Page, siteDescription string) string {
 	switch {
 	case p.Entry != nil && p.Entry.Summary != "":
 		return p.Entry.Summary
-	case p.Term != nil && p.Term.Tag != nil && p.Term.Tag.Description != "":
-		return p.Term.Tag.Description
-	case p.Term != nil && p.Term.Actor != nil && p.Term.Actor.Role != "":
-		return p.Term.Name + ": " + p.Term.Actor.Role
+	case p.Term != nil:
+		if d := describeTerm(p.Term); d != "" {
+			return d
+		}
 	}
 	return siteDescription
 }

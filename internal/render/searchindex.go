@@ -1,6 +1,8 @@
 package render
 
 import (
+	"strings"
+
 	"brief/internal/parallel"
 	"brief/internal/search"
 	"brief/internal/site"
@@ -8,6 +10,12 @@ import (
 
 // SearchDir is the folder of the search page and of its index.
 const SearchDir = "search/"
+
+// IsLazy tells the paths of LazyFiles from the others.
+func IsLazy(name string) bool {
+	return strings.HasPrefix(name, SearchDir) && name != SearchDir+"index.html" ||
+		name == DataBriefings || name == DataFigures || name == DataActors
+}
 
 // LazyFiles makes the search index and the data exports, path → bytes.
 func LazyFiles(s *site.Site) (map[string][]byte, search.Stats) {

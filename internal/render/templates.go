@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"brief/internal/diag"
 	"brief/internal/site"
@@ -66,7 +67,9 @@ func LoadTemplates(defaults, override fs.FS) (*Templates, diag.List) {
 	read := func(name string) (string, []byte) {
 		if override != nil {
 			if b, err := fs.ReadFile(override, name); err == nil {
-				t.custom = true
+				// A template of its own may show anything; a stylesheet or
+				// script of its own changes no page but by its name.
+				t.custom = t.custom || strings.HasSuffix(name, ".html")
 				t.source += name + "\x00" + string(b) + "\x00"
 				return LayoutDir + "/" + name, b
 			} else if !errors.Is(err, fs.ErrNotExist) {

@@ -62,8 +62,12 @@ func TestRebuildsMatchCleanBuilds(t *testing.T) {
 		func(i int) { // body
 			writeFile(t, root, "content/2025/2025-01-01-alpha.md", fmt.Sprintf("---\ntitle: Alpha briefing\ndate: 2025-01-01\ntags: [energy]\nactors: [Rustem Umerov]\n---\nBody %d.\n", i))
 		},
-		func(i int) { // title and tags
-			writeFile(t, root, "content/2025/2025-01-02-beta.md", fmt.Sprintf("---\ntitle: Beta %d\ndate: 2025-01-02\ntags: [energy, t%d]\n---\nBeta.\n", i, i%3))
+		func(i int) { // title and tags, and the site's first figure coming and going
+			figures := ""
+			if i%2 == 0 {
+				figures = fmt.Sprintf("figures:\n  - {label: Drones launched, value: %d.%d, unit: drones}\n", i, i%3)
+			}
+			writeFile(t, root, "content/2025/2025-01-02-beta.md", fmt.Sprintf("---\ntitle: Beta %d\ndate: 2025-01-02\ntags: [energy, t%d]\n%s---\nBeta.\n", i, i%3, figures))
 		},
 		func(i int) { // add
 			writeFile(t, root, fmt.Sprintf("content/extra/2025-02-%02d-extra-%d.md", i%28+1, i), fmt.Sprintf("---\ntitle: Extra %d\ndate: 2025-02-%02d\nactors: [Rustem Umerov, Marco Rubio]\n---\nExtra.\n", i, i%28+1))
@@ -76,7 +80,7 @@ func TestRebuildsMatchCleanBuilds(t *testing.T) {
 			}
 		},
 		func(i int) { // actor profile
-			writeFile(t, root, "content/actors/rustem-umerov.md", fmt.Sprintf("---\nname: Rustem Umerov\nrole: Secretary %d\n---\nBio.\n", i))
+			writeFile(t, root, "content/actors/rustem-umerov.md", fmt.Sprintf("---\nname: Rustem Umerov\nrole: Secretary %d\nkind: %s\n---\nBio.\n", i, []string{"person", "government"}[i%2]))
 		},
 		func(i int) { // layout
 			if i%2 == 0 {

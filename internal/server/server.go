@@ -137,7 +137,10 @@ func (s *Server) Run(ctx context.Context) error {
 			select {
 			case <-w.Ready():
 				s.Rebuild(w.Take())
-			case err := <-w.Errors():
+			case err, ok := <-w.Errors():
+				if !ok {
+					return
+				}
 				fmt.Fprintf(s.opt.Log, "brief serve: watching: %v\n", err)
 			case <-stop:
 				return

@@ -40,7 +40,7 @@ type snapshot struct {
 // lazyFile returns a file of the search index or the data exports, making
 // them on first use.
 func (s *snapshot) lazyFile(name string) ([]byte, bool) {
-	if s.site == nil {
+	if s.site == nil || !render.IsLazy(name) {
 		return nil, false
 	}
 	s.lazy.once.Do(func() { s.lazy.files, _ = render.LazyFiles(s.site) })

@@ -2,6 +2,8 @@ package site
 
 import (
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -130,7 +132,9 @@ func (fv *FigureView) setChange(s *Site, v *SeriesValue) {
 		return
 	}
 	prev := v.Prev
-	d := fv.Figure.Value - prev.Figure.Figure.Value
+	// Round away float noise (0.3 - 0.1): to the decimals of the values.
+	dec := max(decimals(fv.ValueText), decimals(prev.Figure.ValueText))
+	d, _ := strconv.ParseFloat(strconv.FormatFloat(fv.Figure.Value-prev.Figure.Figure.Value, 'f', dec, 64), 64)
 	switch {
 	case d > 0:
 		fv.Change = "+" + FormatNumber(d)
@@ -176,4 +180,12 @@ func actorFigures(actors *Taxonomy) {
 			return a.Series.Key < b.Series.Key
 		})
 	}
+}
+
+// decimals counts the digits after the point of a formatted number.
+func decimals(text string) int {
+	if i := strings.IndexByte(text, '.'); i >= 0 {
+		return len(text) - i - 1
+	}
+	return 0
 }
