@@ -10,8 +10,8 @@ import (
 // homeHighlights is how many figure series the home page shows.
 const homeHighlights = 4
 
-// Pages lists every page of the site with its output path, in a fixed order.
-func Pages(s *site.Site, stylesheet, script string, pageSize int) []job {
+// pages lists every page of the site with its output path, in a fixed order.
+func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 	if pageSize <= 0 {
 		pageSize = 10
 	}

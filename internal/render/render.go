@@ -64,7 +64,7 @@ func Site(s *site.Site, t *Templates, opt Options, sink Sink) (Stats, diag.List)
 	if err := sink.Write(t.Script, t.js, Input{}); err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: t.Script}, "writing: %v", err))
 	}
-	jobs := Pages(s, t.Stylesheet, t.Script, opt.PageSize)
+	jobs := pages(s, t.Stylesheet, t.Script, opt.PageSize)
 	diags.Add(redirects(s, jobs, sink)...)
 	// Fingerprints matter only to a sink that keeps pages between builds.
 	keeper, _ := sink.(Keeper)

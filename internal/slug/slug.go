@@ -129,26 +129,11 @@ func cut(b []byte, n int) int {
 	return n
 }
 
-// Distance is the Levenshtein edit distance between a and b, in runes.
+// Distance is the edit distance (Levenshtein, in runes) between a and b.
 func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	var rows [2][]int
+	return bounded(ra, rb, max(len(ra), len(rb))+1, &rows)
 }
 
 // Closest returns the candidate nearest to s within maxDist edits, or "".
