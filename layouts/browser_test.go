@@ -3,6 +3,7 @@ package layouts_test
 import (
 	"context"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -152,13 +153,12 @@ func TestPrintStyles(t *testing.T) {
 
 func containsURL(s string) bool { return len(s) > 8 && (s[1:8] == " (https" || s[2:9] == "(https:") }
 
-// exampleSite builds the repository's example site in memory.
-func exampleSite(t *testing.T, opts ...func(*build.Options)) *publish.Memory {
+// buildAt builds the site in fsys in memory, linked for a local server.
+func buildAt(t *testing.T, fsys fs.FS, now time.Time, opts ...func(*build.Options)) *publish.Memory {
 	t.Helper()
-	fsys := os.DirFS("..")
 	cfg, diags := build.LoadConfig(fsys)
 	mem := publish.NewMemory()
-	opt := build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, BaseURL: "http://127.0.0.1/", Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	opt := build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, BaseURL: "http://127.0.0.1/", Now: now}
 	for _, o := range opts {
 		o(&opt)
 	}
@@ -167,6 +167,22 @@ func exampleSite(t *testing.T, opts ...func(*build.Options)) *publish.Memory {
 		t.Fatal(err)
 	}
 	return mem
+}
+
+// exampleSite builds the bundled example site.
+func exampleSite(t *testing.T, opts ...func(*build.Options)) *publish.Memory {
+	t.Helper()
+	return buildAt(t, os.DirFS(".."), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), opts...)
+}
+
+// generatedSite builds a synthetic site of n briefings (internal/corpus).
+func generatedSite(t *testing.T, n int, seed uint64) *publish.Memory {
+	t.Helper()
+	dir := t.TempDir()
+	if err := corpus.Write(dir, corpus.Options{Briefings: n, Seed: seed}); err != nil {
+		t.Fatal(err)
+	}
+	return buildAt(t, os.DirFS(dir), time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
 }
 
 // layoutSignature is the text of the page and the box of every element:
@@ -219,17 +235,7 @@ func firstDifference(a, b string) string {
 // its colours follow the colour scheme.
 func TestFigureChartInBrowser(t *testing.T) {
 	browser := browsertest.New(t)
-	dir := t.TempDir()
-	if err := corpus.Write(dir, corpus.Options{Briefings: 120, Seed: 3}); err != nil {
-		t.Fatal(err)
-	}
-	fsys := os.DirFS(dir)
-	cfg, diags := build.LoadConfig(fsys)
-	mem := publish.NewMemory()
-	_, bd := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, BaseURL: "http://127.0.0.1/", Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}, mem)
-	if err := append(diags, bd...).Err(); err != nil {
-		t.Fatal(err)
-	}
+	mem := generatedSite(t, 120, 3)
 	srv := browsertest.Serve(t, mem)
 	type chartInfo struct {
 		Width, Height float64
@@ -320,17 +326,7 @@ func waitSearch(t *testing.T, ctx context.Context) searchState {
 // filters narrow them, the URL holds the state and restores it.
 func TestSearchInBrowser(t *testing.T) {
 	browser := browsertest.New(t)
-	dir := t.TempDir()
-	if err := corpus.Write(dir, corpus.Options{Briefings: 2000, Seed: 5}); err != nil {
-		t.Fatal(err)
-	}
-	fsys := os.DirFS(dir)
-	cfg, diags := build.LoadConfig(fsys)
-	mem := publish.NewMemory()
-	_, bd := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, BaseURL: "http://127.0.0.1/", Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}, mem)
-	if err := append(diags, bd...).Err(); err != nil {
-		t.Fatal(err)
-	}
+	mem := generatedSite(t, 2000, 5)
 	// What the briefings say, to check the results against.
 	raw, _ := mem.Get("data/briefings.json")
 	var data struct {
