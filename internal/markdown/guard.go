@@ -34,9 +34,18 @@ func (guard) Transform(doc *ast.Document, reader text.Reader, pc parser.Context)
 	src := reader.Source()
 	var unwrap, remove, plain []ast.Node
 	var headings []*ast.Heading
+	depth := 0
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			depth--
 			return ast.WalkContinue, nil
+		}
+		if depth++; depth > MaxDepth && !rep.tooDeep {
+			// Browsers and HTML parsers flatten elements past 512 levels:
+			// emphasis nested this deep ("_a _a _a … a_ a_") would not
+			// show as written, and no briefing needs it.
+			rep.tooDeep = true
+			rep.diags.Errorf(rep.pos(blockStart(n)), "emphasis, links or other Markdown nested more than %d levels deep: simplify this paragraph, or escape the * and _ characters (\\_)", MaxDepth)
 		}
 		switch t := n.(type) {
 		case *ast.HTMLBlock, *ast.RawHTML:

@@ -28,6 +28,11 @@ import (
 // one line; goldmark's time grows with the square of it.
 const MaxNesting = 32
 
+// MaxDepth bounds how deeply the parsed Markdown may nest (emphasis in
+// emphasis, links in emphasis …), well below the 512 levels at which HTML
+// parsers restructure a page.
+const MaxDepth = 100
+
 // MaxFootnotes bounds footnote definitions per file, for the same reason.
 const MaxFootnotes = 500
 
@@ -74,6 +79,9 @@ func (r *Renderer) Render(path string, body []byte, firstLine int) Result {
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	ctx.Set(reporterKey, rep)
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+	if rep.tooDeep {
+		return Result{Diags: rep.diags}
+	}
 	buf := r.bufs.Get().(*bytes.Buffer)
 	defer r.bufs.Put(buf)
 	buf.Reset()
@@ -91,6 +99,7 @@ type reporter struct {
 	diags     diag.List
 	links     []briefing.Link
 	anchors   []string
+	tooDeep   bool // the body nests deeper than MaxDepth; it is not rendered
 }
 
 var reporterKey = parser.NewContextKey()

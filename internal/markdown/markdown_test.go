@@ -398,3 +398,20 @@ func TestHeadingAnchors(t *testing.T) {
 		t.Errorf("anchors = %q", got)
 	}
 }
+
+// TestDeepNestingIsRefused: emphasis nested hundreds of levels deep (found
+// by FuzzRender) is an error, not a page that browsers would restructure.
+func TestDeepNestingIsRefused(t *testing.T) {
+	body := "Intro.\n\n" + strings.Repeat("_x ", 300) + strings.Repeat("x_ ", 300) + "\n"
+	res := render(body)
+	checkDiags(t, res.Diags, want{"a.md:12:1", "emphasis, links or other Markdown nested more than 100 levels deep"})
+	if res.HTML != "" {
+		t.Errorf("rendered anyway: %d bytes", len(res.HTML))
+	}
+	// Deep but legal nesting still renders.
+	ok := render(strings.Repeat("> ", 30) + "*a **b** [c](https://x.org)*\n")
+	checkDiags(t, ok.Diags)
+	if !strings.Contains(string(ok.HTML), "<strong>b</strong>") {
+		t.Errorf("30 quotes deep: %s", ok.HTML)
+	}
+}
