@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -27,28 +28,17 @@ type buildFlags struct {
 	drafts, future, strict, quiet, minify              bool
 }
 
-func (f *buildFlags) register(fs interface {
-	StringVar(*string, string, string, string)
-	BoolVar(*bool, string, bool, string)
-}) {
-	both := func(p *string, short, long, def, usage string) {
-		fs.StringVar(p, short, def, usage)
-		fs.StringVar(p, long, def, usage)
-	}
-	bothBool := func(p *bool, short, long, usage string) {
-		fs.BoolVar(p, short, false, usage)
-		fs.BoolVar(p, long, false, usage)
-	}
-	both(&f.source, "s", "source", ".", "the site root: the folder with content/, layouts/ and brief.toml")
-	both(&f.dest, "d", "destination", "public", "where to write the site, relative to the site root")
-	both(&f.baseURL, "b", "baseURL", "", "the site's public URL, overriding brief.toml (https://example.org/briefings/)")
-	bothBool(&f.drafts, "D", "drafts", "include briefings marked draft: true")
-	bothBool(&f.future, "F", "future", "include briefings dated in the future")
+func (f *buildFlags) register(fs *flag.FlagSet) {
+	stringFlag(fs, &f.source, "s", "source", ".", sourceUsage)
+	stringFlag(fs, &f.dest, "d", "destination", "public", "where to write the site, relative to the site root")
+	stringFlag(fs, &f.baseURL, "b", "baseURL", "", "the site's public URL, overriding brief.toml (https://example.org/briefings/)")
+	boolFlag(fs, &f.drafts, "D", "drafts", "include briefings marked draft: true")
+	boolFlag(fs, &f.future, "F", "future", "include briefings dated in the future")
 	fs.StringVar(&f.clock, "clock", "", "the time that decides what is in the future, RFC 3339 (default: $SOURCE_DATE_EPOCH, else now)")
 	fs.BoolVar(&f.strict, "strict", false, "treat warnings as errors")
 	fs.BoolVar(&f.minify, "minify", false, "minify HTML, CSS, JavaScript, JSON, SVG and XML")
 	fs.StringVar(&f.cacheDir, "cacheDir", ".brief-cache", "the build cache, relative to the site root; safe to delete; empty turns it off")
-	bothBool(&f.quiet, "q", "quiet", "print errors only")
+	boolFlag(fs, &f.quiet, "q", "quiet", "print errors only")
 	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 }
 

@@ -28,14 +28,10 @@ type checkFlags struct {
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var f checkFlags
 	fs := newFlagSet("check", "Builds the site without writing it and reports every problem: content errors\nand warnings, broken internal links and anchors, feeds and sitemaps that do\nnot parse and, with --external, external links that do not answer.\nExits 1 when there is an error.", stderr)
-	fs.StringVar(&f.source, "s", ".", "the site root: the folder with content/, layouts/ and brief.toml")
-	fs.StringVar(&f.source, "source", ".", "the site root: the folder with content/, layouts/ and brief.toml")
-	fs.StringVar(&f.baseURL, "b", "", "the site's public URL, overriding brief.toml")
-	fs.StringVar(&f.baseURL, "baseURL", "", "the site's public URL, overriding brief.toml")
-	fs.BoolVar(&f.drafts, "D", false, "include briefings marked draft: true")
-	fs.BoolVar(&f.drafts, "drafts", false, "include briefings marked draft: true")
-	fs.BoolVar(&f.future, "F", false, "include briefings dated in the future")
-	fs.BoolVar(&f.future, "future", false, "include briefings dated in the future")
+	stringFlag(fs, &f.source, "s", "source", ".", sourceUsage)
+	stringFlag(fs, &f.baseURL, "b", "baseURL", "", "the site's public URL, overriding brief.toml")
+	boolFlag(fs, &f.drafts, "D", "drafts", "include briefings marked draft: true")
+	boolFlag(fs, &f.future, "F", "future", "include briefings dated in the future")
 	fs.StringVar(&f.clock, "clock", "", "the time that decides what is in the future, RFC 3339 (default: $SOURCE_DATE_EPOCH, else now)")
 	fs.BoolVar(&f.strict, "strict", false, "treat warnings as errors")
 	fs.BoolVar(&f.external, "external", false, "also check that external links answer (needs the network)")

@@ -139,6 +139,21 @@ func printDefaults(fs *flag.FlagSet) {
 	}
 }
 
+// sourceUsage describes -s/--source, which every command that reads a site has.
+const sourceUsage = "the site root: the folder with content/, layouts/ and brief.toml"
+
+// stringFlag registers a string flag under a short and a long name.
+func stringFlag(fs *flag.FlagSet, p *string, short, long, def, usage string) {
+	fs.StringVar(p, short, def, usage)
+	fs.StringVar(p, long, def, usage)
+}
+
+// boolFlag registers a boolean flag under a short and a long name.
+func boolFlag(fs *flag.FlagSet, p *bool, short, long, usage string) {
+	fs.BoolVar(p, short, false, usage)
+	fs.BoolVar(p, long, false, usage)
+}
+
 // parse parses flags; done is true when the command should stop with code.
 func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, done bool) {
 	// The flag package prints the usage on -h and on errors; print it

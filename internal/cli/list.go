@@ -55,8 +55,7 @@ func runList(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	var bf buildFlags
 	fs := newFlagSet("list", "", stderr)
 	setUsageLine(fs, "brief list [flags] drafts|future|all", listSynopsis)
-	fs.StringVar(&dir, "s", ".", "the site root: the folder with content/, layouts/ and brief.toml")
-	fs.StringVar(&dir, "source", ".", "the site root: the folder with content/, layouts/ and brief.toml")
+	stringFlag(fs, &dir, "s", "source", ".", sourceUsage)
 	fs.StringVar(&bf.clock, "clock", "", "the time that decides what is in the future, RFC 3339 (default: $SOURCE_DATE_EPOCH, else now)")
 	fs.StringVar(&format, "format", "text", "the output: text (aligned columns) or json")
 	rest, code, done := parseArgs(fs, args, stdout)

@@ -39,11 +39,9 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	var f newFlags
 	fs := newFlagSet("new", "", stderr)
 	setUsageLine(fs, `brief new [flags] "Title of the briefing"`, newSynopsis)
-	fs.StringVar(&f.source, "s", ".", "the site root: the folder with content/, layouts/ and brief.toml")
-	fs.StringVar(&f.source, "source", ".", "the site root: the folder with content/, layouts/ and brief.toml")
+	stringFlag(fs, &f.source, "s", "source", ".", sourceUsage)
 	fs.StringVar(&f.date, "date", "", "the briefing's date instead of now: YYYY-MM-DD, YYYY-MM-DDTHH:MM (in the site's time zone) or RFC 3339")
-	fs.BoolVar(&f.draft, "D", false, "mark the briefing draft: true")
-	fs.BoolVar(&f.draft, "draft", false, "mark the briefing draft: true")
+	boolFlag(fs, &f.draft, "D", "draft", "mark the briefing draft: true")
 	rest, code, done := parseArgs(fs, args, stdout)
 	if done {
 		return code
