@@ -189,14 +189,10 @@ func (s *Server) Rebuild(changed []string) {
 	files, site, diags := s.build(prev.files)
 	next.diags = diags
 	if diags.Err() != nil {
-		next.files, next.entries, next.site, next.failed = prev.files, prev.entries, prev.site, true
+		next.files, next.site, next.failed = prev.files, prev.site, true
 		next.overlay = overlay(s.opt.Root, diags)
 	} else {
 		next.files, next.site = files, site
-		next.entries = make(map[string]string, len(site.Entries))
-		for _, e := range site.Entries {
-			next.entries[e.Path] = e.URL
-		}
 	}
 	s.cur.Store(next)
 	s.done.Add(1)
@@ -213,7 +209,7 @@ func (s *Server) Rebuild(changed []string) {
 			}
 		}
 	}
-	ch.Navigate = navigateTo(changed, next.entries)
+	ch.Navigate = navigateTo(changed, next.site)
 	s.events.Publish(ch)
 	s.logBuild(next, len(paths), time.Since(start))
 }
@@ -222,14 +218,21 @@ func (s *Server) Rebuild(changed []string) {
 func (s *Server) published() int64 { return s.done.Load() }
 
 // navigateTo is the page of the one briefing among changed, if any.
-func navigateTo(changed []string, entries map[string]string) string {
-	var to string
+func navigateTo(changed []string, built *site.Site) string {
+	if built == nil || len(changed) == 0 {
+		return ""
+	}
+	edited := make(map[string]bool, len(changed))
 	for _, p := range changed {
-		if u, ok := entries[p]; ok {
+		edited[p] = true
+	}
+	var to string
+	for _, e := range built.Entries {
+		if edited[e.Path] {
 			if to != "" {
 				return ""
 			}
-			to = u
+			to = e.URL
 		}
 	}
 	return to

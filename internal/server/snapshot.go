@@ -21,12 +21,11 @@ type file struct {
 // snapshot is one finished build as the server serves it. It never changes
 // once published; a rebuild makes a new one.
 type snapshot struct {
-	version string            // changes with every build; pages carry it to the browser
-	files   map[string]file   // output path → file, from the last good build
-	diags   diag.List         // the problems of the latest build, good or not
-	failed  bool              // the latest build failed; files are older
-	overlay []byte            // the error report shown on every page when failed
-	entries map[string]string // briefing source path → its URL, for --navigate
+	version string          // changes with every build; pages carry it to the browser
+	files   map[string]file // output path → file, from the last good build
+	diags   diag.List       // the problems of the latest build, good or not
+	failed  bool            // the latest build failed; files are older
+	overlay []byte          // the error report shown on every page when failed
 
 	// The search index and the data exports are made when first asked
 	// for, not on every rebuild.
