@@ -3,7 +3,6 @@ package render
 import (
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"brief/internal/diag"
@@ -28,13 +27,10 @@ type feedWriter struct {
 	keep  Keeper
 	diags *diag.Collector
 
-	mu    sync.Mutex
 	items map[*site.Entry]feed.Item
 }
 
 func (w *feedWriter) item(e *site.Entry) feed.Item {
-	w.mu.Lock()
-	defer w.mu.Unlock()
 	if it, ok := w.items[e]; ok {
 		return it
 	}
