@@ -75,7 +75,7 @@ type Counts struct {
 	Tags      int // tag pages
 	Actors    int // actor pages
 	Archives  int // year and month archives
-	Files     int // files of the site
+	Files     int // files of the site, counted as the sink got or kept them
 	Rendered  int // pages rendered; the others were unchanged since the last build
 	// SearchFiles and SearchBytes measure the search index.
 	SearchFiles int
@@ -164,7 +164,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		pages = minify.Wrap(out)
 	}
 	rstats, rdiags := render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy}, pages)
-	res.Files, res.Rendered = rstats.Files, rstats.Rendered
+	res.Rendered = rstats.Rendered
 	res.SearchFiles, res.SearchBytes = rstats.SearchFiles, rstats.SearchBytes
 	diags = append(diags, rdiags...)
 	if diags.Err() == nil {

@@ -29,7 +29,6 @@ type Keeper interface {
 
 // Stats counts what was rendered.
 type Stats struct {
-	Files       int   // files of the site
 	Rendered    int   // pages whose templates ran; the others were kept
 	SearchFiles int   // files of the search index
 	SearchBytes int64 // their size
@@ -97,10 +96,9 @@ func Site(s *site.Site, t *Templates, opt Options, sink Sink) (Stats, diag.List)
 	feeds := &feedWriter{s: s, limit: max(opt.FeedLimit, 1), sink: sink, fp: fp, keep: keeper, diags: &diags, items: map[*site.Entry]feed.Item{}}
 	feeds.writeAll()
 	var istats search.Stats
-	var lazy int
 	if !opt.Lazy {
-		files, st := LazyFiles(s)
-		istats, lazy = st, len(files)
+		var files map[string][]byte
+		files, istats = LazyFiles(s)
 		for name, data := range files {
 			if err := sink.Write(name, data, Input{}); err != nil {
 				diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
@@ -117,11 +115,7 @@ func Site(s *site.Site, t *Templates, opt Options, sink Sink) (Stats, diag.List)
 			diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
 		}
 	}
-	files := len(jobs) + 2 + 3 + lazy + len(s.Tags.Terms) + len(s.Actors.Terms) + len(crawler)
-	for _, e := range s.Entries {
-		files += len(e.Redirects)
-	}
-	return Stats{Files: files, Rendered: len(todo), SearchFiles: istats.Files, SearchBytes: istats.Bytes}, diags.List()
+	return Stats{Rendered: len(todo), SearchFiles: istats.Files, SearchBytes: istats.Bytes}, diags.List()
 }
 
 // listed returns the entries shown in lists on the pages to render, once each.
