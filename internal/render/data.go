@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"brief/internal/parallel"
 	"brief/internal/site"
 )
 
@@ -50,12 +51,8 @@ type dataBriefing struct {
 
 // briefingsJSON lists every published briefing, newest first.
 func briefingsJSON(s *site.Site) []byte {
-	out := struct {
-		SchemaVersion int            `json:"schemaVersion"`
-		Site          string         `json:"site"`
-		Briefings     []dataBriefing `json:"briefings"`
-	}{SchemaVersion: schemaVersion, Site: s.BaseURL, Briefings: make([]dataBriefing, 0, len(s.Entries))}
-	for _, e := range s.Entries {
+	return marshalList(s.BaseURL, "briefings", len(s.Entries), func(i int) any {
+		e := s.Entries[i]
 		b := dataBriefing{URL: e.Permalink, Source: e.Path, Title: e.Title, Date: e.DateISO, Updated: e.UpdatedISO,
 			Summary: e.Summary, Location: e.Location, Actors: names(e.Actors), Tags: names(e.Tags),
 			Figures: []dataFigure{}, Sources: []dataSource{}}
@@ -65,9 +62,8 @@ func briefingsJSON(s *site.Site) []byte {
 		for _, src := range e.Sources {
 			b.Sources = append(b.Sources, dataSource{Title: src.Title, URL: src.URL})
 		}
-		out.Briefings = append(out.Briefings, b)
-	}
-	return marshal(out)
+		return b
+	})
 }
 
 func names(terms []*site.Term) []string {
@@ -115,12 +111,8 @@ type dataTogether struct {
 // actorsJSON lists every actor with their counts and how often they appear
 // with each other actor.
 func actorsJSON(s *site.Site) []byte {
-	out := struct {
-		SchemaVersion int         `json:"schemaVersion"`
-		Site          string      `json:"site"`
-		Actors        []dataActor `json:"actors"`
-	}{SchemaVersion: schemaVersion, Site: s.BaseURL, Actors: make([]dataActor, 0, len(s.Actors.Terms))}
-	for _, t := range s.Actors.Terms {
+	return marshalList(s.BaseURL, "actors", len(s.Actors.Terms), func(i int) any {
+		t := s.Actors.Terms[i]
 		a := dataActor{Name: t.Name, URL: s.Abs(t.URL), Count: t.Count(), Aliases: []string{}, Together: []dataTogether{}}
 		if p := t.Actor; p != nil {
 			a.Kind, a.Country, a.Role = p.Kind, p.Country, p.Role
@@ -146,9 +138,47 @@ func actorsJSON(s *site.Site) []byte {
 			}
 			return a.Together[i].Name < a.Together[j].Name
 		})
-		out.Actors = append(out.Actors, a)
+		return a
+	})
+}
+
+// marshalList returns the JSON document {"schemaVersion", "site", list: [...]}
+// indented by one space, with the n items of the list, item(i) each, encoded
+// on every core.
+func marshalList(siteURL, list string, n int, item func(i int) any) []byte {
+	items := make([][]byte, n)
+	parallel.For(n, func(_, i int) {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("  ", " ")
+		enc.Encode(item(i))
+		items[i] = bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+	})
+	head := marshal(struct {
+		SchemaVersion int    `json:"schemaVersion"`
+		Site          string `json:"site"`
+	}{schemaVersion, siteURL})
+	size := len(head) + len(list) + 16
+	for _, b := range items {
+		size += len(b) + 4
 	}
-	return marshal(out)
+	out := make([]byte, 0, size)
+	out = append(out, bytes.TrimSuffix(head, []byte("\n}\n"))...)
+	out = append(out, ",\n \""...)
+	out = append(out, list...)
+	out = append(out, "\": ["...)
+	for i, b := range items {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, "\n  "...)
+		out = append(out, b...)
+	}
+	if n > 0 {
+		out = append(out, "\n "...)
+	}
+	return append(out, "]\n}\n"...)
 }
 
 func marshal(v any) []byte {

@@ -97,13 +97,11 @@ func Site(s *site.Site, t *Templates, opt Options, sink Sink) (Stats, diag.List)
 	feeds.writeAll()
 	var istats search.Stats
 	if !opt.Lazy {
-		var files map[string][]byte
-		files, istats = LazyFiles(s)
-		for name, data := range files {
+		istats = WriteLazy(s, func(name string, data []byte) {
 			if err := sink.Write(name, data, Input{}); err != nil {
 				diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
 			}
-		}
+		})
 	}
 	crawler := sitemap(s, jobs)
 	crawler[RobotsFile] = feed.Robots(s.Abs(s.URL(SitemapFile)))

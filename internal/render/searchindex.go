@@ -2,6 +2,7 @@ package render
 
 import (
 	"strings"
+	"sync"
 
 	"brief/internal/parallel"
 	"brief/internal/search"
@@ -18,22 +19,34 @@ func IsLazy(name string) bool {
 }
 
 // LazyFiles makes the search index and the data exports, path → bytes.
-func LazyFiles(s *site.Site) (map[string][]byte, search.Stats) {
-	index, stats := SearchIndex(s)
-	files := make(map[string][]byte, len(index)+3)
-	for name, data := range index {
-		files[SearchDir+name] = data
-	}
-	files[DataBriefings] = briefingsJSON(s)
-	files[DataFigures] = figuresCSV(s)
-	files[DataActors] = actorsJSON(s)
-	return files, stats
+func LazyFiles(s *site.Site) map[string][]byte {
+	files := map[string][]byte{}
+	var mu sync.Mutex
+	WriteLazy(s, func(name string, data []byte) {
+		mu.Lock()
+		files[name] = data
+		mu.Unlock()
+	})
+	return files
 }
 
-// SearchIndex builds the index of every published briefing for the search
-// page: titles, summaries, body text, actors with their aliases, tags,
-// figure labels and dates.
-func SearchIndex(s *site.Site) (map[string][]byte, search.Stats) {
+// WriteLazy makes the search index and the data exports on every core and
+// hands each file to emit as soon as it is made, from several goroutines
+// at once.
+func WriteLazy(s *site.Site, emit func(name string, data []byte)) search.Stats {
+	var wg sync.WaitGroup
+	wg.Go(func() { emit(DataBriefings, briefingsJSON(s)) })
+	wg.Go(func() { emit(DataFigures, figuresCSV(s)) })
+	wg.Go(func() { emit(DataActors, actorsJSON(s)) })
+	stats := search.Write(searchDocs(s), func(name string, data []byte) { emit(SearchDir+name, data) })
+	wg.Wait()
+	return stats
+}
+
+// searchDocs returns the docs of the search index: every published
+// briefing's title, summary, body text, actors with their aliases, tags,
+// figure labels and date.
+func searchDocs(s *site.Site) []search.Doc {
 	docs := make([]search.Doc, len(s.Entries))
 	parallel.For(len(s.Entries), func(_, i int) {
 		e := s.Entries[i]
@@ -49,5 +62,5 @@ func SearchIndex(s *site.Site) (map[string][]byte, search.Stats) {
 		}
 		docs[i] = d
 	})
-	return search.Build(docs)
+	return docs
 }

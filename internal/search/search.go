@@ -72,7 +72,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
+
+	"brief/internal/parallel"
 )
 
 // Doc is one briefing as the index sees it.
@@ -119,6 +123,21 @@ const (
 // Build returns the index files of docs, path → content, and their sizes.
 // The same docs, in any order, give the same bytes.
 func Build(docs []Doc) (map[string][]byte, Stats) {
+	files := map[string][]byte{}
+	var mu sync.Mutex
+	st := Write(docs, func(name string, data []byte) {
+		mu.Lock()
+		files[name] = data
+		mu.Unlock()
+	})
+	return files, st
+}
+
+// Write makes the index files of docs on every core and hands each to emit
+// as soon as it is made, from several goroutines at once, so that the
+// whole index is never held in memory. The same docs, in any order, give
+// the same files.
+func Write(docs []Doc, emit func(name string, data []byte)) Stats {
 	docs = slices.Clone(docs)
 	slices.SortFunc(docs, func(a, b Doc) int {
 		// URLs are unique in a site; the rest only keeps the output the
@@ -127,7 +146,6 @@ func Build(docs []Doc) (map[string][]byte, Stats) {
 			cmp.Compare(a.Summary, b.Summary), cmp.Compare(a.Body, b.Body))
 	})
 
-	files := map[string][]byte{}
 	postings := invert(docs)
 	toks := make([]string, 0, len(postings))
 	for t := range postings {
@@ -153,85 +171,133 @@ func Build(docs []Doc) (map[string][]byte, Stats) {
 		return append(b, ']')
 	}
 	sizes := make([]int, len(toks))
-	var scratch []byte
-	for i, t := range toks {
-		scratch = entry(scratch[:0], t)
-		sizes[i] = len(scratch) + 1
-	}
-	var keys []string
-	partition(toks, sizes, "", func(k string, lo, hi int) {
-		keys = append(keys, k)
-		n := 2
-		for i := lo; i < hi; i++ {
-			n += sizes[i]
-		}
-		b := make([]byte, 0, n)
-		b = append(b, '{')
-		for i := lo; i < hi; i++ {
-			if i > lo {
-				b = append(b, ',')
-			}
-			b = entry(b, toks[i])
-		}
-		files["t/"+shardName(k)+".json"] = append(b, '}', '\n')
+	scratch := make([][]byte, parallel.Workers())
+	parallel.For(len(toks), func(w, i int) {
+		scratch[w] = entry(scratch[w][:0], toks[i])
+		sizes[i] = len(scratch[w]) + 1
 	})
+	type shard struct {
+		key    string
+		lo, hi int
+	}
+	var shards []shard
+	partition(toks, sizes, "", func(k string, lo, hi int) { shards = append(shards, shard{k, lo, hi}) })
 
-	for lo := 0; lo < len(docs); lo += blockSize {
-		hi := min(lo+blockSize, len(docs))
-		b := []byte{'['}
-		for i, d := range docs[lo:hi] {
-			if i > 0 {
-				b = append(b, ",\n"...)
+	xBlocks := (len(docs) + blockSize - 1) / blockSize
+	bBlocks := (len(docs) + bodyBlockSize - 1) / bodyBlockSize
+	var size atomic.Int64
+	parallel.For(len(shards)+xBlocks+bBlocks, func(_, i int) {
+		var name string
+		var data []byte
+		switch {
+		case i < len(shards):
+			sh := shards[i]
+			n := 2
+			for j := sh.lo; j < sh.hi; j++ {
+				n += sizes[j]
 			}
-			b = appendText(b, d)
-		}
-		files["x/"+strconv.Itoa(lo/blockSize)+".json"] = append(b, ']', '\n')
-	}
-	for lo := 0; lo < len(docs); lo += bodyBlockSize {
-		hi := min(lo+bodyBlockSize, len(docs))
-		b := []byte{'['}
-		for i, d := range docs[lo:hi] {
-			if i > 0 {
-				b = append(b, ",\n"...)
+			b := make([]byte, 0, n+1)
+			b = append(b, '{')
+			for j := sh.lo; j < sh.hi; j++ {
+				if j > sh.lo {
+					b = append(b, ',')
+				}
+				b = entry(b, toks[j])
 			}
-			b = appendString(b, d.Body)
+			name, data = "t/"+shardName(sh.key)+".json", append(b, '}', '\n')
+		case i < len(shards)+xBlocks:
+			n := i - len(shards)
+			name, data = "x/"+strconv.Itoa(n)+".json", appendBlock(docs, n*blockSize, blockSize, appendText)
+		default:
+			n := i - len(shards) - xBlocks
+			name, data = "b/"+strconv.Itoa(n)+".json", appendBlock(docs, n*bodyBlockSize, bodyBlockSize, func(b []byte, d Doc) []byte {
+				return appendString(b, d.Body)
+			})
 		}
-		files["b/"+strconv.Itoa(lo/bodyBlockSize)+".json"] = append(b, ']', '\n')
+		size.Add(int64(len(data)))
+		emit(name, data)
+	})
+	keys := make([]string, len(shards))
+	for i, sh := range shards {
+		keys[i] = sh.key
 	}
-
-	files["meta.json"] = meta(docs, keys)
-
-	st := Stats{Docs: len(docs), Terms: len(toks), Files: len(files)}
-	for _, b := range files {
-		st.Bytes += int64(len(b))
-	}
-	return files, st
+	m := meta(docs, keys)
+	emit("meta.json", m)
+	return Stats{Docs: len(docs), Terms: len(toks), Files: len(shards) + xBlocks + bBlocks + 1, Bytes: size.Load() + int64(len(m))}
 }
+
+// appendBlock returns the JSON array of the docs from lo, at most size of
+// them, each appended by one.
+func appendBlock(docs []Doc, lo, size int, one func([]byte, Doc) []byte) []byte {
+	hi := min(lo+size, len(docs))
+	b := []byte{'['}
+	for i, d := range docs[lo:hi] {
+		if i > 0 {
+			b = append(b, ",\n"...)
+		}
+		b = one(b, d)
+	}
+	return append(b, ']', '\n')
+}
+
+// invertBatch is how many docs are tokenized at once, on every core, before
+// their tokens are added to the index.
+const invertBatch = 512
 
 // invert returns the postings of every token: id<<maskBits | mask, by
 // increasing id.
 func invert(docs []Doc) map[string][]uint32 {
 	index := map[string]int32{} // token → term number
 	var (
-		terms   []string
-		post    [][]uint32
-		mask    []uint8 // of the current doc, by term number
-		touched []int32 // terms of the current doc
+		terms []string
+		post  [][]uint32
+		batch = make([][]docToken, invertBatch)
+		seen  = make([]map[string]int, parallel.Workers())
 	)
+	for w := range seen {
+		seen[w] = map[string]int{}
+	}
+	for lo := 0; lo < len(docs); lo += invertBatch {
+		hi := min(lo+invertBatch, len(docs))
+		parallel.For(hi-lo, func(w, i int) { batch[i] = tokenize(docs[lo+i], batch[i][:0], seen[w]) })
+		for i, toks := range batch[:hi-lo] {
+			id := uint32(lo+i) << maskBits
+			for _, t := range toks {
+				n, ok := index[t.tok]
+				if !ok {
+					k := strings.Clone(t.tok) // not the folded text it is cut from
+					n = int32(len(terms))
+					index[k] = n
+					terms = append(terms, k)
+					post = append(post, nil)
+				}
+				post[n] = append(post[n], id|uint32(t.mask))
+			}
+		}
+	}
+	postings := make(map[string][]uint32, len(terms))
+	for n, t := range terms {
+		postings[t] = post[n]
+	}
+	return postings
+}
+
+// docToken is a token of one doc and the fields it is in.
+type docToken struct {
+	tok  string
+	mask uint8
+}
+
+// tokenize appends the distinct tokens of d to toks; seen is scratch space.
+func tokenize(d Doc, toks []docToken, seen map[string]int) []docToken {
+	clear(seen)
 	token := func(field uint8, k string) {
-		n, ok := index[k]
-		if !ok {
-			k = strings.Clone(k) // not the folded text it is cut from
-			n = int32(len(terms))
-			index[k] = n
-			terms = append(terms, k)
-			post = append(post, nil)
-			mask = append(mask, 0)
+		if i, ok := seen[k]; ok {
+			toks[i].mask |= field
+			return
 		}
-		if mask[n] == 0 {
-			touched = append(touched, n)
-		}
-		mask[n] |= field
+		seen[k] = len(toks)
+		toks = append(toks, docToken{k, field})
 	}
 	add := func(field uint8, s string) {
 		f := Fold(s)
@@ -245,36 +311,25 @@ func invert(docs []Doc) map[string][]uint32 {
 			token(field, key(w))
 		}
 	}
-	for id, d := range docs {
-		add(fieldTitle, d.Title)
-		for _, a := range d.Actors {
-			add(fieldActor, a)
-		}
-		for _, a := range d.Aliases {
-			add(fieldActor, a)
-		}
-		for _, t := range d.Tags {
-			add(fieldTag, t)
-		}
-		for _, f := range d.Figures {
-			add(fieldFigure, f)
-		}
-		for _, t := range dateTokens(d.Date) {
-			token(fieldDate, key(t))
-		}
-		add(fieldSummary, d.Summary)
-		add(fieldBody, d.Body)
-		for _, n := range touched {
-			post[n] = append(post[n], uint32(id)<<maskBits|uint32(mask[n]))
-			mask[n] = 0
-		}
-		touched = touched[:0]
+	add(fieldTitle, d.Title)
+	for _, a := range d.Actors {
+		add(fieldActor, a)
 	}
-	postings := make(map[string][]uint32, len(terms))
-	for n, t := range terms {
-		postings[t] = post[n]
+	for _, a := range d.Aliases {
+		add(fieldActor, a)
 	}
-	return postings
+	for _, t := range d.Tags {
+		add(fieldTag, t)
+	}
+	for _, f := range d.Figures {
+		add(fieldFigure, f)
+	}
+	for _, t := range dateTokens(d.Date) {
+		token(fieldDate, key(t))
+	}
+	add(fieldSummary, d.Summary)
+	add(fieldBody, d.Body)
+	return toks
 }
 
 // dateTokens returns the tokens of a "YYYY-MM-DD" date: "2025", "202512",
@@ -445,41 +500,53 @@ func appendStrings(b []byte, l []string) []byte {
 }
 
 // appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD;
-// U+2028 and U+2029 are escaped too.
+// U+2028 and U+2029 are escaped too. Runs of bytes that need no escape are
+// copied at once.
 func appendString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
+	b = slices.Grow(b, len(s)+2)
 	b = append(b, '"')
+	run := 0 // start of the bytes not yet copied
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c == '"' || c == '\\':
+			if c >= 0x20 && c != 0x7f && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[run:i]...)
+			switch c {
+			case '"', '\\':
 				b = append(b, '\\', c)
-			case c == '\n':
+			case '\n':
 				b = append(b, '\\', 'n')
-			case c == '\t':
+			case '\t':
 				b = append(b, '\\', 't')
-			case c == '\r':
+			case '\r':
 				b = append(b, '\\', 'r')
-			case c < 0x20 || c == 0x7f:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
 			default:
-				b = append(b, c)
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
 			}
 			i++
+			run = i
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:
+			b = append(b, s[run:i]...)
 			b = append(b, `\ufffd`...)
 		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[run:i]...)
 			b = append(b, `\u202`...)
 			b = append(b, hex[r&15])
 		default:
-			b = append(b, s[i:i+n]...)
+			i += n
+			continue
 		}
 		i += n
+		run = i
 	}
+	b = append(b, s[run:]...)
 	return append(b, '"')
 }

@@ -42,7 +42,7 @@ func (s *snapshot) lazyFile(name string) ([]byte, bool) {
 	if s.site == nil || !render.IsLazy(name) {
 		return nil, false
 	}
-	s.lazy.once.Do(func() { s.lazy.files, _ = render.LazyFiles(s.site) })
+	s.lazy.once.Do(func() { s.lazy.files = render.LazyFiles(s.site) })
 	b, ok := s.lazy.files[name]
 	return b, ok
 }
