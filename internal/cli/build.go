@@ -146,7 +146,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	written, err := stage.Commit()
 	if err != nil {
-		fmt.Fprintf(stderr, "brief build: %v\n", err)
+		fmt.Fprintf(stderr, "brief build: %v; %s left as it was\n", err, rel(root, dest))
 		return ExitError
 	}
 	if !f.quiet {

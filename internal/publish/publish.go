@@ -13,6 +13,7 @@
 package publish
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -22,6 +23,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -45,7 +47,24 @@ type Staging struct {
 	mu      sync.Mutex
 	kept    map[string]FileState
 	written map[string]FileState
-	dirs    sync.Map // folders already made in the staging folder
+
+	// One goroutine puts the new files on disk, in the order they come:
+	// file systems make folders and files in one folder slower from several
+	// threads at once than from one, and the pages go on being rendered
+	// meanwhile.
+	queue    chan pending
+	wrote    chan struct{} // closed when the writer has finished
+	dirs     map[string]bool
+	writeErr error // the first write that failed; the writer's own until wrote is closed
+	failed   atomic.Bool
+	aborted  atomic.Bool // the writer may skip what is left
+	closed   bool        // under mu: the queue is closed
+}
+
+// pending is a file waiting for the writer.
+type pending struct {
+	path string // slash-separated, relative to the site
+	data []byte // a copy the writer owns
 }
 
 // FileState is what the manifest knows of one output file.
@@ -82,7 +101,9 @@ func Begin(dest, manifest string) (*Staging, error) {
 		return nil, err
 	}
 	s := &Staging{dest: dest, dir: dir, lock: lock, manifest: manifest, ready: make(chan struct{}),
-		kept: map[string]FileState{}, written: map[string]FileState{}}
+		kept: map[string]FileState{}, written: map[string]FileState{},
+		queue: make(chan pending, 256), wrote: make(chan struct{}), dirs: map[string]bool{}}
+	go s.writer()
 	go func() {
 		m := readManifest(manifest)
 		s.recorded = len(m)
@@ -115,41 +136,70 @@ func release(f *os.File) {
 // Write stores one file unless the destination already holds these bytes.
 // Only local paths are accepted (no "..", not absolute), so no name can
 // escape the staging folder, which this build created and nobody else
-// writes to.
+// writes to. The file reaches the disk a little later, by the writer; a
+// failure is returned by a later Write and by Wait and Commit.
 func (s *Staging) Write(path string, data []byte, input [16]byte) error {
 	if !filepath.IsLocal(path) {
 		return fmt.Errorf("refusing to write %q outside the site", path)
 	}
+	if s.failed.Load() {
+		return s.Wait()
+	}
 	sum := sha256.Sum256(data)
 	<-s.ready
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if st, ok := s.intact[path]; ok && st.Sum == sum && st.Size == int64(len(data)) {
-		s.mu.Lock()
 		s.inputsChanged = s.inputsChanged || st.Input != input
 		st.Input = input
 		s.kept[path] = st
-		s.mu.Unlock()
 		return nil
 	}
-	target := filepath.Join(s.dir, filepath.FromSlash(path))
-	if err := s.mkdir(filepath.Dir(target)); err != nil {
-		return err
+	if s.closed {
+		return errors.New("the build is over")
 	}
-	if err := os.WriteFile(target, data, 0o644); err != nil {
-		return err
-	}
-	s.mu.Lock()
 	s.written[path] = FileState{Size: int64(len(data)), Sum: sum, Input: input}
-	s.mu.Unlock()
+	s.queue <- pending{path, bytes.Clone(data)} // under mu, so Wait cannot close the queue meanwhile
 	return nil
+}
+
+// writer puts the queued files into the staging folder until the queue is
+// closed; after a failure it only drains the queue.
+func (s *Staging) writer() {
+	defer close(s.wrote)
+	for p := range s.queue {
+		if s.writeErr != nil || s.aborted.Load() {
+			continue
+		}
+		target := filepath.Join(s.dir, filepath.FromSlash(p.path))
+		err := s.mkdir(filepath.Dir(target))
+		if err == nil {
+			err = os.WriteFile(target, p.data, 0o644)
+		}
+		if err != nil {
+			s.writeErr = fmt.Errorf("%s: writing: %w", p.path, err)
+			s.failed.Store(true)
+		}
+	}
+}
+
+// Wait returns once every file given to Write is on disk in the staging
+// folder, with the first write error. No Write may follow it.
+func (s *Staging) Wait() error {
+	s.mu.Lock()
+	if !s.closed {
+		s.closed = true
+		close(s.queue)
+	}
+	s.mu.Unlock()
+	<-s.wrote
+	return s.writeErr
 }
 
 // mkdir makes a folder of the staging tree, with one system call when its
 // parent exists: every page has a folder of its own, so this is hot.
 func (s *Staging) mkdir(dir string) error {
-	if dir == s.dir {
-		return nil
-	}
-	if _, ok := s.dirs.Load(dir); ok {
+	if dir == s.dir || s.dirs[dir] {
 		return nil
 	}
 	err := os.Mkdir(dir, 0o755)
@@ -161,7 +211,7 @@ func (s *Staging) mkdir(dir string) error {
 	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
-	s.dirs.Store(dir, true)
+	s.dirs[dir] = true
 	return nil
 }
 
@@ -197,6 +247,8 @@ func (s *Staging) KeepAll() bool {
 
 // Abort removes the staging folder; the destination is untouched.
 func (s *Staging) Abort() error {
+	s.aborted.Store(true)
+	s.Wait()
 	<-s.ready
 	err := os.RemoveAll(s.dir)
 	release(s.lock)
@@ -207,7 +259,11 @@ func (s *Staging) Abort() error {
 func (s *Staging) Commit() (Stats, error) {
 	defer release(s.lock)
 	<-s.ready
-	var err error
+	err := s.Wait()
+	if err != nil {
+		os.RemoveAll(s.dir)
+		return Stats{}, err
+	}
 	if s.fresh {
 		err = s.swap()
 	} else {

@@ -1,0 +1,112 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestWritesReachTheDestination: files written from several goroutines,
+// by the one writer, are all in the destination after Commit, and a second
+// build with the manifest writes only what changed.
+func TestWritesReachTheDestination(t *testing.T) {
+	root := t.TempDir()
+	dest, manifest := filepath.Join(root, "public"), filepath.Join(root, "manifest.gob")
+	build := func(pages map[string]string) Stats {
+		t.Helper()
+		s, err := Begin(dest, manifest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error)
+		for p, body := range pages {
+			go func() { done <- s.Write(p, []byte(body), [16]byte{1}) }()
+		}
+		for range pages {
+			if err := <-done; err != nil {
+				t.Fatal(err)
+			}
+		}
+		st, err := s.Commit()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	pages := map[string]string{"index.html": "home", "a/index.html": "A", "a/b/index.html": "B", "c/d/e/index.html": "E"}
+	if st := build(pages); st.Written != 4 {
+		t.Errorf("first build: %+v, want 4 written", st)
+	}
+	pages["a/index.html"] = "A2"
+	if st := build(pages); st.Written != 1 || st.Unchanged != 3 {
+		t.Errorf("second build: %+v, want 1 written, 3 unchanged", st)
+	}
+	if got := readTree(t, dest); len(got) != 4 || got["a/index.html"] != "A2" || got["c/d/e/index.html"] != "E" {
+		t.Errorf("destination holds %v", got)
+	}
+}
+
+// TestWriteFailureLeavesDestination: a file that cannot be written fails
+// the commit with its path, and the destination keeps the last build.
+func TestWriteFailureLeavesDestination(t *testing.T) {
+	root := t.TempDir()
+	dest := filepath.Join(root, "public")
+	os.MkdirAll(dest, 0o755)
+	os.WriteFile(filepath.Join(dest, "old.html"), []byte("old"), 0o644)
+	s, err := Begin(dest, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Write("a", []byte("a file"), [16]byte{}); err != nil {
+		t.Fatal(err)
+	}
+	s.Write("a/index.html", []byte("under a file"), [16]byte{}) // fails on disk, a little later
+	_, err = s.Commit()
+	if err == nil || !strings.Contains(err.Error(), "a/index.html: writing:") {
+		t.Fatalf("Commit: %v, want the failed write named", err)
+	}
+	if got := readTree(t, dest); len(got) != 1 || got["old.html"] != "old" {
+		t.Errorf("destination changed: %v", got)
+	}
+	if left, _ := filepath.Glob(filepath.Join(root, ".public.tmp-*")); len(left) != 0 {
+		t.Errorf("staging folder left behind: %v", left)
+	}
+}
+
+// TestAbortStopsWriting: after Abort, writes are refused rather than
+// crashing a build still running, and nothing reaches the destination.
+func TestAbortStopsWriting(t *testing.T) {
+	root := t.TempDir()
+	dest := filepath.Join(root, "public")
+	s, err := Begin(dest, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Write("index.html", []byte("x"), [16]byte{})
+	s.Abort()
+	if err := s.Write("late.html", []byte("x"), [16]byte{}); err == nil {
+		t.Error("a write after Abort was accepted")
+	}
+	if _, err := os.Stat(dest); !os.IsNotExist(err) {
+		t.Errorf("destination exists after Abort: %v", err)
+	}
+}
