@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -145,8 +146,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return ExitError
 	}
 	written, err := stage.Commit()
-	if err != nil {
+	var werr *publish.WriteError
+	if errors.As(err, &werr) {
 		fmt.Fprintf(stderr, "brief build: %v; %s left as it was\n", err, rel(root, dest))
+		return ExitError
+	} else if err != nil {
+		fmt.Fprintf(stderr, "brief build: %v\n", err)
 		return ExitError
 	}
 	if !f.quiet {

@@ -177,11 +177,21 @@ func (s *Staging) writer() {
 			err = os.WriteFile(target, p.data, 0o644)
 		}
 		if err != nil {
-			s.writeErr = fmt.Errorf("%s: writing: %w", p.path, err)
+			s.writeErr = &WriteError{Path: p.path, Err: err}
 			s.failed.Store(true)
 		}
 	}
 }
+
+// WriteError is a file that could not be put in the staging folder; the
+// destination is then left as it was.
+type WriteError struct {
+	Path string
+	Err  error
+}
+
+func (e *WriteError) Error() string { return e.Path + ": writing: " + e.Err.Error() }
+func (e *WriteError) Unwrap() error { return e.Err }
 
 // Wait returns once every file given to Write is on disk in the staging
 // folder, with the first write error. No Write may follow it.
