@@ -19,6 +19,7 @@ import (
 func PlainText(fragment string) string {
 	z := html.NewTokenizer(strings.NewReader(fragment))
 	var b strings.Builder
+	b.Grow(len(fragment))
 	space := false // a space is due before the next text
 	skip := 0      // depth inside skipped elements
 	var skipTag atom.Atom
@@ -31,27 +32,25 @@ func PlainText(fragment string) string {
 			if skip > 0 {
 				continue
 			}
-			text := string(z.Text())
-			if text == "" {
-				continue
-			}
-			if r, _ := utf8.DecodeRuneInString(text); unicode.IsSpace(r) {
-				space = true
-			}
-			fields := strings.FieldsFunc(text, unicode.IsSpace)
-			for i, f := range fields {
-				if (space || i > 0) && b.Len() > 0 {
-					b.WriteByte(' ')
+			text := z.Text()
+			for i := 0; i < len(text); {
+				r, n := rune(text[i]), 1
+				if r >= utf8.RuneSelf {
+					r, n = utf8.DecodeRune(text[i:])
 				}
-				space = false
-				b.WriteString(f)
-			}
-			if r, _ := utf8.DecodeLastRuneInString(text); len(fields) == 0 || unicode.IsSpace(r) {
-				space = true
+				if unicode.IsSpace(r) {
+					space = true
+				} else {
+					if space && b.Len() > 0 {
+						b.WriteByte(' ')
+					}
+					space = false
+					b.Write(text[i : i+n])
+				}
+				i += n
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			a := atom.Lookup(name)
+			a := tagAtom(z.Raw())
 			if skip > 0 {
 				if a == skipTag && tt == html.StartTagToken {
 					skip++
@@ -61,7 +60,7 @@ func PlainText(fragment string) string {
 			switch {
 			case skipped[a]:
 				skip, skipTag = 1, a
-			case a == atom.A && hasAttr && isFootnoteLink(z):
+			case a == atom.A && isFootnoteLink(z):
 				skip, skipTag = 1, a
 			case block[a]:
 				space = true
@@ -70,8 +69,7 @@ func PlainText(fragment string) string {
 				skip = 0 // no end tag will come
 			}
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
+			a := tagAtom(z.Raw())
 			if skip > 0 {
 				if a == skipTag {
 					skip--
@@ -83,6 +81,33 @@ func PlainText(fragment string) string {
 			}
 		}
 	}
+}
+
+// tagAtom returns the atom of the tag whose raw text is raw, "<p ...>" or
+// "</p>", or 0 for a name no atom has. It reads the name as the tokenizer
+// does, without the copy Tokenizer.TagName makes of it.
+func tagAtom(raw []byte) atom.Atom {
+	i := 1
+	if i < len(raw) && raw[i] == '/' {
+		i++
+	}
+	var name [16]byte
+	n := 0
+	for ; i < len(raw); i++ {
+		c := raw[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '/' || c == '>' {
+			break
+		}
+		if n == len(name) {
+			return 0 // longer than any name of an atom this package looks for
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		name[n] = c
+		n++
+	}
+	return atom.Lookup(name[:n])
 }
 
 // isFootnoteLink reports whether the attributes of the current tag have
