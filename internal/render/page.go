@@ -15,7 +15,6 @@ type Page struct {
 	// Metadata for the head.
 	Description string     // plain text: meta description and og:description
 	Feeds       []FeedLink // feeds to announce with <link rel="alternate">
-	JSONLD      any        // schema.org data of a briefing, written as JSON by html/template; nil elsewhere
 
 	Entry   *site.Entry   // briefing pages
 	Entries []*site.Entry // list pages: this page's briefings
@@ -40,6 +39,16 @@ type Page struct {
 	// Highlights are the most reported figure series, on the first page
 	// of the home page.
 	Highlights []*site.Series
+}
+
+// JSONLD is the schema.org data of a briefing page, written as JSON by
+// html/template; nil elsewhere. It is made as the page is rendered, not
+// kept for every page of the site.
+func (p *Page) JSONLD() any {
+	if p.Entry == nil {
+		return nil
+	}
+	return articleData(p.Site, p.Entry)
 }
 
 // Pager links the pages of a paginated list.

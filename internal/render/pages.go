@@ -27,9 +27,6 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 		if p.Term != nil {
 			p.Feeds = append([]FeedLink{termFeed(s, p.Term)}, feeds...)
 		}
-		if p.Entry != nil {
-			p.JSONLD = articleData(s, p.Entry)
-		}
 		jobs = append(jobs, job{path: dir + "index.html", kind: kind, page: p})
 	}
 	list := func(dir, kind, title string, entries []*site.Entry, fill func(*Page)) {

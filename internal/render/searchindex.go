@@ -51,7 +51,7 @@ func searchDocs(s *site.Site) []search.Doc {
 	parallel.For(len(s.Entries), func(_, i int) {
 		e := s.Entries[i]
 		d := search.Doc{URL: e.URL, Title: e.Title, Date: e.Date.Format("2006-01-02"), Summary: e.Summary,
-			Body: search.PlainText(string(e.HTML)), Actors: names(e.Actors), Tags: names(e.Tags)}
+			HTML: string(e.HTML), Actors: names(e.Actors), Tags: names(e.Tags)}
 		for _, a := range e.Actors {
 			if a.Actor != nil {
 				d.Aliases = append(d.Aliases, a.Actor.Aliases...)

@@ -86,6 +86,10 @@ type Doc struct {
 	Date    string   // "2025-12-06" (in the site's time zone)
 	Summary string   // plain text
 	Body    string   // plain text of the body (see PlainText)
+	// HTML is the body as HTML, for a doc without Body: it is turned into
+	// plain text as the index is made, a batch of docs at a time, so the
+	// text of every doc is never held at once.
+	HTML    string
 	Actors  []string // canonical actor names
 	Aliases []string // other spellings of those actors, indexed as actor matches
 	Tags    []string
@@ -143,10 +147,15 @@ func Write(docs []Doc, emit func(name string, data []byte)) Stats {
 		// URLs are unique in a site; the rest only keeps the output the
 		// same for any input order when they are not.
 		return cmp.Or(cmp.Compare(b.Date, a.Date), cmp.Compare(a.URL, b.URL), cmp.Compare(a.Title, b.Title),
-			cmp.Compare(a.Summary, b.Summary), cmp.Compare(a.Body, b.Body))
+			cmp.Compare(a.Summary, b.Summary), cmp.Compare(a.Body, b.Body), cmp.Compare(a.HTML, b.HTML))
 	})
 
-	postings := invert(docs)
+	var size atomic.Int64
+	emitSized := func(name string, data []byte) {
+		size.Add(int64(len(data)))
+		emit(name, data)
+	}
+	postings := invert(docs, emitSized)
 	toks := make([]string, 0, len(postings))
 	for t := range postings {
 		toks = append(toks, t)
@@ -185,8 +194,7 @@ func Write(docs []Doc, emit func(name string, data []byte)) Stats {
 
 	xBlocks := (len(docs) + blockSize - 1) / blockSize
 	bBlocks := (len(docs) + bodyBlockSize - 1) / bodyBlockSize
-	var size atomic.Int64
-	parallel.For(len(shards)+xBlocks+bBlocks, func(_, i int) {
+	parallel.For(len(shards)+xBlocks, func(_, i int) {
 		var name string
 		var data []byte
 		switch {
@@ -205,61 +213,71 @@ func Write(docs []Doc, emit func(name string, data []byte)) Stats {
 				b = entry(b, toks[j])
 			}
 			name, data = "t/"+shardName(sh.key)+".json", append(b, '}', '\n')
-		case i < len(shards)+xBlocks:
-			n := i - len(shards)
-			name, data = "x/"+strconv.Itoa(n)+".json", appendBlock(docs, n*blockSize, blockSize, appendText)
 		default:
-			n := i - len(shards) - xBlocks
-			name, data = "b/"+strconv.Itoa(n)+".json", appendBlock(docs, n*bodyBlockSize, bodyBlockSize, func(b []byte, d Doc) []byte {
-				return appendString(b, d.Body)
-			})
+			n := i - len(shards)
+			name, data = "x/"+strconv.Itoa(n)+".json", appendTextBlock(docs[n*blockSize:min((n+1)*blockSize, len(docs))])
 		}
-		size.Add(int64(len(data)))
-		emit(name, data)
+		emitSized(name, data)
 	})
 	keys := make([]string, len(shards))
 	for i, sh := range shards {
 		keys[i] = sh.key
 	}
-	m := meta(docs, keys)
-	emit("meta.json", m)
-	return Stats{Docs: len(docs), Terms: len(toks), Files: len(shards) + xBlocks + bBlocks + 1, Bytes: size.Load() + int64(len(m))}
+	emitSized("meta.json", meta(docs, keys))
+	return Stats{Docs: len(docs), Terms: len(toks), Files: len(shards) + xBlocks + bBlocks + 1, Bytes: size.Load()}
 }
 
-// appendBlock returns the JSON array of the docs from lo, at most size of
-// them, each appended by one.
-func appendBlock(docs []Doc, lo, size int, one func([]byte, Doc) []byte) []byte {
-	hi := min(lo+size, len(docs))
+// appendTextBlock returns the text block of docs.
+func appendTextBlock(docs []Doc) []byte {
 	b := []byte{'['}
-	for i, d := range docs[lo:hi] {
+	for i, d := range docs {
 		if i > 0 {
 			b = append(b, ",\n"...)
 		}
-		b = one(b, d)
+		b = appendText(b, d)
 	}
 	return append(b, ']', '\n')
 }
 
 // invertBatch is how many docs are tokenized at once, on every core, before
-// their tokens are added to the index.
-const invertBatch = 512
+// their tokens are added to the index. Their body blocks are written then,
+// so it is a multiple of bodyBlockSize.
+const invertBatch = 64 * bodyBlockSize
 
 // invert returns the postings of every token: id<<maskBits | mask, by
-// increasing id.
-func invert(docs []Doc) map[string][]uint32 {
+// increasing id. It emits the body blocks (b/) on the way.
+func invert(docs []Doc, emit func(name string, data []byte)) map[string][]uint32 {
 	index := map[string]int32{} // token → term number
 	var (
-		terms []string
-		post  [][]uint32
-		batch = make([][]docToken, invertBatch)
-		seen  = make([]map[string]int, parallel.Workers())
+		terms  []string
+		post   [][]uint32
+		batch  = make([][]docToken, invertBatch)
+		bodies = make([]string, invertBatch)
+		seen   = make([]map[string]int, parallel.Workers())
 	)
 	for w := range seen {
 		seen[w] = map[string]int{}
 	}
 	for lo := 0; lo < len(docs); lo += invertBatch {
 		hi := min(lo+invertBatch, len(docs))
-		parallel.For(hi-lo, func(w, i int) { batch[i] = tokenize(docs[lo+i], batch[i][:0], seen[w]) })
+		parallel.For(hi-lo, func(w, i int) {
+			d := &docs[lo+i]
+			bodies[i] = d.Body
+			if bodies[i] == "" && d.HTML != "" {
+				bodies[i] = PlainText(d.HTML)
+			}
+			batch[i] = tokenize(d, bodies[i], batch[i][:0], seen[w])
+		})
+		parallel.For((hi-lo+bodyBlockSize-1)/bodyBlockSize, func(_, k int) {
+			b := []byte{'['}
+			for i := k * bodyBlockSize; i < min((k+1)*bodyBlockSize, hi-lo); i++ {
+				if i > k*bodyBlockSize {
+					b = append(b, ",\n"...)
+				}
+				b = appendString(b, bodies[i])
+			}
+			emit("b/"+strconv.Itoa((lo+k*bodyBlockSize)/bodyBlockSize)+".json", append(b, ']', '\n'))
+		})
 		for i, toks := range batch[:hi-lo] {
 			id := uint32(lo+i) << maskBits
 			for _, t := range toks {
@@ -288,8 +306,9 @@ type docToken struct {
 	mask uint8
 }
 
-// tokenize appends the distinct tokens of d to toks; seen is scratch space.
-func tokenize(d Doc, toks []docToken, seen map[string]int) []docToken {
+// tokenize appends the distinct tokens of d, whose body text is body, to
+// toks; seen is scratch space.
+func tokenize(d *Doc, body string, toks []docToken, seen map[string]int) []docToken {
 	clear(seen)
 	token := func(field uint8, k string) {
 		if i, ok := seen[k]; ok {
@@ -328,7 +347,7 @@ func tokenize(d Doc, toks []docToken, seen map[string]int) []docToken {
 		token(fieldDate, key(t))
 	}
 	add(fieldSummary, d.Summary)
-	add(fieldBody, d.Body)
+	add(fieldBody, body)
 	return toks
 }
 

@@ -415,3 +415,31 @@ func BenchmarkFold(b *testing.B) {
 		Fold(s)
 	}
 }
+
+// TestHTMLBodies: docs given their body as HTML give the same index as
+// docs given its plain text, over several batches of tokenizing.
+func TestHTMLBodies(t *testing.T) {
+	text := corpus(invertBatch*2 + 37)
+	html := make([]Doc, len(text))
+	for i, d := range text {
+		words := strings.Fields(d.Body)
+		half := len(words) / 2
+		d.HTML = "<p>" + strings.Join(words[:half], " ") + "</p>\n<ul><li><em>" + strings.Join(words[half:], "</em> <em>") + "</em></li></ul>"
+		d.Body = ""
+		html[i] = d
+		text[i].Body = strings.Join(words, " ")
+	}
+	want, wantStats := Build(text)
+	got, gotStats := Build(html)
+	if gotStats != wantStats {
+		t.Errorf("stats %+v, want %+v", gotStats, wantStats)
+	}
+	for name, b := range want {
+		if string(got[name]) != string(b) {
+			t.Fatalf("%s differs:\n got %.300s\nwant %.300s", name, got[name], b)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d files, want %d", len(got), len(want))
+	}
+}
