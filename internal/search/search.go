@@ -83,9 +83,9 @@ import (
 type Doc struct {
 	URL     string // root-relative URL of the briefing, e.g. "/sub/2025/12/miami-talks/"
 	Title   string
-	Date    string   // "2025-12-06" (in the site's time zone)
-	Summary string   // plain text
-	Body    string   // plain text of the body (see PlainText)
+	Date    string // "2025-12-06" (in the site's time zone)
+	Summary string // plain text
+	Body    string // plain text of the body (see PlainText)
 	// HTML is the body as HTML, for a doc without Body: it is turned into
 	// plain text as the index is made, a batch of docs at a time, so the
 	// text of every doc is never held at once.
