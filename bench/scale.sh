@@ -30,44 +30,61 @@ measure() {
 }
 timed() { /usr/bin/time -f "%e %M" "$@"; }
 
-printf '| briefings | baseline s | write floor s | full build s | ratio to baseline | ratio to baseline + write floor | peak MB | no change s | one edit s | output files |\n|---|---|---|---|---|---|---|---|---|---|\n'
+# Every full build writes to a destination and a cache of its own that no
+# earlier run used: on ext4, files made where many were just deleted take
+# several times longer to create, which would measure the file system's
+# memory of the last run rather than brief.
+mem=${BENCH_MEM:-/dev/shm}
+printf '| briefings | baseline s | write floor s | full build s | ratio to baseline | ratio to baseline + write floor | full build in memory (tmpfs) s | ratio to baseline | peak MB | no change s | one edit s | output files |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 for n in "${sizes[@]}"; do
 	site="$work/site-$n"
+	out="$work/out-$n"
+	rm -rf "$out" "$mem/brief-bench-$n"
+	mkdir -p "$out" "$mem/brief-bench-$n"
 	[ -f "$site/brief.toml" ] || "$work/briefgen" -n "$n" -o "$site"
 	# The unavoidable work, in one process, on all cores.
 	base=$(cd internal/build && "$work/build.test" -test.run '^$' -test.bench '^BenchmarkBaseline$' -test.benchtime 1x -test.count "$runs" -briefings "$n" -bench-site "$site" |
 		awk '/^BenchmarkBaseline/ {print $3/1e9}' | median)
-	# Full build: empty cache, empty destination.
-	full_t=(); full_m=()
-	for _ in $(seq "$runs"); do
-		rm -rf "$site/public" "$site/.brief-cache"
-		timed "$work/brief" build -q -s "$site" 2>"$work/err" || { cat "$work/err"; exit 1; }
+	# Full build: empty cache, new destination.
+	full_t=(); full_m=(); tmpfs_t=()
+	for i in $(seq "$runs"); do
+		sync
+		timed "$work/brief" build -q -s "$site" -d "$out/public-$i" --cacheDir "$out/cache-$i" 2>"$work/err" || { cat "$work/err"; exit 1; }
 		read -r t m < <(tail -1 "$work/err"); full_t+=("$t"); full_m+=("$m")
+		if [ -d "$mem" ]; then
+			timed "$work/brief" build -q -s "$site" -d "$mem/brief-bench-$n/public-$i" --cacheDir "$mem/brief-bench-$n/cache-$i" 2>"$work/err" || { cat "$work/err"; exit 1; }
+			read -r t _ < <(tail -1 "$work/err"); tmpfs_t+=("$t")
+			rm -rf "$mem/brief-bench-$n/public-$i"
+		fi
 	done
 	full=$(printf '%s\n' "${full_t[@]}" | median)
 	peak=$(( $(printf '%s\n' "${full_m[@]}" | median) / 1024 ))
-	read -r same _ < <(measure timed "$work/brief" build -q -s "$site")
+	tmpfs=$( ((${#tmpfs_t[@]})) && printf '%s\n' "${tmpfs_t[@]}" | median || echo "")
+	# Rebuilds of the last full build's destination, with its cache.
+	dest=(-d "$out/public-$runs" --cacheDir "$out/cache-$runs")
+	read -r same _ < <(measure timed "$work/brief" build -q -s "$site" "${dest[@]}")
 	# One briefing's body edited before each run.
 	edit=$(find "$site/content" -name "*-briefing-000000.md")
 	edit_t=()
 	for _ in $(seq "$runs"); do
 		echo "An added sentence." >>"$edit"
-		timed "$work/brief" build -q -s "$site" 2>"$work/err" || { cat "$work/err"; exit 1; }
+		timed "$work/brief" build -q -s "$site" "${dest[@]}" 2>"$work/err" || { cat "$work/err"; exit 1; }
 		read -r t _ < <(tail -1 "$work/err"); edit_t+=("$t")
 	done
 	one=$(printf '%s\n' "${edit_t[@]}" | median)
-	files=$(find "$site/public" -type f | wc -l)
-	# The write floor: copying the finished site, the least any generator
-	# pays to put these files on this disk.
+	files=$(find "$out/public-$runs" -type f | wc -l)
+	# The write floor: copying the finished site to a new folder, the least
+	# any generator pays to put these files on this disk.
 	floor_t=()
-	for _ in $(seq "$runs"); do
-		rm -rf "$work/copy"
-		timed cp -r "$site/public" "$work/copy" 2>"$work/err"
+	for i in $(seq "$runs"); do
+		sync
+		timed cp -r "$out/public-$runs" "$out/copy-$i" 2>"$work/err"
 		read -r t _ < <(tail -1 "$work/err"); floor_t+=("$t")
 	done
-	rm -rf "$work/copy"
 	floor=$(printf '%s\n' "${floor_t[@]}" | median)
+	rm -rf "$out" "$mem/brief-bench-$n"
 	ratio=$(awk -v a="$full" -v b="$base" 'BEGIN {printf "%.2f", a/b}')
 	ratio2=$(awk -v a="$full" -v b="$base" -v c="$floor" 'BEGIN {printf "%.2f", a/(b+c)}')
-	printf '| %s | %s | %s | %s | %s× | %s× | %s | %s | %s | %s |\n' "$n" "$base" "$floor" "$full" "$ratio" "$ratio2" "$peak" "$same" "$one" "$files"
+	ratio3=$( [ -n "$tmpfs" ] && awk -v a="$tmpfs" -v b="$base" 'BEGIN {printf "%.2f×", a/b}' || echo "")
+	printf '| %s | %s | %s | %s | %s× | %s× | %s | %s | %s | %s | %s | %s |\n' "$n" "$base" "$floor" "$full" "$ratio" "$ratio2" "$tmpfs" "$ratio3" "$peak" "$same" "$one" "$files"
 done

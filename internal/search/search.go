@@ -229,7 +229,18 @@ func Write(docs []Doc, emit func(name string, data []byte)) Stats {
 
 // appendTextBlock returns the text block of docs.
 func appendTextBlock(docs []Doc) []byte {
-	b := []byte{'['}
+	n := 3
+	for _, d := range docs {
+		n += len(d.URL) + len(d.Title) + len(d.Summary) + 64
+		for _, l := range [][]string{d.Actors, d.Aliases, d.Tags, d.Figures} {
+			for _, s := range l {
+				n += len(s) + 3
+			}
+		}
+	}
+	b := make([]byte, 1, n)
+	b[0] = '['
+
 	for i, d := range docs {
 		if i > 0 {
 			b = append(b, ",\n"...)
@@ -269,7 +280,12 @@ func invert(docs []Doc, emit func(name string, data []byte)) map[string][]uint32
 			batch[i] = tokenize(d, bodies[i], batch[i][:0], seen[w])
 		})
 		parallel.For((hi-lo+bodyBlockSize-1)/bodyBlockSize, func(_, k int) {
-			b := []byte{'['}
+			n := 3
+			for i := k * bodyBlockSize; i < min((k+1)*bodyBlockSize, hi-lo); i++ {
+				n += len(bodies[i]) + len(bodies[i])/16 + 4 // a little room for escapes
+			}
+			b := make([]byte, 1, n)
+			b[0] = '['
 			for i := k * bodyBlockSize; i < min((k+1)*bodyBlockSize, hi-lo); i++ {
 				if i > k*bodyBlockSize {
 					b = append(b, ",\n"...)
