@@ -273,3 +273,42 @@ func TestWriteErrors(t *testing.T) {
 		t.Errorf("want a write error naming the file, got:\n%v", diags)
 	}
 }
+
+// TestYearsNav: the footer's list of years, rendered once for the site,
+// marks the current year only on that year's page; a base.html of the
+// site's own that calls yearsNav without defining "years-nav" gets an
+// error saying so, and one that lists the years itself still works.
+func TestYearsNav(t *testing.T) {
+	content := `
+-- content/a.md --
+---
+title: A
+date: 2024-03-02
+---
+-- content/b.md --
+---
+title: B
+date: 2025-01-02
+---
+`
+	r := buildSite(t, content).ok()
+	for _, p := range []string{"index.html", "2025/01/b/index.html", "2025/01/index.html", "tags/index.html"} {
+		r.contains(p, `<li><a href="/2025/">2025</a></li>`, `<li><a href="/2024/">2024</a></li>`)
+	}
+	r.contains("2025/index.html", `<li><a href="/2025/" aria-current="page">2025</a></li>`, `<li><a href="/2024/">2024</a></li>`)
+	r.contains("2024/index.html", `<li><a href="/2025/">2025</a></li>`, `<li><a href="/2024/" aria-current="page">2024</a></li>`)
+
+	r = buildSite(t, `
+-- layouts/base.html --
+{{define "base"}}<!doctype html><title>{{.Title}}</title>{{template "main" .}}<footer>{{yearsNav .}}</footer>{{end}}
+`+content)
+	if !strings.Contains(r.messages(), `the layouts define no "years-nav" template`) {
+		t.Errorf("want an error naming the missing template, got:\n%s", r.messages())
+	}
+
+	r = buildSite(t, `
+-- layouts/base.html --
+{{define "base"}}<!doctype html><title>{{.Title}}</title>{{template "main" .}}<footer>{{range .Site.Years}}<a href="{{.URL}}">{{.Year}}</a>{{end}}</footer>{{end}}
+`+content).ok()
+	r.contains("index.html", `<footer><a href="/2025/">2025</a><a href="/2024/">2024</a></footer>`)
+}

@@ -28,10 +28,12 @@ const LayoutDir = "layouts"
 
 // Templates are the parsed layouts and the stylesheet, for one build.
 type Templates struct {
-	pages map[string]*template.Template
-	cards map[*site.Entry]template.HTML // each entry's "entry" template, rendered once
-	css   []byte
-	js    []byte // the search page's script
+	pages     map[string]*template.Template
+	cards     map[*site.Entry]template.HTML // each entry's "entry" template, rendered once
+	years     template.HTML                 // "years-nav" for every page but the year pages, rendered once
+	yearsMade bool
+	css       []byte
+	js        []byte // the search page's script
 	// source is every layout file as read, for the pages' fingerprints;
 	// custom tells that the site overrides at least one.
 	source string
@@ -43,8 +45,8 @@ type Templates struct {
 	Script     string
 }
 
-// funcs are the template functions; card reads the entries rendered once
-// for every list page.
+// funcs are the template functions; card and yearsNav read what was
+// rendered once for every page.
 func (t *Templates) funcs() template.FuncMap {
 	return template.FuncMap{
 		"add":       func(a, b int) int { return a + b },
@@ -56,7 +58,24 @@ func (t *Templates) funcs() template.FuncMap {
 			}
 			return "", fmt.Errorf("card: briefing %s is not on this site", e.Path)
 		},
+		"yearsNav": func(p *Page) (template.HTML, error) {
+			if p.Year == nil && t.yearsMade {
+				return t.years, nil
+			}
+			return t.yearsNav(p)
+		},
 	}
+}
+
+// yearsNav renders the "years-nav" template for p.
+func (t *Templates) yearsNav(p *Page) (template.HTML, error) {
+	set := t.pages["home"]
+	if set == nil || set.Lookup("years-nav") == nil {
+		return "", errors.New(`yearsNav: the layouts define no "years-nav" template; define one in base.html, or list .Site.Years yourself`)
+	}
+	var b strings.Builder
+	err := set.ExecuteTemplate(&b, "years-nav", p)
+	return template.HTML(b.String()), err
 }
 
 // LoadTemplates parses the layouts. A file in override (a site's layouts/
