@@ -298,6 +298,17 @@ date: 2025-01-02
 	r.contains("2025/index.html", `<li><a href="/2025/" aria-current="page">2025</a></li>`, `<li><a href="/2024/">2024</a></li>`)
 	r.contains("2024/index.html", `<li><a href="/2025/">2025</a></li>`, `<li><a href="/2024/" aria-current="page">2024</a></li>`)
 
+	// The second page of a year's list is not the year's page.
+	r = buildSite(t, "-- brief.toml --\npageSize = 1\n"+content+`
+-- content/c.md --
+---
+title: C
+date: 2025-02-02
+---
+`).ok()
+	r.contains("2025/index.html", `<li><a href="/2025/" aria-current="page">2025</a></li>`)
+	r.contains("2025/page/2/index.html", `<li><a href="/2025/">2025</a></li>`)
+
 	r = buildSite(t, `
 -- layouts/base.html --
 {{define "base"}}<!doctype html><title>{{.Title}}</title>{{template "main" .}}<footer>{{yearsNav .}}</footer>{{end}}

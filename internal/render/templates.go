@@ -59,7 +59,7 @@ func (t *Templates) funcs() template.FuncMap {
 			return "", fmt.Errorf("card: briefing %s is not on this site", e.Path)
 		},
 		"yearsNav": func(p *Page) (template.HTML, error) {
-			if p.Year == nil && t.yearsMade {
+			if t.yearsMade && (p.Year == nil || p.URL != p.Year.URL) { // only a year's own page marks it
 				return t.years, nil
 			}
 			return t.yearsNav(p)
