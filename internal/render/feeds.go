@@ -7,6 +7,7 @@ import (
 
 	"brief/internal/diag"
 	"brief/internal/feed"
+	"brief/internal/parallel"
 	"brief/internal/site"
 )
 
@@ -16,8 +17,8 @@ const (
 	RobotsFile  = "robots.txt"
 )
 
-// feedWriter writes the feeds of the site and of each tag and actor, the
-// sitemap and robots.txt. Each briefing's feed item is made once and
+// feedWriter writes the feeds of the site and of each tag and actor, on
+// every core. Each briefing's feed item is made once, before any feed, and
 // shared by every feed that carries it.
 type feedWriter struct {
 	s     *site.Site
@@ -27,19 +28,15 @@ type feedWriter struct {
 	keep  Keeper
 	diags *diag.Collector
 
-	items map[*site.Entry]feed.Item
+	items map[*site.Entry]feed.Item // read only once the feeds are being made
 }
 
-func (w *feedWriter) item(e *site.Entry) feed.Item {
-	if it, ok := w.items[e]; ok {
-		return it
-	}
+func (w *feedWriter) makeItem(e *site.Entry) feed.Item {
 	it := feed.Item{ID: e.Permalink, URL: e.Permalink, Title: e.Title, Summary: e.Summary,
 		ContentHTML: feed.AbsoluteURLs(string(e.HTML), w.s.Abs("")), Published: e.Date, Updated: e.Updated}
 	for _, t := range e.Tags {
 		it.Tags = append(it.Tags, t.Name)
 	}
-	w.items[e] = it
 	return it
 }
 
@@ -47,7 +44,7 @@ func (w *feedWriter) item(e *site.Entry) feed.Item {
 func (w *feedWriter) build(title, description, home string, entries []*site.Entry) feed.Feed {
 	f := feed.Feed{Title: title, Description: description, Language: w.s.Language, HomeURL: home}
 	for _, e := range entries[:min(len(entries), w.limit)] {
-		it := w.item(e)
+		it := w.items[e]
 		f.Items = append(f.Items, it)
 		if u := latest(it); u.After(f.Updated) {
 			f.Updated = u
@@ -78,27 +75,54 @@ func (w *feedWriter) write(path string, entries []*site.Entry, term *site.Term, 
 	}
 }
 
+// feedFile is one feed to write: its path, the briefings it lists (newest
+// first, before the limit), its tag or actor, and how to make its bytes.
+type feedFile struct {
+	path    string
+	entries []*site.Entry
+	term    *site.Term
+	make    func() []byte
+}
+
 // writeAll writes every feed.
 func (w *feedWriter) writeAll() {
 	s := w.s
 	home := s.Abs(s.BasePath)
-	whole := w.build(s.Title, s.Description, home, s.Entries)
-	w.write(RSSFile, s.Entries, nil, func() []byte { return feed.RSS(whole, s.Abs(s.URL(RSSFile))) })
-	w.write(AtomFile, s.Entries, nil, func() []byte { return feed.Atom(whole, s.Abs(s.URL(AtomFile))) })
-	w.write(JSONFile, s.Entries, nil, func() []byte { return feed.JSON(whole, s.Abs(s.URL(JSONFile))) })
+	var whole feed.Feed // made once the items are
+	files := []feedFile{
+		{RSSFile, s.Entries, nil, func() []byte { return feed.RSS(whole, s.Abs(s.URL(RSSFile))) }},
+		{AtomFile, s.Entries, nil, func() []byte { return feed.Atom(whole, s.Abs(s.URL(AtomFile))) }},
+		{JSONFile, s.Entries, nil, func() []byte { return feed.JSON(whole, s.Abs(s.URL(JSONFile))) }},
+	}
 	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors} {
 		for _, t := range tax.Terms {
 			self := strings.TrimPrefix(t.URL, s.BasePath) + RSSFile
-			w.write(self, t.Entries, t, func() []byte {
+			files = append(files, feedFile{self, t.Entries, t, func() []byte {
 				description := describeTerm(t)
 				if description == "" {
 					description = "Briefings about " + t.Name
 				}
 				f := w.build(s.Title+": "+t.Name, description, s.Abs(t.URL), t.Entries)
 				return feed.RSS(f, s.Abs(t.URL+RSSFile))
-			})
+			}})
 		}
 	}
+	var carried []*site.Entry
+	for _, f := range files {
+		for _, e := range f.entries[:min(len(f.entries), w.limit)] {
+			if _, ok := w.items[e]; !ok {
+				w.items[e] = feed.Item{}
+				carried = append(carried, e)
+			}
+		}
+	}
+	items := make([]feed.Item, len(carried))
+	parallel.For(len(carried), func(_, i int) { items[i] = w.makeItem(carried[i]) })
+	for i, e := range carried {
+		w.items[e] = items[i]
+	}
+	whole = w.build(s.Title, s.Description, home, s.Entries)
+	parallel.For(len(files), func(_, i int) { w.write(files[i].path, files[i].entries, files[i].term, files[i].make) })
 }
 
 // describeTerm is a tag's description or an actor's role, or "".
