@@ -18,6 +18,7 @@ import (
 	"brief/internal/markdown"
 	"brief/internal/minify"
 	"brief/internal/parallel"
+	"brief/internal/publish"
 	"brief/internal/render"
 	"brief/internal/site"
 	"brief/internal/source"
@@ -52,6 +53,13 @@ type Options struct {
 // files of its last build, and then keeps them all.
 type Unchanged interface {
 	KeepAll() bool
+}
+
+// Waiter is a Sink that writes in the background: Wait returns once every
+// file is written, with the first failure. The build is not done, nor
+// recorded, before that.
+type Waiter interface {
+	Wait() error
 }
 
 // record is what the cache remembers of the last successful build.
@@ -174,6 +182,14 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		}
 		diags = append(diags, sdiags...)
 		res.Files = len(out.paths)
+	}
+	if w, ok := sink.(Waiter); ok {
+		var werr *publish.WriteError
+		if err := w.Wait(); errors.As(err, &werr) {
+			diags.Errorf(diag.Pos{File: werr.Path}, "writing: %v", werr.Err)
+		} else if err != nil {
+			diags.Errorf(diag.Pos{File: "brief"}, "writing: %v", err)
+		}
 	}
 	if diags.Err() == nil {
 		opt.Cache.SetRecord(opt.Record, record{Input: input, Counts: res.Counts, Diags: diags})

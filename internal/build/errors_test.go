@@ -3,11 +3,15 @@ package build_test
 import (
 	"errors"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"brief/internal/build"
+	"brief/internal/cache"
+	"brief/internal/publish"
 	"brief/layouts"
 )
 
@@ -322,4 +326,34 @@ date: 2025-02-02
 {{define "base"}}<!doctype html><title>{{.Title}}</title>{{template "main" .}}<footer>{{range .Site.Years}}<a href="{{.URL}}">{{.Year}}</a>{{end}}</footer>{{end}}
 `+content).ok()
 	r.contains("index.html", `<footer><a href="/2025/">2025</a><a href="/2024/">2024</a></footer>`)
+}
+
+// TestBackgroundWriteErrors: a file the staging folder's writer cannot put
+// on disk (here a static file named like the folder of the 2025 pages) is
+// an error at its path, reported by the build itself, so the build is not
+// recorded as done, and the destination keeps its last build.
+func TestBackgroundWriteErrors(t *testing.T) {
+	fsys := siteFS("-- content/a.md --\n---\ntitle: A\ndate: 2025-01-01\n---\n-- static/2025 --\nnot a folder\n")
+	cfg, _ := build.LoadConfig(fsys)
+	root := t.TempDir()
+	dest := filepath.Join(root, "public")
+	os.MkdirAll(dest, 0o755)
+	os.WriteFile(filepath.Join(dest, "old.html"), []byte("old"), 0o644)
+	c := cache.Open(filepath.Join(root, "cache"), build.CacheKey(cfg))
+	stage, err := publish.Begin(dest, filepath.Join(root, "cache", "manifest"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, diags := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: testNow, Cache: c, Record: "public"}, stage)
+	stage.Abort()
+	if !strings.Contains(diags.Error(), "2025: writing: ") {
+		t.Fatalf("want a write error at 2025, got:\n%v", diags)
+	}
+	var rec struct{ Input [32]byte }
+	if c.Record("public", &rec) {
+		t.Error("a build that failed to write was recorded as done")
+	}
+	if b, err := os.ReadFile(filepath.Join(dest, "old.html")); err != nil || string(b) != "old" {
+		t.Errorf("destination changed: %q %v", b, err)
+	}
 }

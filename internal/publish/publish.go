@@ -137,13 +137,14 @@ func release(f *os.File) {
 // Only local paths are accepted (no "..", not absolute), so no name can
 // escape the staging folder, which this build created and nobody else
 // writes to. The file reaches the disk a little later, by the writer; a
-// failure is returned by a later Write and by Wait and Commit.
+// failure is returned by Wait and Commit, once, and the files written after
+// it are dropped, since the build has failed.
 func (s *Staging) Write(path string, data []byte, input [16]byte) error {
 	if !filepath.IsLocal(path) {
 		return fmt.Errorf("refusing to write %q outside the site", path)
 	}
 	if s.failed.Load() {
-		return s.Wait()
+		return nil
 	}
 	sum := sha256.Sum256(data)
 	<-s.ready
