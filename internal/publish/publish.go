@@ -57,8 +57,9 @@ type Staging struct {
 	dirs     map[string]bool
 	writeErr error // the first write that failed; the writer's own until wrote is closed
 	failed   atomic.Bool
-	aborted  atomic.Bool // the writer may skip what is left
-	closed   bool        // under mu: the queue is closed
+	aborted  atomic.Bool  // the writer may skip what is left
+	sending  sync.RWMutex // held for reading while sending on the queue, for writing to close it
+	closed   bool         // under sending: the queue is closed
 }
 
 // pending is a file waiting for the writer.
@@ -149,18 +150,24 @@ func (s *Staging) Write(path string, data []byte, input [16]byte) error {
 	sum := sha256.Sum256(data)
 	<-s.ready
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if st, ok := s.intact[path]; ok && st.Sum == sum && st.Size == int64(len(data)) {
 		s.inputsChanged = s.inputsChanged || st.Input != input
 		st.Input = input
 		s.kept[path] = st
+		delete(s.written, path) // a file written twice keeps the last bytes
+		s.mu.Unlock()
 		return nil
 	}
+	s.written[path] = FileState{Size: int64(len(data)), Sum: sum, Input: input}
+	delete(s.kept, path)
+	s.mu.Unlock()
+	data = bytes.Clone(data)
+	s.sending.RLock() // so Wait cannot close the queue meanwhile
+	defer s.sending.RUnlock()
 	if s.closed {
 		return errors.New("the build is over")
 	}
-	s.written[path] = FileState{Size: int64(len(data)), Sum: sum, Input: input}
-	s.queue <- pending{path, bytes.Clone(data)} // under mu, so Wait cannot close the queue meanwhile
+	s.queue <- pending{path, data}
 	return nil
 }
 
@@ -197,12 +204,12 @@ func (e *WriteError) Unwrap() error { return e.Err }
 // Wait returns once every file given to Write is on disk in the staging
 // folder, with the first write error. No Write may follow it.
 func (s *Staging) Wait() error {
-	s.mu.Lock()
+	s.sending.Lock()
 	if !s.closed {
 		s.closed = true
 		close(s.queue)
 	}
-	s.mu.Unlock()
+	s.sending.Unlock()
 	<-s.wrote
 	return s.writeErr
 }

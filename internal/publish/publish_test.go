@@ -110,3 +110,32 @@ func TestAbortStopsWriting(t *testing.T) {
 		t.Errorf("destination exists after Abort: %v", err)
 	}
 }
+
+// TestLastWriteWins: a path written twice in one build (a file of static/
+// replacing a generated robots.txt) ends with the second bytes, whether
+// they or the first match what the destination holds.
+func TestLastWriteWins(t *testing.T) {
+	root := t.TempDir()
+	dest, manifest := filepath.Join(root, "public"), filepath.Join(root, "manifest.gob")
+	build := func(writes ...string) {
+		t.Helper()
+		s, err := Begin(dest, manifest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range writes {
+			if err := s.Write("robots.txt", []byte(w), [16]byte{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := s.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, writes := range [][]string{{"generated", "static"}, {"generated", "static"}, {"static", "generated"}, {"generated", "static"}} {
+		build(writes...)
+		if got := readTree(t, dest)["robots.txt"]; got != writes[1] {
+			t.Fatalf("build %d (%v): robots.txt is %q", i+1, writes, got)
+		}
+	}
+}

@@ -60,21 +60,6 @@ func latest(it feed.Item) time.Time {
 	return it.Published
 }
 
-// write hands a feed file to the sink, unless the sink still holds it
-// made from the same briefings.
-func (w *feedWriter) write(path string, entries []*site.Entry, term *site.Term, make func() []byte) {
-	var input Input
-	if w.fp != nil {
-		input = w.fp.feed(path, entries[:min(len(entries), w.limit)], term)
-		if w.keep.Keep(path, input) {
-			return
-		}
-	}
-	if err := w.sink.Write(path, make(), input); err != nil {
-		w.diags.Add(diag.Errorf(diag.Pos{File: path}, "writing: %v", err))
-	}
-}
-
 // feedFile is one feed to write: its path, the briefings it lists (newest
 // first, before the limit), its tag or actor, and how to make its bytes.
 type feedFile struct {
@@ -107,9 +92,21 @@ func (w *feedWriter) writeAll() {
 			}})
 		}
 	}
+	// The feeds still held as they are need no items.
+	inputs := make([]Input, len(files))
+	todo := make([]int, 0, len(files))
+	for i, f := range files {
+		if w.fp != nil {
+			inputs[i] = w.fp.feed(f.path, f.entries[:min(len(f.entries), w.limit)], f.term)
+			if w.keep.Keep(f.path, inputs[i]) {
+				continue
+			}
+		}
+		todo = append(todo, i)
+	}
 	var carried []*site.Entry
-	for _, f := range files {
-		for _, e := range f.entries[:min(len(f.entries), w.limit)] {
+	for _, i := range todo {
+		for _, e := range files[i].entries[:min(len(files[i].entries), w.limit)] {
 			if _, ok := w.items[e]; !ok {
 				w.items[e] = feed.Item{}
 				carried = append(carried, e)
@@ -121,8 +118,15 @@ func (w *feedWriter) writeAll() {
 	for i, e := range carried {
 		w.items[e] = items[i]
 	}
-	whole = w.build(s.Title, s.Description, home, s.Entries)
-	parallel.For(len(files), func(_, i int) { w.write(files[i].path, files[i].entries, files[i].term, files[i].make) })
+	if len(todo) > 0 && todo[0] < 3 { // the site's own feeds come first
+		whole = w.build(s.Title, s.Description, home, s.Entries)
+	}
+	parallel.For(len(todo), func(_, k int) {
+		i := todo[k]
+		if err := w.sink.Write(files[i].path, files[i].make(), inputs[i]); err != nil {
+			w.diags.Add(diag.Errorf(diag.Pos{File: files[i].path}, "writing: %v", err))
+		}
+	})
 }
 
 // describeTerm is a tag's description or an actor's role, or "".

@@ -34,12 +34,21 @@ func LazyFiles(s *site.Site) map[string][]byte {
 // hands each file to emit as soon as it is made, from several goroutines
 // at once.
 func WriteLazy(s *site.Site, emit func(name string, data []byte)) search.Stats {
-	var wg sync.WaitGroup
-	wg.Go(func() { emit(DataBriefings, briefingsJSON(s)) })
-	wg.Go(func() { emit(DataFigures, figuresCSV(s)) })
-	wg.Go(func() { emit(DataActors, actorsJSON(s)) })
-	stats := search.Write(searchDocs(s), func(name string, data []byte) { emit(SearchDir+name, data) })
-	wg.Wait()
+	var stats search.Stats
+	// parallel.For carries a panic back to the caller, where the preview
+	// server recovers it.
+	parallel.For(4, func(_, i int) {
+		switch i {
+		case 0:
+			stats = search.Write(searchDocs(s), func(name string, data []byte) { emit(SearchDir+name, data) })
+		case 1:
+			emit(DataBriefings, briefingsJSON(s))
+		case 2:
+			emit(DataFigures, figuresCSV(s))
+		case 3:
+			emit(DataActors, actorsJSON(s))
+		}
+	})
 	return stats
 }
 
