@@ -10,35 +10,123 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
+
+	"brief/internal/parallel"
 )
 
 // manifestVersion changes whenever the manifest's format does.
-const manifestVersion = 1
+const manifestVersion = 2
 
 type manifestFile struct {
 	Version int
 	Files   map[string]FileState
+	// Dirs holds the modification time of every folder of the site
+	// ("" for the destination itself): a folder whose time is unchanged
+	// gained and lost no entry, so its files need no listing.
+	Dirs map[string]int64
 }
 
 // readManifest loads a manifest; a missing, unreadable or corrupt one is
 // an empty manifest, so the next build simply writes every file.
-func readManifest(path string) map[string]FileState {
+func readManifest(path string) manifestFile {
 	if path == "" {
-		return nil
+		return manifestFile{}
 	}
 	data, err := os.ReadFile(path)
 	if err != nil || len(data) < sha256.Size {
-		return nil
+		return manifestFile{}
 	}
 	body, sum := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
 	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
-		return nil
+		return manifestFile{}
 	}
 	var m manifestFile
 	if gob.NewDecoder(bytes.NewReader(body)).Decode(&m) != nil || m.Version != manifestVersion {
-		return nil
+		return manifestFile{}
 	}
-	return m.Files
+	return m
+}
+
+// verifyUnlisted is verify without listing a folder, when no folder of dest
+// changed since the manifest was written: then the files on disk are those
+// of the manifest still there. ok is false when a folder changed.
+func verifyUnlisted(dest string, m manifestFile) (intact map[string]FileState, onDisk []string, ok bool) {
+	if len(m.Dirs) == 0 {
+		return nil, nil, false
+	}
+	dirs := make([]string, 0, len(m.Dirs))
+	for d := range m.Dirs {
+		dirs = append(dirs, d)
+	}
+	var changed atomic.Bool
+	parallel.For(len(dirs), func(_, i int) {
+		if changed.Load() {
+			return
+		}
+		info, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(dirs[i])))
+		if err != nil || !info.IsDir() || info.ModTime().UnixNano() != m.Dirs[dirs[i]] {
+			changed.Store(true)
+		}
+	})
+	if changed.Load() {
+		return nil, nil, false
+	}
+	files := make([]string, 0, len(m.Files))
+	for f := range m.Files {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	state := make([]int8, len(files)) // 0 gone, 1 on disk, 2 intact
+	parallel.For(len(files), func(_, i int) {
+		info, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(files[i])))
+		switch st := m.Files[files[i]]; {
+		case err != nil:
+		case info.Mode().IsRegular() && info.Size() == st.Size && info.ModTime().UnixNano() == st.ModTime:
+			state[i] = 2
+		default:
+			state[i] = 1
+		}
+	})
+	intact = make(map[string]FileState, len(files))
+	for i, f := range files {
+		if state[i] > 0 {
+			onDisk = append(onDisk, f)
+		}
+		if state[i] == 2 {
+			intact[f] = m.Files[f]
+		}
+	}
+	return intact, onDisk, true
+}
+
+// dirTimes returns the modification time of every folder that holds one of
+// files, up to dest itself ("").
+func dirTimes(dest string, files map[string]FileState) map[string]int64 {
+	seen := map[string]bool{"": true}
+	for f := range files {
+		for d := path.Dir(f); d != "." && !seen[d]; d = path.Dir(d) {
+			seen[d] = true
+		}
+	}
+	dirs := make([]string, 0, len(seen))
+	for d := range seen {
+		dirs = append(dirs, d)
+	}
+	times := make([]int64, len(dirs))
+	parallel.For(len(dirs), func(_, i int) {
+		if info, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(dirs[i]))); err == nil {
+			times[i] = info.ModTime().UnixNano()
+		}
+	})
+	out := make(map[string]int64, len(dirs))
+	for i, d := range dirs {
+		if times[i] == 0 {
+			return nil // a folder went missing: list them all next time
+		}
+		out[d] = times[i]
+	}
+	return out
 }
 
 // verify lists the files of dest (not .git) and returns those whose size and
@@ -112,6 +200,7 @@ func (s *Staging) saveManifest() error {
 		st.ModTime = info.ModTime().UnixNano()
 		m.Files[p] = st
 	}
+	m.Dirs = dirTimes(s.dest, m.Files)
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(m); err != nil {
 		return err

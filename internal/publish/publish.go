@@ -107,8 +107,11 @@ func Begin(dest, manifest string) (*Staging, error) {
 	go s.writer()
 	go func() {
 		m := readManifest(manifest)
-		s.recorded = len(m)
-		s.intact, s.onDisk = verify(dest, m)
+		s.recorded = len(m.Files)
+		var ok bool
+		if s.intact, s.onDisk, ok = verifyUnlisted(dest, m); !ok {
+			s.intact, s.onDisk = verify(dest, m.Files)
+		}
 		s.fresh = len(s.intact) == 0
 		close(s.ready)
 	}()

@@ -139,3 +139,60 @@ func TestLastWriteWins(t *testing.T) {
 		}
 	}
 }
+
+// TestUnchangedDestination: a destination untouched since its last build is
+// known intact without listing its folders; a file added, removed or edited
+// anywhere in it is noticed, and the next build puts it right.
+func TestUnchangedDestination(t *testing.T) {
+	root := t.TempDir()
+	dest, manifest := filepath.Join(root, "public"), filepath.Join(root, "manifest.gob")
+	pages := map[string]string{"index.html": "home", "a/index.html": "A", "a/b/index.html": "B", "c/d/index.html": "D"}
+	build := func() (*Staging, bool) {
+		t.Helper()
+		s, err := Begin(dest, manifest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := s.KeepAll()
+		if !all {
+			for p, body := range pages {
+				if err := s.Write(p, []byte(body), [16]byte{}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if _, err := s.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return s, all
+	}
+	build()
+	if _, unlisted, ok := verifyUnlisted(dest, readManifest(manifest)); !ok || len(unlisted) != 4 {
+		t.Fatalf("an untouched destination was listed (ok %v, %d files)", ok, len(unlisted))
+	}
+	if _, all := build(); !all {
+		t.Error("an untouched destination was not kept whole")
+	}
+	for i, change := range []func(){
+		func() { os.WriteFile(filepath.Join(dest, "a/b/stray.html"), []byte("x"), 0o644) },
+		func() { os.Remove(filepath.Join(dest, "c/d/index.html")) },
+		func() { os.WriteFile(filepath.Join(dest, "a/index.html"), []byte("edited"), 0o644) },
+	} {
+		change()
+		if _, all := build(); all {
+			t.Fatalf("change %d: a changed destination was kept whole", i)
+		}
+		got := readTree(t, dest)
+		if len(got) != len(pages) {
+			t.Fatalf("after the build the destination holds %v", got)
+		}
+		for p, body := range pages {
+			if got[p] != body {
+				t.Fatalf("%s is %q, want %q", p, got[p], body)
+			}
+		}
+		if _, all := build(); !all {
+			t.Fatal("the destination was not kept whole after being put right")
+		}
+	}
+}
