@@ -194,8 +194,6 @@ func (s *Server) Rebuild(changed []string) {
 	} else {
 		next.files, next.site = files, site
 	}
-	s.cur.Store(next)
-	s.done.Add(1)
 	ch := change{Version: next.version, All: true}
 	var paths []string
 	if !next.failed {
@@ -210,8 +208,12 @@ func (s *Server) Rebuild(changed []string) {
 		}
 	}
 	ch.Navigate = navigateTo(changed, next.site)
-	s.events.Publish(ch)
+	// Logged before it is served, so whoever sees the new build can read
+	// its log line.
 	s.logBuild(next, len(paths), time.Since(start))
+	s.cur.Store(next)
+	s.done.Add(1)
+	s.events.Publish(ch)
 }
 
 // published counts the builds whose results are being served.
