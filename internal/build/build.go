@@ -47,6 +47,9 @@ type Options struct {
 	// the cache: when no input changed since and the destination is
 	// intact, the build is done at once.
 	Record string
+	// Listed, when set, is told how many content files there are once the
+	// content folder is listed, before any is read.
+	Listed func(files int)
 }
 
 // Unchanged is a Sink that can tell whether it still holds exactly the
@@ -119,6 +122,9 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		md = markdown.New()
 	}
 	files, diags := source.Walk(opt.Site, opt.sourceOptions())
+	if opt.Listed != nil {
+		opt.Listed(len(files))
+	}
 	input := inputKey(opt, files)
 	var last record
 	if opt.Cache.Record(opt.Record, &last) && last.Input == input && (last.Counts.NextDue.IsZero() || opt.Now.Before(last.Counts.NextDue)) {

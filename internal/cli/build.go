@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -98,7 +97,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "brief build: %v\n", err)
 		return ExitUsage
 	}
-	tuneCollector(root)
 	siteFS := os.DirFS(root)
 	cfg, diags := build.LoadConfig(siteFS)
 	if diags.Err() != nil {
@@ -120,6 +118,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		res, d := build.Run(build.Options{
 			Site: siteFS, Layouts: layouts.FS, Config: cfg, BaseURL: f.baseURL,
 			Drafts: f.drafts, Future: f.future, Now: now, Strict: f.strict, Minify: f.minify, Cache: c, Record: destKey(dest),
+			Listed: limitMemory,
 		}, stage)
 		done <- outcome{res, d}
 	}()
@@ -227,24 +226,16 @@ func rel(root, p string) string {
 	return p
 }
 
-// tuneCollector gives the garbage collector a soft memory limit sized to
-// the site, unless GOMEMLIMIT sets one: a build keeps about 11 KB per
+// limitMemory gives the garbage collector a soft memory limit sized to the
+// site's files, unless GOMEMLIMIT sets one: a build keeps about 11 KB per
 // briefing alive until its end, and without a limit the heap grows to twice
 // what is alive before the collector runs. (Running it at 40% growth
 // instead does no better on large sites and costs small ones a fifth more
 // time: the collector then runs every few megabytes.)
-func tuneCollector(root string) {
-	if os.Getenv("GOMEMLIMIT") != "" {
-		return
+func limitMemory(files int) {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(96<<20 + int64(files)*17<<10)
 	}
-	n := 0
-	filepath.WalkDir(filepath.Join(root, build.ContentDir), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			n++
-		}
-		return nil
-	})
-	debug.SetMemoryLimit(96<<20 + int64(n)*17<<10)
 }
 
 // size writes a byte count for people: 980 B, 12.3 KB, 4.5 MB.
