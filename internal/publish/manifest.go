@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -101,17 +103,23 @@ func verifyUnlisted(dest string, m manifestFile) (intact map[string]FileState, o
 }
 
 // dirTimes returns the modification time of every folder that holds one of
-// files, up to dest itself ("").
-func dirTimes(dest string, files map[string]FileState) map[string]int64 {
+// files, up to dest itself (""). known are times still true, of folders
+// this build did not touch; the others are read from disk.
+func dirTimes(dest string, files map[string]FileState, known map[string]int64) map[string]int64 {
 	seen := map[string]bool{"": true}
 	for f := range files {
 		for d := path.Dir(f); d != "." && !seen[d]; d = path.Dir(d) {
 			seen[d] = true
 		}
 	}
-	dirs := make([]string, 0, len(seen))
+	out := make(map[string]int64, len(seen))
+	var dirs []string
 	for d := range seen {
-		dirs = append(dirs, d)
+		if t, ok := known[d]; ok {
+			out[d] = t
+		} else {
+			dirs = append(dirs, d)
+		}
 	}
 	times := make([]int64, len(dirs))
 	parallel.For(len(dirs), func(_, i int) {
@@ -119,7 +127,6 @@ func dirTimes(dest string, files map[string]FileState) map[string]int64 {
 			times[i] = info.ModTime().UnixNano()
 		}
 	})
-	out := make(map[string]int64, len(dirs))
 	for i, d := range dirs {
 		if times[i] == 0 {
 			return nil // a folder went missing: list them all next time
@@ -127,6 +134,31 @@ func dirTimes(dest string, files map[string]FileState) map[string]int64 {
 		out[d] = times[i]
 	}
 	return out
+}
+
+// untouchedDirs returns the folder times of the last manifest that this
+// build left as they were: none after a swap, or when the folders were
+// listed (their times were not checked); otherwise all but the folders
+// that gained or lost an entry, and their parents.
+func (s *Staging) untouchedDirs() map[string]int64 {
+	if s.fresh || !s.unlisted {
+		return nil
+	}
+	known := maps.Clone(s.dirTimes)
+	for _, paths := range [][]string{slices.Collect(maps.Keys(s.written)), s.removed} {
+		for _, p := range paths {
+			for d := path.Dir(p); ; d = path.Dir(d) {
+				if d == "." {
+					d = ""
+				}
+				delete(known, d)
+				if d == "" {
+					break
+				}
+			}
+		}
+	}
+	return known
 }
 
 // verify lists the files of dest (not .git) and returns those whose size and
@@ -200,7 +232,7 @@ func (s *Staging) saveManifest() error {
 		st.ModTime = info.ModTime().UnixNano()
 		m.Files[p] = st
 	}
-	m.Dirs = dirTimes(s.dest, m.Files)
+	m.Dirs = dirTimes(s.dest, m.Files, s.untouchedDirs())
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(m); err != nil {
 		return err

@@ -43,6 +43,9 @@ type Staging struct {
 	fresh         bool                 // no trusted manifest: replace the whole folder
 	recorded      int                  // files in the manifest
 	inputsChanged bool                 // a kept file now has another input fingerprint
+	unlisted      bool                 // every folder kept its time since the manifest
+	dirTimes      map[string]int64     // those times, when unlisted
+	removed       []string             // stale files Commit removed
 
 	mu      sync.Mutex
 	kept    map[string]FileState
@@ -108,8 +111,9 @@ func Begin(dest, manifest string) (*Staging, error) {
 	go func() {
 		m := readManifest(manifest)
 		s.recorded = len(m.Files)
-		var ok bool
-		if s.intact, s.onDisk, ok = verifyUnlisted(dest, m); !ok {
+		if s.intact, s.onDisk, s.unlisted = verifyUnlisted(dest, m); s.unlisted {
+			s.dirTimes = m.Dirs
+		} else {
 			s.intact, s.onDisk = verify(dest, m.Files)
 		}
 		s.fresh = len(s.intact) == 0
@@ -370,6 +374,7 @@ func (s *Staging) update() error {
 		if err := os.Remove(target); err != nil {
 			return fmt.Errorf("removing stale %s: %w", target, err)
 		}
+		s.removed = append(s.removed, p)
 		// Remove folders left empty, up to the destination.
 		for dir := filepath.Dir(target); dir != s.dest && strings.HasPrefix(dir, s.dest); dir = filepath.Dir(dir) {
 			if os.Remove(dir) != nil {

@@ -194,5 +194,23 @@ func TestUnchangedDestination(t *testing.T) {
 		if _, all := build(); !all {
 			t.Fatal("the destination was not kept whole after being put right")
 		}
+		if _, _, ok := verifyUnlisted(dest, readManifest(manifest)); !ok {
+			t.Fatalf("change %d: the manifest's folder times are stale after the build that put it right", i)
+		}
+	}
+	// A build that writes one file keeps the folder times true.
+	s, err := Begin(dest, manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages["a/b/index.html"] = "B2"
+	for p, body := range pages {
+		s.Write(p, []byte(body), [16]byte{})
+	}
+	if st, err := s.Commit(); err != nil || st.Written != 1 {
+		t.Fatalf("incremental build: %+v, %v; want 1 file written", st, err)
+	}
+	if _, _, ok := verifyUnlisted(dest, readManifest(manifest)); !ok {
+		t.Error("the manifest's folder times are stale after an incremental build")
 	}
 }
