@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -144,12 +143,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "brief build: %d %s; %s left as it was\n", len(diags.Errors()), plural(len(diags.Errors()), "error", "errors"), rel(root, dest))
 		return ExitError
 	}
+	// A failed write is already an error of the build (build.Run waits for
+	// the writer), so Commit fails only in moving the files into place.
 	written, err := stage.Commit()
-	var werr *publish.WriteError
-	if errors.As(err, &werr) {
-		fmt.Fprintf(stderr, "brief build: %v; %s left as it was\n", err, rel(root, dest))
-		return ExitError
-	} else if err != nil {
+	if err != nil {
 		fmt.Fprintf(stderr, "brief build: %v\n", err)
 		return ExitError
 	}

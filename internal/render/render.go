@@ -82,12 +82,10 @@ func Site(s *site.Site, t *Templates, opt Options, sink Sink) (Stats, diag.List)
 		todo = append(todo, i)
 	}
 	diags.Add(t.renderCards(listed(jobs, todo))...)
-	if set := t.pages["home"]; set != nil && set.Lookup("years-nav") != nil {
-		years, err := t.yearsNav(&Page{Site: s}) // a page no year link points to
-		if err != nil {
-			diags.Add(templateError(err))
-		}
-		t.years, t.yearsMade = years, err == nil
+	// Rendered for a page no year link points to; when it fails, the pages
+	// that ask for it report why.
+	if years, err := t.yearsNav(&Page{Site: s}); err == nil {
+		t.years, t.yearsMade = years, true
 	}
 	bufs := make([]bytes.Buffer, parallel.Workers())
 	parallel.For(len(todo), func(w, k int) {
