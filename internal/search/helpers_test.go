@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
-	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -201,15 +200,3 @@ func validUTF8JSON(t *testing.T, files map[string][]byte) {
 }
 
 func capital(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
-
-// Build returns the index files of docs, path → content, and their sizes.
-func Build(docs []Doc) (map[string][]byte, Stats) {
-	files := map[string][]byte{}
-	var mu sync.Mutex
-	st := Write(docs, func(name string, data []byte) {
-		mu.Lock()
-		files[name] = data
-		mu.Unlock()
-	})
-	return files, st
-}

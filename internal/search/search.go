@@ -72,6 +72,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -122,6 +123,19 @@ const (
 	bodyBlockSize = 8         // docs per body block
 	shardTarget   = 32 * 1024 // bytes a token shard should stay under
 )
+
+// Build returns the index files of docs, path → content, and their sizes.
+// The same docs, in any order, give the same bytes.
+func Build(docs []Doc) (map[string][]byte, Stats) {
+	files := map[string][]byte{}
+	var mu sync.Mutex
+	st := Write(docs, func(name string, data []byte) {
+		mu.Lock()
+		files[name] = data
+		mu.Unlock()
+	})
+	return files, st
+}
 
 // Write makes the index files of docs on every core and hands each to emit
 // as soon as it is made, from several goroutines at once, so that the
