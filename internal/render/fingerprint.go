@@ -61,7 +61,7 @@ type fingerprints struct {
 	site    Input // every entry and term: for files made from the whole site
 	entries map[*site.Entry]Input
 	terms   map[*site.Term]Input
-	values  map[*site.SeriesValue]uint64 // what a chart or table shows of one value
+	values  map[*site.Series][]uint64 // what a chart or table shows of each value
 }
 
 // valueKey hashes what pages show of one value of a series, so pages that
@@ -76,17 +76,22 @@ func valueKey(v *site.SeriesValue) uint64 {
 }
 
 func newFingerprints(s *site.Site, t *Templates) *fingerprints {
-	f := &fingerprints{entries: make(map[*site.Entry]Input, len(s.Entries)), terms: map[*site.Term]Input{}, values: map[*site.SeriesValue]uint64{}}
-	for _, sr := range s.Figures {
-		for _, v := range sr.Values {
-			f.values[v] = valueKey(v)
+	f := &fingerprints{entries: make(map[*site.Entry]Input, len(s.Entries)), terms: map[*site.Term]Input{}, values: make(map[*site.Series][]uint64, len(s.Figures))}
+	keys := make([][]uint64, len(s.Figures))
+	parallel.For(len(s.Figures), func(_, i int) {
+		keys[i] = make([]uint64, len(s.Figures[i].Values))
+		for k, v := range s.Figures[i].Values {
+			keys[i][k] = valueKey(v)
 		}
+	})
+	for i, sr := range s.Figures {
+		f.values[sr] = keys[i]
 	}
-	keys := make([]Input, len(s.Entries))
+	entryKeys := make([]Input, len(s.Entries))
 	hashers := newHashers()
-	parallel.For(len(s.Entries), func(w, i int) { keys[i] = f.entryKey(hashers[w], s.Entries[i]) })
+	parallel.For(len(s.Entries), func(w, i int) { entryKeys[i] = f.entryKey(hashers[w], s.Entries[i]) })
 	for i, e := range s.Entries {
-		f.entries[e] = keys[i]
+		f.entries[e] = entryKeys[i]
 	}
 	all := newHasher()
 	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors} {
@@ -114,7 +119,7 @@ func newFingerprints(s *site.Site, t *Templates) *fingerprints {
 	f.global = g.sum()
 	everything := newHasher()
 	everything.bytes(f.global[:])
-	for _, k := range keys {
+	for _, k := range entryKeys {
 		everything.bytes(k[:])
 	}
 	sum := all.sum()
@@ -139,7 +144,10 @@ const seriesRecent = 12
 func (f *fingerprints) entryKey(h *hasher, e *site.Entry) Input {
 	h.reset()
 	h.str(e.Path, e.URL, e.Permalink, e.Title, e.Slug, e.DateISO, e.DateText, e.TimeText, e.UpdatedISO, e.UpdatedText,
-		e.Summary, e.Location, fmt.Sprint(e.Draft, e.Aliases))
+		e.Summary, e.Location)
+	h.int(boolInt(e.Draft))
+	h.int(len(e.Aliases))
+	h.str(e.Aliases...)
 	h.bytes(e.HTMLSum[:])
 	for _, src := range e.Sources {
 		h.str(src.Title, src.URL)
@@ -147,8 +155,9 @@ func (f *fingerprints) entryKey(h *hasher, e *site.Entry) Input {
 	for _, fv := range e.Figures {
 		h.str(fv.Key, fv.Label, fv.Unit, fv.Of, fv.ValueText, fv.Text, fv.WholeText, fv.Percent, fv.Change, fv.PrevValue, fv.PrevDate, fv.PrevURL)
 		if fv.Series != nil {
-			for _, r := range fv.Series.Recent(fv.Point, seriesRecent) {
-				h.int(int(f.values[r]))
+			keys := f.values[fv.Series]
+			for _, k := range keys[max(0, fv.Point.Index+1-seriesRecent) : fv.Point.Index+1] {
+				h.int(int(k))
 			}
 		}
 	}
@@ -293,8 +302,9 @@ func (f *fingerprints) feed(path string, entries []*site.Entry, term *site.Term)
 func (f *fingerprints) seriesKey(h *hasher, sr *site.Series, n int) {
 	h.str(sr.Key, sr.Label, sr.Unit, sr.URL)
 	h.int(len(sr.Values))
-	for _, v := range sr.Values[max(0, len(sr.Values)-n):] {
-		h.int(int(f.values[v]))
+	keys := f.values[sr]
+	for _, k := range keys[max(0, len(keys)-n):] {
+		h.int(int(k))
 	}
 	h.str(sr.First().Entry.DateText, sr.First().Entry.DateISO)
 }

@@ -54,6 +54,8 @@ type Entry struct {
 	// Related are the briefings sharing the most actors and tags with
 	// this one, then the newest.
 	Related []*Entry
+
+	index int // position in the site's Entries
 }
 
 // FigureView is a figure formatted for display.

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"slices"
+
 	"brief/internal/parallel"
 )
 
@@ -15,23 +17,20 @@ const relatedWindow = 40
 // (counted twice) and tags with it, then the newest. Scores are counted in
 // a slice indexed by entry, one per worker, reset after each entry.
 func (s *Site) relate() {
-	// Where each entry sits in each of its terms' lists, and in the site.
-	at := map[*Entry]int{}
-	for i, e := range s.Entries {
-		at[e] = i
-	}
-	pos := map[*Term][]int{} // term → positions in the site of its entries
-	index := map[*Term]map[*Entry]int{}
-	for _, tax := range []*Taxonomy{s.Actors, s.Tags} {
+	// The positions in the site of each term's entries, ascending, since
+	// terms list their entries in the site's order.
+	positions := func(tax *Taxonomy) [][]int {
+		pos := make([][]int, len(tax.Terms))
 		for _, t := range tax.Terms {
-			m := make(map[*Entry]int, len(t.Entries))
 			p := make([]int, len(t.Entries))
 			for i, e := range t.Entries {
-				m[e], p[i] = i, at[e]
+				p[i] = e.index
 			}
-			index[t], pos[t] = m, p
+			pos[t.index] = p
 		}
+		return pos
 	}
+	actorPos, tagPos := positions(s.Actors), positions(s.Tags)
 	type scratch struct {
 		scores  []int32
 		touched []int
@@ -43,11 +42,11 @@ func (s *Site) relate() {
 	parallel.For(len(s.Entries), func(w, i int) {
 		sc, e := &workers[w], s.Entries[i]
 		sc.touched = sc.touched[:0]
-		add := func(terms []*Term, weight int32) {
+		add := func(terms []*Term, pos [][]int, weight int32) {
 			for _, t := range terms {
-				mine := index[t][e]
+				mine, _ := slices.BinarySearch(pos[t.index], i)
 				lo, hi := max(0, mine-relatedWindow/2), min(len(t.Entries), mine+relatedWindow/2+1)
-				for _, o := range pos[t][lo:hi] {
+				for _, o := range pos[t.index][lo:hi] {
 					if o == i {
 						continue
 					}
@@ -58,8 +57,8 @@ func (s *Site) relate() {
 				}
 			}
 		}
-		add(e.Actors, 2)
-		add(e.Tags, 1)
+		add(e.Actors, actorPos, 2)
+		add(e.Tags, tagPos, 1)
 		// The best few by score; entries are newest first, so among equal
 		// scores the lower position (newer, then by path) wins.
 		var best [relatedCount]int

@@ -27,6 +27,7 @@ type SeriesValue struct {
 	Entry  *Entry
 	Figure *FigureView
 	Prev   *SeriesValue // the value before it in the series; nil for the first
+	Index  int          // its position in the series' Values
 }
 
 // Latest is the newest value.
@@ -49,14 +50,7 @@ func (s *Series) Count() int { return len(s.Values) }
 
 // Recent returns the last n values up to and including v, oldest first.
 func (s *Series) Recent(v *SeriesValue, n int) []*SeriesValue {
-	var out []*SeriesValue
-	for c := v; c != nil && len(out) < n; c = c.Prev {
-		out = append(out, c)
-	}
-	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-		out[i], out[j] = out[j], out[i]
-	}
-	return out
+	return s.Values[max(0, v.Index+1-n) : v.Index+1]
 }
 
 // buildSeries gathers the figures of the published entries into series,
@@ -78,7 +72,7 @@ func (s *Site) buildSeries() {
 				byKey[fv.Key] = sr
 				s.Figures = append(s.Figures, sr)
 			}
-			v := &SeriesValue{Entry: e, Figure: fv}
+			v := &SeriesValue{Entry: e, Figure: fv, Index: len(sr.Values)}
 			if n := len(sr.Values); n > 0 {
 				v.Prev = sr.Values[n-1]
 			}

@@ -78,6 +78,7 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 	})
 	checkCollisions(s.Entries, &diags)
 	for i, e := range s.Entries {
+		e.index = i
 		if i > 0 {
 			e.Newer = s.Entries[i-1]
 		}

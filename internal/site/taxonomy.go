@@ -84,35 +84,45 @@ func (ix *index) near(key string) string {
 // case, accents and profile aliases.
 func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []briefing.Name, diags *diag.List) *Taxonomy {
 	terms := map[string]*Term{}
-	spellings := map[string]map[string]int{}
 	term := func(key string) *Term {
 		t, ok := terms[key]
 		if !ok {
 			t = &Term{}
 			terms[key] = t
-			spellings[key] = map[string]int{}
 		}
 		return t
 	}
-	folded := map[string]string{} // names repeat across briefings; fold each once
+	// Names repeat across briefings: each spelling is looked up once.
+	type spelling struct {
+		text  string
+		key   string
+		term  *Term
+		near  string // the profile it is a near miss of, for actors
+		count int
+	}
+	byText := map[string]*spelling{}
+	var spellings []*spelling // in order of first use
 	var seen []*Term
 	for _, e := range s.Entries {
 		seen = seen[:0]
 		for _, n := range names(e) {
-			key, ok := folded[n.Text]
-			if !ok {
-				key = slug.Fold(n.Text)
-				folded[n.Text] = key
-			}
-			if p := ix.byKey[key]; p != nil {
-				key = p.key
-			} else if kind == "actors" {
-				if near := ix.near(key); near != "" {
-					diags.Warnf(n.Pos, "actor %q is not in any profile but is close to %s: use that spelling, or add it to the profile's aliases", n.Text, near)
+			sp := byText[n.Text]
+			if sp == nil {
+				sp = &spelling{text: n.Text, key: slug.Fold(n.Text)}
+				if p := ix.byKey[sp.key]; p != nil {
+					sp.key = p.key
+				} else if kind == "actors" {
+					sp.near = ix.near(sp.key)
 				}
+				sp.term = term(sp.key)
+				byText[n.Text] = sp
+				spellings = append(spellings, sp)
 			}
-			t := term(key)
-			spellings[key][n.Text]++
+			if sp.near != "" {
+				diags.Warnf(n.Pos, "actor %q is not in any profile but is close to %s: use that spelling, or add it to the profile's aliases", n.Text, sp.near)
+			}
+			sp.count++
+			t := sp.term
 			if slices.Contains(seen, t) {
 				continue
 			}
@@ -123,6 +133,15 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 			} else {
 				e.Tags = append(e.Tags, t)
 			}
+		}
+	}
+	// The spelling written most often names a term without a profile; ties
+	// go to the first in byte order, so the choice does not depend on order.
+	best := map[*Term]*spelling{}
+	for _, sp := range spellings {
+		b := best[sp.term]
+		if b == nil || sp.count > b.count || sp.count == b.count && sp.text < b.text {
+			best[sp.term] = sp
 		}
 	}
 	for key, p := range ix.byKey {
@@ -143,7 +162,7 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 	for _, k := range keys {
 		t := terms[k]
 		if t.Name == "" {
-			t.Name = mostUsed(spellings[k])
+			t.Name = best[t].text
 		}
 		t.Slug = slug.Make(k)
 		for i := 2; used[t.Slug]; i++ {
@@ -157,18 +176,6 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 	tax.ByCount = append([]*Term(nil), tax.Terms...)
 	sort.SliceStable(tax.ByCount, func(i, j int) bool { return tax.ByCount[i].Count() > tax.ByCount[j].Count() })
 	return tax
-}
-
-// mostUsed picks the spelling written most often; ties go to the first in
-// byte order, so the choice does not depend on map order.
-func mostUsed(counts map[string]int) string {
-	best, n := "", -1
-	for s, c := range counts {
-		if c > n || c == n && s < best {
-			best, n = s, c
-		}
-	}
-	return best
 }
 
 // relations counts, for every actor, the actors and tags of its briefings,
