@@ -50,6 +50,12 @@ type Options struct {
 	// Listed, when set, is told how many content files there are once the
 	// content folder is listed, before any is read.
 	Listed func(files int)
+	// Listing, when set, keeps the list of content files from one build
+	// to the next; Changed then names the paths (relative to Site) that
+	// changed since the last build, and only those are looked at again.
+	// A nil Changed means unknown: the whole folder is walked.
+	Listing *source.Listing
+	Changed []string
 }
 
 // Unchanged is a Sink that can tell whether it still holds exactly the
@@ -121,11 +127,18 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	if md == nil {
 		md = markdown.New()
 	}
-	files, diags := source.Walk(opt.Site, opt.sourceOptions())
+	listing := opt.Listing
+	if listing == nil {
+		listing = new(source.Listing)
+	}
+	files, diags := listing.Update(opt.Site, opt.sourceOptions(), opt.Changed)
 	if opt.Listed != nil {
 		opt.Listed(len(files))
 	}
-	input := inputKey(opt, files)
+	var input [32]byte
+	if opt.Record != "" {
+		input = inputKey(opt, files)
+	}
 	var last record
 	if opt.Cache.Record(opt.Record, &last) && last.Input == input && (last.Counts.NextDue.IsZero() || opt.Now.Before(last.Counts.NextDue)) {
 		if u, ok := sink.(Unchanged); ok && u.KeepAll() {

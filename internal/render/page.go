@@ -1,6 +1,10 @@
 package render
 
-import "brief/internal/site"
+import (
+	"time"
+
+	"brief/internal/site"
+)
 
 // Page is what every template receives: the site and the one page's data.
 // Templates compute nothing; every list and text is ready here.
@@ -74,16 +78,22 @@ type Group struct {
 	Entries []*site.Entry
 }
 
-// byMonth groups entries (newest first) by the month of their date.
+// byMonth groups entries (newest first) by the month of their date, each
+// group a slice of entries.
 func byMonth(entries []*site.Entry) []Group {
 	var out []Group
-	for _, e := range entries {
-		title := e.Date.Format("January 2006")
-		if n := len(out); n > 0 && out[n-1].Title == title {
-			out[n-1].Entries = append(out[n-1].Entries, e)
-			continue
+	start := 0
+	for i, e := range entries {
+		if i == len(entries)-1 || !sameMonth(e.Date, entries[i+1].Date) {
+			out = append(out, Group{Title: e.Date.Format("January 2006"), Entries: entries[start : i+1 : i+1]})
+			start = i + 1
 		}
-		out = append(out, Group{Title: title, Entries: []*site.Entry{e}})
 	}
 	return out
+}
+
+func sameMonth(a, b time.Time) bool {
+	ay, am, _ := a.Date()
+	by, bm, _ := b.Date()
+	return ay == by && am == bm
 }

@@ -58,50 +58,83 @@ func TestRebuildsMatchCleanBuilds(t *testing.T) {
 	}
 
 	rng := rand.New(rand.NewPCG(7, 7))
-	edits := []func(i int){
-		func(i int) { // body
+	// Each edit returns the paths a file watcher would report.
+	edits := []func(i int) []string{
+		func(i int) []string { // body
 			writeFile(t, root, "content/2025/2025-01-01-alpha.md", fmt.Sprintf("---\ntitle: Alpha briefing\ndate: 2025-01-01\ntags: [energy]\nactors: [Rustem Umerov]\n---\nBody %d.\n", i))
+			return []string{"content/2025/2025-01-01-alpha.md"}
 		},
-		func(i int) { // title and tags, and the site's first figure coming and going
+		func(i int) []string { // title and tags, and the site's first figure coming and going
 			figures := ""
 			if i%2 == 0 {
 				figures = fmt.Sprintf("figures:\n  - {label: Drones launched, value: %d.%d, unit: drones}\n", i, i%3)
 			}
 			writeFile(t, root, "content/2025/2025-01-02-beta.md", fmt.Sprintf("---\ntitle: Beta %d\ndate: 2025-01-02\ntags: [energy, t%d]\n%s---\nBeta.\n", i, i%3, figures))
+			return []string{"content/2025/2025-01-02-beta.md"}
 		},
-		func(i int) { // add
-			writeFile(t, root, fmt.Sprintf("content/extra/2025-02-%02d-extra-%d.md", i%28+1, i), fmt.Sprintf("---\ntitle: Extra %d\ndate: 2025-02-%02d\nactors: [Rustem Umerov, Marco Rubio]\n---\nExtra.\n", i, i%28+1))
+		func(i int) []string { // add
+			name := fmt.Sprintf("content/extra/2025-02-%02d-extra-%d.md", i%28+1, i)
+			writeFile(t, root, name, fmt.Sprintf("---\ntitle: Extra %d\ndate: 2025-02-%02d\nactors: [Rustem Umerov, Marco Rubio]\n---\nExtra.\n", i, i%28+1))
+			return []string{"content/extra", name}
 		},
-		func(int) { // delete an added one
+		func(int) []string { // delete an added one
 			files, _ := filepath.Glob(filepath.Join(root, "content/extra/*.md"))
-			if len(files) > 0 {
-				sort.Strings(files)
-				os.Remove(files[0])
+			if len(files) == 0 {
+				return nil
 			}
+			sort.Strings(files)
+			os.Remove(files[0])
+			rel, _ := filepath.Rel(root, files[0])
+			return []string{filepath.ToSlash(rel)}
 		},
-		func(i int) { // actor profile
+		func(i int) []string { // a folder of briefings moved in, then out again
+			dir := filepath.Join(root, "content/moved")
+			if _, err := os.Stat(dir); err == nil {
+				os.RemoveAll(dir)
+			} else {
+				writeFile(t, root, "content/moved/2025/2025-03-01-moved.md", fmt.Sprintf("---\ntitle: Moved %d\ndate: 2025-03-01\ntags: [energy]\n---\nMoved.\n", i))
+			}
+			return []string{"content/moved"}
+		},
+		func(i int) []string { // actor profile
 			writeFile(t, root, "content/actors/rustem-umerov.md", fmt.Sprintf("---\nname: Rustem Umerov\nrole: Secretary %d\nkind: %s\n---\nBio.\n", i, []string{"person", "government"}[i%2]))
+			return []string{"content/actors/rustem-umerov.md"}
 		},
-		func(i int) { // layout
+		func(i int) []string { // layout
 			if i%2 == 0 {
 				writeFile(t, root, "layouts/style.css", fmt.Sprintf("body { margin: %dpx; }\n", i))
 			} else {
 				os.Remove(filepath.Join(root, "layouts/style.css"))
 			}
+			return []string{"layouts/style.css"}
 		},
-		func(i int) { // config
+		func(i int) []string { // config
 			writeFile(t, root, "brief.toml", fmt.Sprintf("title = \"Site %d\"\ntimezone = \"UTC\"\npageSize = %d\n", i, 1+i%3))
+			return []string{"brief.toml"}
 		},
-		func(int) { // a bad edit, then its repair on the next step
+		func(int) []string { // a bad edit, then its repair on the next step
 			writeFile(t, root, "content/2025/broken.md", "---\ntitle: [\n---\n")
+			return []string{"content/2025/broken.md"}
+		},
+		func(i int) []string { // a broken configuration, with a briefing added meanwhile
+			writeFile(t, root, "brief.toml", "title = [\n")
+			name := fmt.Sprintf("content/extra/2025-04-%02d-during-%d.md", i%28+1, i)
+			writeFile(t, root, name, fmt.Sprintf("---\ntitle: During %d\ndate: 2025-04-%02d\n---\nAdded while the configuration was broken.\n", i, i%28+1))
+			return []string{"brief.toml", name}
 		},
 	}
-	for i := range 60 {
+	for i := range 80 {
+		changed := []string{"content/2025/broken.md"}
 		os.Remove(filepath.Join(root, "content/2025/broken.md"))
-		edits[rng.IntN(len(edits))](i)
+		if data, _ := os.ReadFile(filepath.Join(root, "brief.toml")); bytes.HasPrefix(data, []byte("title = [")) {
+			os.Remove(filepath.Join(root, "brief.toml"))
+			changed = append(changed, "brief.toml")
+		}
+		changed = append(changed, edits[rng.IntN(len(edits))](i)...)
 		// A file rewritten within the same clock tick keeps its size and
-		// mtime; the change time and inode still tell it apart.
-		srv.Rebuild(nil)
+		// mtime; the change time and inode still tell it apart. The
+		// preview is told what changed, as its file watcher would tell it.
+		srv.Rebuild(changed)
 		snap := srv.cur.Load()
 		want, failed := cleanBuild(t, root, srv.opt.BaseURL)
 		if failed != snap.failed {

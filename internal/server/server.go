@@ -28,6 +28,7 @@ import (
 	"brief/internal/parallel"
 	"brief/internal/render"
 	"brief/internal/site"
+	"brief/internal/source"
 	"brief/layouts"
 )
 
@@ -60,6 +61,8 @@ type Server struct {
 	builds   atomic.Int64 // builds started
 	done     atomic.Int64 // builds published
 	cur      atomic.Pointer[snapshot]
+	listing  source.Listing // the content files, kept between builds
+	rescan   atomic.Bool    // events were lost: the next build lists every file
 	events   *broker
 	runBuild func(build.Options, render.Sink) (*build.Result, diag.List) // build.Run; tests swap it
 }
@@ -141,7 +144,11 @@ func (s *Server) Run(ctx context.Context) error {
 				if !ok {
 					return
 				}
-				fmt.Fprintf(s.opt.Log, "brief serve: watching: %v\n", err)
+				// The watcher may have lost events (its queue overflowed):
+				// what changed is unknown, so every file is looked at.
+				fmt.Fprintf(s.opt.Log, "brief serve: watching: %v; rebuilding everything\n", err)
+				s.rescan.Store(true)
+				s.Rebuild(nil)
 			case <-stop:
 				return
 			}
@@ -180,13 +187,18 @@ func (s *Server) ignoredDirs() []string {
 }
 
 // Rebuild builds the site again after the files in changed (relative to
-// the root) changed, publishes the result and tells the browsers.
+// the root, slash-separated) changed, publishes the result and tells the
+// browsers. A nil changed means unknown: every file is looked at. Rebuilds
+// run one at a time.
 func (s *Server) Rebuild(changed []string) {
 	start := time.Now()
 	prev := s.cur.Load()
 	n := s.builds.Add(1)
 	next := &snapshot{version: s.instance + "-" + strconv.FormatInt(n, 10)}
-	files, site, diags := s.build(prev.files)
+	if s.rescan.Swap(false) {
+		changed = nil
+	}
+	files, site, diags := s.build(prev.files, changed)
 	next.diags = diags
 	if diags.Err() != nil {
 		next.files, next.site, next.failed = prev.files, prev.site, true
@@ -255,7 +267,7 @@ func (s *Server) logBuild(snap *snapshot, changed int, took time.Duration) {
 
 // build runs the pipeline into memory, reusing the pages of the last good
 // build that did not change. A panic in the pipeline becomes an error.
-func (s *Server) build(prev map[string]file) (files map[string]file, built *site.Site, diags diag.List) {
+func (s *Server) build(prev map[string]file, changed []string) (files map[string]file, built *site.Site, diags diag.List) {
 	defer func() {
 		if v := recover(); v != nil {
 			stack := string(debug.Stack())
@@ -264,6 +276,7 @@ func (s *Server) build(prev map[string]file) (files map[string]file, built *site
 				v, stack = p.Value, p.Stack
 			}
 			fmt.Fprintf(s.opt.Log, "brief serve: panic during the build: %v\n%s", v, stack)
+			s.rescan.Store(true) // the listing may be half updated
 			files, built = nil, nil
 			diags = diag.List{diag.Errorf(diag.Pos{File: "brief"}, "internal error during the build: %v. The last good build is still served; please report this bug with the stack printed in the terminal", v)}
 		}
@@ -271,6 +284,7 @@ func (s *Server) build(prev map[string]file) (files map[string]file, built *site
 	siteFS := os.DirFS(s.opt.Root)
 	cfg, diags := build.LoadConfig(siteFS)
 	if diags.Err() != nil {
+		s.rescan.Store(true) // the content files that changed were not looked at
 		return nil, nil, diags
 	}
 	if key := build.CacheKey(cfg); key != s.cacheKey || s.cache == nil {
@@ -283,6 +297,7 @@ func (s *Server) build(prev map[string]file) (files map[string]file, built *site
 	res, bdiags := s.runBuild(build.Options{
 		Site: siteFS, Layouts: layouts.FS, Config: cfg, BaseURL: s.opt.BaseURL,
 		Drafts: s.opt.Drafts, Future: s.opt.Future, Now: time.Now(), Markdown: s.md, Cache: s.cache, Lazy: true,
+		Listing: &s.listing, Changed: changed,
 	}, out)
 	diags = append(diags, bdiags...)
 	if err := s.cache.Save(); err != nil {

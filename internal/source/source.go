@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"path"
 	"runtime"
 	"sort"
 	"strings"
@@ -19,7 +18,6 @@ import (
 	"brief/internal/briefing"
 	"brief/internal/diag"
 	fm "brief/internal/frontmatter"
-	"brief/internal/parallel"
 )
 
 // DefaultMaxFileSize is the default limit on the size of one content file.
@@ -104,66 +102,8 @@ func Assemble(items []Item) *briefing.Content {
 // Walk lists the Markdown files in a stable order, skipping hidden and
 // underscore names and refusing symlinks and oversized files.
 func Walk(fsys fs.FS, opt Options) ([]File, diag.List) {
-	opt = opt.withDefaults()
-	var found []candidate
-	var diags diag.List
-	err := fs.WalkDir(fsys, opt.Dir, func(p string, d fs.DirEntry, err error) error {
-		pos := diag.Pos{File: p}
-		if err != nil {
-			if p == opt.Dir && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipAll // no content folder: an empty site
-			}
-			diags.Errorf(pos, "cannot read: %v", unwrapPath(err))
-			return nil
-		}
-		name := d.Name()
-		if p != opt.Dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			diags.Warnf(pos, "symbolic link skipped: brief reads only real files inside the content folder; copy the file in instead")
-			return nil
-		}
-		if d.IsDir() || !strings.EqualFold(path.Ext(name), ".md") {
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			diags.Warnf(pos, "not a regular file, skipped")
-			return nil
-		}
-		found = append(found, candidate{p, d})
-		return nil
-	})
-	if err != nil {
-		diags.Errorf(diag.Pos{File: opt.Dir}, "cannot read: %v", err)
-	}
-	// Reading each file's size and times is a system call per file: on
-	// every core at once.
-	infos := make([]fs.FileInfo, len(found))
-	errs := make([]error, len(found))
-	parallel.For(len(found), func(_, i int) { infos[i], errs[i] = found[i].d.Info() })
-	files := make([]File, 0, len(found))
-	for i, c := range found {
-		pos := diag.Pos{File: c.path}
-		switch {
-		case errs[i] != nil:
-			diags.Errorf(pos, "cannot read: %v", unwrapPath(errs[i]))
-		case infos[i].Size() > opt.MaxFileSize:
-			diags.Errorf(pos, "file exceeds max size (%d bytes, limit %d): split it, or raise maxFileSize in brief.toml", infos[i].Size(), opt.MaxFileSize)
-		default:
-			files = append(files, File{Path: c.path, Info: infos[i]})
-		}
-	}
-	return files, diags
-}
-
-// candidate is a Markdown file found by Walk, before its details are read.
-type candidate struct {
-	path string
-	d    fs.DirEntry
+	var l Listing
+	return l.Update(fsys, opt, nil)
 }
 
 // unwrapPath drops the path that fs errors repeat, since the position names it.
