@@ -56,6 +56,10 @@ type Options struct {
 	// A nil Changed means unknown: the whole folder is walked.
 	Listing *source.Listing
 	Changed []string
+	// Memory, when set, keeps this build's site for the next one in the
+	// same process, which updates it in place when only briefings' bodies
+	// changed. The sink must then keep pages between builds (Keeper).
+	Memory *Memory
 }
 
 // Unchanged is a Sink that can tell whether it still holds exactly the
@@ -81,6 +85,9 @@ type record struct {
 // Result describes a finished build.
 type Result struct {
 	Site *site.Site // nil when nothing changed since the last build
+	// InPlace tells that only briefings' bodies changed, and the site
+	// kept in Options.Memory was updated instead of built again.
+	InPlace bool
 	Counts
 }
 
@@ -147,39 +154,37 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 			return res, append(diags, last.Diags...)
 		}
 	}
-	content, ldiags := load(opt, md, files)
+	content, sources, ldiags := load(opt, md, files)
 	diags = append(diags, ldiags...)
-	baseURL := cfg.BaseURL
-	if opt.BaseURL != "" {
-		baseURL = opt.BaseURL
-	}
-	if baseURL == "" {
-		diags.Warnf(diag.Pos{File: config.FileName}, "baseURL is not set: feeds, the sitemap and link previews need absolute URLs; set baseURL in %s or pass --baseURL", config.FileName)
-	}
-	description := cfg.Description
-	if d, ok := cfg.Params["description"].(string); ok && description == "" {
-		description = d // where earlier versions took it from
-	}
-	s, stats, siteDiags := site.Build(content, site.Options{
-		Title: cfg.Title, Description: description, Language: cfg.Language, BaseURL: baseURL, Location: cfg.Location,
-		Params: cfg.Params, Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now,
-	})
-	diags = append(diags, siteDiags...)
 	var layouts fs.FS
 	if sub, err := fs.Sub(opt.Site, render.LayoutDir); err == nil {
 		layouts = sub
 	}
 	tmpl, tdiags := render.LoadTemplates(opt.Layouts, layouts)
-	diags = append(diags, tdiags...)
+	key := memoryKey(opt, tmpl)
+	// When only bodies changed, the last site is updated in place.
+	var undo func()
+	edit, fast := opt.Memory.edit(key, sources, opt.Now)
+	if fast = fast && diags.Err() == nil; fast {
+		opt.Memory.mu.Lock()
+		undo, fast = opt.Memory.site.Apply(content, edit)
+		opt.Memory.mu.Unlock()
+	}
+	var s *site.Site
+	var res *Result
+	var modelDiags diag.List
+	if fast {
+		s, modelDiags = opt.Memory.site, opt.Memory.diags
+		res = &Result{Site: s, InPlace: true, Counts: opt.Memory.counts}
+	} else {
+		s, res, modelDiags = model(opt, content)
+		modelDiags = append(modelDiags, tdiags...)
+	}
+	diags = append(diags, modelDiags...)
 	if opt.Strict {
 		diags = diags.Strict()
 	}
 	diags.Sort()
-	res := &Result{Site: s, Counts: Counts{Briefings: len(s.Entries), Drafts: stats.Drafts, Future: stats.Future,
-		Tags: len(s.Tags.Terms), Actors: len(s.Actors.Terms), NextDue: stats.NextDue}}
-	for _, y := range s.Years {
-		res.Archives += 1 + len(y.Months)
-	}
 	if diags.Err() != nil {
 		return res, diags
 	}
@@ -190,7 +195,19 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	if opt.Minify {
 		pages = minify.Wrap(out)
 	}
-	rstats, rdiags := render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy}, pages)
+	var state *render.State
+	var rstats render.Stats
+	var rdiags diag.List
+	if fast {
+		state = opt.Memory.render
+		changed := make([]*site.Entry, 0, len(edit))
+		for e := range edit {
+			changed = append(changed, e)
+		}
+		rstats, rdiags = state.Update(changed, pages)
+	} else {
+		state, rstats, rdiags = render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy}, pages)
+	}
 	res.Rendered = rstats.Rendered
 	res.SearchFiles, res.SearchBytes = rstats.SearchFiles, rstats.SearchBytes
 	diags = append(diags, rdiags...)
@@ -212,8 +229,44 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	}
 	if diags.Err() == nil {
 		opt.Cache.SetRecord(opt.Record, record{Input: input, Counts: res.Counts, Diags: diags})
+		opt.Memory.keep(key, sources, s, res.Counts, modelDiags, state)
+	} else if fast {
+		// The kept site is the one served: put it back as it was, and
+		// build the next from scratch.
+		opt.Memory.mu.Lock()
+		undo()
+		opt.Memory.mu.Unlock()
+		opt.Memory.forget()
 	}
 	return res, diags
+}
+
+// model builds the site model from the content, with its counts and
+// diagnostics.
+func model(opt Options, content *briefing.Content) (*site.Site, *Result, diag.List) {
+	cfg := opt.Config
+	var diags diag.List
+	baseURL := cfg.BaseURL
+	if opt.BaseURL != "" {
+		baseURL = opt.BaseURL
+	}
+	if baseURL == "" {
+		diags.Warnf(diag.Pos{File: config.FileName}, "baseURL is not set: feeds, the sitemap and link previews need absolute URLs; set baseURL in %s or pass --baseURL", config.FileName)
+	}
+	description := cfg.Description
+	if d, ok := cfg.Params["description"].(string); ok && description == "" {
+		description = d // where earlier versions took it from
+	}
+	s, stats, siteDiags := site.Build(content, site.Options{
+		Title: cfg.Title, Description: description, Language: cfg.Language, BaseURL: baseURL, Location: cfg.Location,
+		Params: cfg.Params, Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now,
+	})
+	res := &Result{Site: s, Counts: Counts{Briefings: len(s.Entries), Drafts: stats.Drafts, Future: stats.Future,
+		Tags: len(s.Tags.Terms), Actors: len(s.Actors.Terms), NextDue: stats.NextDue}}
+	for _, y := range s.Years {
+		res.Archives += 1 + len(y.Months)
+	}
+	return s, res, append(diags, siteDiags...)
 }
 
 func (opt Options) sourceOptions() source.Options {
@@ -249,7 +302,7 @@ func inputKey(opt Options, files []source.File) [32]byte {
 
 // load reads the content folder, parsing only the files the cache does not
 // already hold in the same version, on every core.
-func load(opt Options, md *markdown.Renderer, files []source.File) (*briefing.Content, diag.List) {
+func load(opt Options, md *markdown.Renderer, files []source.File) (*briefing.Content, map[string]*cache.Source, diag.List) {
 	srcOpt := opt.sourceOptions()
 	var diags diag.List
 	prev := opt.Cache.Sources(opt.Config.Location)
@@ -276,7 +329,7 @@ func load(opt Options, md *markdown.Renderer, files []source.File) (*briefing.Co
 		diags = append(diags, r.Diags...)
 	}
 	opt.Cache.Replace(next)
-	return source.Assemble(items), diags
+	return source.Assemble(items), next, diags
 }
 
 // renderItem converts the Markdown of one briefing or profile to HTML, fills

@@ -93,11 +93,22 @@ func newFingerprints(s *site.Site, t *Templates) *fingerprints {
 	for i, e := range s.Entries {
 		f.entries[e] = entryKeys[i]
 	}
+	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors} {
+		for _, term := range tax.Terms {
+			f.terms[term] = f.termKey(term)
+		}
+	}
+	f.sum(s, t)
+	return f
+}
+
+// sum makes the keys that depend on every entry and term: the whole
+// site's, and with layouts of the site's own, every page's.
+func (f *fingerprints) sum(s *site.Site, t *Templates) {
 	all := newHasher()
 	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors} {
 		for _, term := range tax.Terms {
-			k := f.termKey(term)
-			f.terms[term] = k
+			k := f.terms[term]
 			all.bytes(k[:])
 		}
 	}
@@ -119,13 +130,13 @@ func newFingerprints(s *site.Site, t *Templates) *fingerprints {
 	f.global = g.sum()
 	everything := newHasher()
 	everything.bytes(f.global[:])
-	for _, k := range entryKeys {
+	for _, e := range s.Entries {
+		k := f.entries[e]
 		everything.bytes(k[:])
 	}
 	sum := all.sum()
 	everything.bytes(sum[:])
 	f.site = everything.sum()
-	return f
 }
 
 func sortedParams(m map[string]any) []string {

@@ -53,9 +53,57 @@ type Options struct {
 	Lazy bool
 }
 
+// State is a rendering of a site kept for the next build in the same
+// process (the preview server): the list of pages, their inputs and the
+// crawler files, which an edit of briefing bodies does not change.
+type State struct {
+	s       *site.Site
+	t       *Templates
+	opt     Options
+	jobs    []job
+	fp      *fingerprints     // nil unless the sink keeps pages between builds
+	crawler map[string][]byte // sitemap, robots.txt, _headers
+}
+
 // Site renders every page of s into sink, in parallel, with the feeds,
 // the sitemap and robots.txt, and reports every template and write error.
-func Site(s *site.Site, t *Templates, opt Options, sink Sink) (Stats, diag.List) {
+func Site(s *site.Site, t *Templates, opt Options, sink Sink) (*State, Stats, diag.List) {
+	st := &State{s: s, t: t, opt: opt, jobs: pages(s, t.Stylesheet, t.Script, opt.PageSize)}
+	// Fingerprints matter only to a sink that keeps pages between builds.
+	if _, ok := sink.(Keeper); ok {
+		st.fp = newFingerprints(s, t)
+	}
+	stats, diags := st.render(sink)
+	return st, stats, diags
+}
+
+// Update renders the site again into sink after site.Apply gave the
+// entries in changed new bodies: only their fingerprints are made again,
+// and only the pages and feeds that show them are rendered again when the
+// sink keeps the others.
+func (st *State) Update(changed []*site.Entry, sink Sink) (Stats, diag.List) {
+	if st.fp != nil {
+		h := newHasher()
+		for _, e := range changed {
+			st.fp.entries[e] = st.fp.entryKey(h, e)
+		}
+		st.fp.sum(st.s, st.t)
+	}
+	edited := make(map[*site.Entry]bool, len(changed))
+	for _, e := range changed {
+		edited[e] = true
+	}
+	for _, j := range st.jobs {
+		if p := j.page; p.Entry != nil && edited[p.Entry] {
+			p.Description = describe(st.s, p, st.s.Description)
+		}
+	}
+	return st.render(sink)
+}
+
+// render writes every file of the site into sink.
+func (st *State) render(sink Sink) (Stats, diag.List) {
+	s, t, opt, jobs, fp := st.s, st.t, st.opt, st.jobs, st.fp
 	var diags diag.Collector
 	if err := sink.Write(t.Stylesheet, t.css, Input{}); err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: t.Stylesheet}, "writing: %v", err))
@@ -63,15 +111,14 @@ func Site(s *site.Site, t *Templates, opt Options, sink Sink) (Stats, diag.List)
 	if err := sink.Write(t.Script, t.js, Input{}); err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: t.Script}, "writing: %v", err))
 	}
-	jobs := pages(s, t.Stylesheet, t.Script, opt.PageSize)
 	diags.Add(redirects(s, jobs, sink)...)
-	// Fingerprints matter only to a sink that keeps pages between builds.
 	keeper, _ := sink.(Keeper)
+	if fp == nil {
+		keeper = nil
+	}
 	inputs := make([]Input, len(jobs))
 	todo := make([]int, 0, len(jobs))
-	var fp *fingerprints
 	if keeper != nil {
-		fp = newFingerprints(s, t)
 		hashers := newHashers()
 		parallel.For(len(jobs), func(w, i int) { inputs[i] = fp.page(hashers[w], jobs[i].page) })
 	}
@@ -108,12 +155,14 @@ func Site(s *site.Site, t *Templates, opt Options, sink Sink) (Stats, diag.List)
 			}
 		})
 	}
-	crawler := sitemap(s, jobs)
-	crawler[RobotsFile] = feed.Robots(s.Abs(s.URL(SitemapFile)))
-	if opt.Headers {
-		crawler[HeadersFile] = headers(s, t.Stylesheet)
+	if st.crawler == nil {
+		st.crawler = sitemap(s, jobs)
+		st.crawler[RobotsFile] = feed.Robots(s.Abs(s.URL(SitemapFile)))
+		if opt.Headers {
+			st.crawler[HeadersFile] = headers(s, t.Stylesheet)
+		}
 	}
-	for name, data := range crawler {
+	for name, data := range st.crawler {
 		if err := sink.Write(name, data, Input{}); err != nil {
 			diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
 		}

@@ -45,6 +45,10 @@ type Templates struct {
 	Script     string
 }
 
+// Source is every layout file as read, default or the site's own: two
+// Templates with the same Source render alike.
+func (t *Templates) Source() string { return t.source }
+
 // funcs are the template functions; card and yearsNav read what was
 // rendered once for every page.
 func (t *Templates) funcs() template.FuncMap {

@@ -14,6 +14,7 @@ import (
 
 	"brief/internal/build"
 	"brief/internal/publish"
+	"brief/internal/render"
 	"brief/layouts"
 )
 
@@ -52,6 +53,8 @@ func TestRebuildsMatchCleanBuilds(t *testing.T) {
 					if f, ok := snap.files["index.html"]; ok {
 						srv.inject(snap, f.data)
 					}
+					// Made from the site, which a body edit updates in place.
+					snap.lazyFile(render.DataBriefings)
 				}
 			}
 		}()
@@ -60,8 +63,9 @@ func TestRebuildsMatchCleanBuilds(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	// Each edit returns the paths a file watcher would report.
 	edits := []func(i int) []string{
-		func(i int) []string { // body
-			writeFile(t, root, "content/2025/2025-01-01-alpha.md", fmt.Sprintf("---\ntitle: Alpha briefing\ndate: 2025-01-01\ntags: [energy]\nactors: [Rustem Umerov]\n---\nBody %d.\n", i))
+		func(i int) []string { // body: text, a link to another briefing, headings
+			body := []string{"Body %d.\n\n## Outcome\n", "Body %d, after [the beta](2025-01-02-beta.md).\n\n## Outcome\n\nText.\n", "## Part %d\n\nText.\n"}[min(i%4, 2)]
+			writeFile(t, root, "content/2025/2025-01-01-alpha.md", "---\ntitle: Alpha briefing\ndate: 2025-01-01\ntags: [energy]\nactors: [Rustem Umerov]\n---\n"+fmt.Sprintf(body, i))
 			return []string{"content/2025/2025-01-01-alpha.md"}
 		},
 		func(i int) []string { // title and tags, and the site's first figure coming and going
@@ -123,6 +127,7 @@ func TestRebuildsMatchCleanBuilds(t *testing.T) {
 			return []string{"brief.toml", name}
 		},
 	}
+	inPlace := 0
 	for i := range 80 {
 		changed := []string{"content/2025/broken.md"}
 		os.Remove(filepath.Join(root, "content/2025/broken.md"))
@@ -130,7 +135,12 @@ func TestRebuildsMatchCleanBuilds(t *testing.T) {
 			os.Remove(filepath.Join(root, "brief.toml"))
 			changed = append(changed, "brief.toml")
 		}
-		changed = append(changed, edits[rng.IntN(len(edits))](i)...)
+		// Bodies are edited most, as when writing.
+		k := rng.IntN(len(edits) + 5)
+		if k >= len(edits) {
+			k = 0
+		}
+		changed = append(changed, edits[k](i)...)
 		// A file rewritten within the same clock tick keeps its size and
 		// mtime; the change time and inode still tell it apart. The
 		// preview is told what changed, as its file watcher would tell it.
@@ -144,6 +154,13 @@ func TestRebuildsMatchCleanBuilds(t *testing.T) {
 			continue
 		}
 		compare(t, i, snap, want)
+		if snap.inPlace {
+			inPlace++
+		}
+	}
+	t.Logf("%d of the builds updated the site in place", inPlace)
+	if inPlace == 0 {
+		t.Error("no edit of a body alone updated the site in place")
 	}
 	close(stop)
 	readers.Wait()

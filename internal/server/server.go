@@ -62,6 +62,7 @@ type Server struct {
 	done     atomic.Int64 // builds published
 	cur      atomic.Pointer[snapshot]
 	listing  source.Listing // the content files, kept between builds
+	memory   build.Memory   // the last good site, updated in place for body edits
 	rescan   atomic.Bool    // events were lost: the next build lists every file
 	events   *broker
 	runBuild func(build.Options, render.Sink) (*build.Result, diag.List) // build.Run; tests swap it
@@ -194,17 +195,17 @@ func (s *Server) Rebuild(changed []string) {
 	start := time.Now()
 	prev := s.cur.Load()
 	n := s.builds.Add(1)
-	next := &snapshot{version: s.instance + "-" + strconv.FormatInt(n, 10)}
+	next := &snapshot{version: s.instance + "-" + strconv.FormatInt(n, 10), siteLock: s.memory.RLocker()}
 	if s.rescan.Swap(false) {
 		changed = nil
 	}
-	files, site, diags := s.build(prev.files, changed)
+	files, res, diags := s.build(prev.files, changed)
 	next.diags = diags
 	if diags.Err() != nil {
 		next.files, next.site, next.failed = prev.files, prev.site, true
 		next.overlay = overlay(s.opt.Root, diags)
 	} else {
-		next.files, next.site = files, site
+		next.files, next.site, next.inPlace = files, res.Site, res.InPlace
 	}
 	ch := change{Version: next.version, All: true}
 	var paths []string
@@ -267,7 +268,7 @@ func (s *Server) logBuild(snap *snapshot, changed int, took time.Duration) {
 
 // build runs the pipeline into memory, reusing the pages of the last good
 // build that did not change. A panic in the pipeline becomes an error.
-func (s *Server) build(prev map[string]file, changed []string) (files map[string]file, built *site.Site, diags diag.List) {
+func (s *Server) build(prev map[string]file, changed []string) (files map[string]file, built *build.Result, diags diag.List) {
 	defer func() {
 		if v := recover(); v != nil {
 			stack := string(debug.Stack())
@@ -297,7 +298,7 @@ func (s *Server) build(prev map[string]file, changed []string) (files map[string
 	res, bdiags := s.runBuild(build.Options{
 		Site: siteFS, Layouts: layouts.FS, Config: cfg, BaseURL: s.opt.BaseURL,
 		Drafts: s.opt.Drafts, Future: s.opt.Future, Now: time.Now(), Markdown: s.md, Cache: s.cache, Lazy: true,
-		Listing: &s.listing, Changed: changed,
+		Listing: &s.listing, Changed: changed, Memory: &s.memory,
 	}, out)
 	diags = append(diags, bdiags...)
 	if err := s.cache.Save(); err != nil {
@@ -306,7 +307,7 @@ func (s *Server) build(prev map[string]file, changed []string) (files map[string
 	if diags.Err() != nil || res == nil || res.Site == nil {
 		return nil, nil, diags
 	}
-	return out.files, res.Site, diags
+	return out.files, res, diags
 }
 
 func asError(v any) error {

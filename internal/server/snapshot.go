@@ -26,11 +26,14 @@ type snapshot struct {
 	diags   diag.List       // the problems of the latest build, good or not
 	failed  bool            // the latest build failed; files are older
 	overlay []byte          // the error report shown on every page when failed
+	inPlace bool            // the last site was updated for edited bodies
 
 	// The search index and the data exports are made when first asked
-	// for, not on every rebuild.
-	site *site.Site
-	lazy struct {
+	// for, not on every rebuild, from the site under its lock: a later
+	// build may update that site in place.
+	site     *site.Site
+	siteLock sync.Locker
+	lazy     struct {
 		once  sync.Once
 		files map[string][]byte
 	}
@@ -42,7 +45,11 @@ func (s *snapshot) lazyFile(name string) ([]byte, bool) {
 	if s.site == nil || !render.IsLazy(name) {
 		return nil, false
 	}
-	s.lazy.once.Do(func() { s.lazy.files = render.LazyFiles(s.site) })
+	s.lazy.once.Do(func() {
+		s.siteLock.Lock()
+		defer s.siteLock.Unlock()
+		s.lazy.files = render.LazyFiles(s.site)
+	})
 	b, ok := s.lazy.files[name]
 	return b, ok
 }

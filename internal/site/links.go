@@ -28,6 +28,26 @@ type target struct {
 // a briefing not published in this build, or to a heading that is not
 // there is an error at the link.
 func (s *Site) resolveLinks(c *briefing.Content, diags *diag.List) {
+	r := s.linkResolver(c, diags)
+	for _, e := range s.Entries {
+		if len(e.Links) > 0 {
+			e.HTML, e.HTMLSum = r.body(e.HTML, e.Links)
+		}
+	}
+	for _, tax := range []*Taxonomy{s.Actors, s.Tags} {
+		for _, t := range tax.Terms {
+			switch {
+			case t.Actor != nil && len(t.Actor.Links) > 0:
+				t.description = r.resolve(t.Actor.HTML, t.Actor.Links)
+			case t.Tag != nil && len(t.Tag.Links) > 0:
+				t.description = r.resolve(t.Tag.HTML, t.Tag.Links)
+			}
+		}
+	}
+}
+
+// linkResolver knows the URL of every file a link may point at.
+func (s *Site) linkResolver(c *briefing.Content, diags *diag.List) linkResolver {
 	targets := map[string]target{}
 	for _, e := range s.Entries {
 		targets[norm.NFC.String(e.Path)] = target{url: e.URL, path: e.Path, briefing: true, anchors: e.Anchors}
@@ -48,30 +68,22 @@ func (s *Site) resolveLinks(c *briefing.Content, diags *diag.List) {
 			unpublished[norm.NFC.String(b.Path)] = true
 		}
 	}
-	r := linkResolver{targets: targets, unpublished: unpublished, diags: diags}
-	for _, e := range s.Entries {
-		if len(e.Links) > 0 {
-			e.HTML = r.resolve(e.HTML, e.Links)
-			sum := sha256.Sum256([]byte(e.HTML))
-			copy(e.HTMLSum[:], sum[:])
-		}
-	}
-	for _, tax := range []*Taxonomy{s.Actors, s.Tags} {
-		for _, t := range tax.Terms {
-			switch {
-			case t.Actor != nil && len(t.Actor.Links) > 0:
-				t.description = r.resolve(t.Actor.HTML, t.Actor.Links)
-			case t.Tag != nil && len(t.Tag.Links) > 0:
-				t.description = r.resolve(t.Tag.HTML, t.Tag.Links)
-			}
-		}
-	}
+	return linkResolver{targets: targets, unpublished: unpublished, diags: diags}
 }
 
 type linkResolver struct {
 	targets     map[string]target
 	unpublished map[string]bool
 	diags       *diag.List
+}
+
+// body resolves the links of a briefing's body and hashes the result.
+func (r linkResolver) body(html template.HTML, links []briefing.Link) (template.HTML, [16]byte) {
+	html = r.resolve(html, links)
+	var sum [16]byte
+	full := sha256.Sum256([]byte(html))
+	copy(sum[:], full[:])
+	return html, sum
 }
 
 // resolve puts each link's URL in place of its marker; a link that cannot

@@ -1,0 +1,102 @@
+package build
+
+import (
+	"fmt"
+	"reflect"
+	"sync"
+	"time"
+
+	"brief/internal/briefing"
+	"brief/internal/cache"
+	"brief/internal/diag"
+	"brief/internal/render"
+	"brief/internal/site"
+)
+
+// Memory keeps the last good build's site model and rendering in the
+// process, for the preview server: when a later build finds that only
+// briefings' bodies changed — not one field of front matter, profile,
+// layout, setting or file name — it updates that site in place and renders
+// only the pages that show those briefings, instead of building the whole
+// model again. Anything else builds from scratch. The zero Memory is empty.
+type Memory struct {
+	// mu is held for writing while a build changes the kept site in place;
+	// whoever reads a Result's site while builds may run holds it for
+	// reading (RLocker).
+	mu sync.RWMutex
+
+	key     string                   // everything but the content the build depends on
+	sources map[string]*cache.Source // the content files, as parsed
+	nextDue time.Time                // a build from then on publishes more
+	site    *site.Site
+	entries map[string]*site.Entry // the site's entries by path
+	counts  Counts
+	diags   diag.List // of the model and the layouts
+	render  *render.State
+}
+
+// RLocker locks the kept site against changes while it is read.
+func (m *Memory) RLocker() sync.Locker { return m.mu.RLocker() }
+
+// memoryKey is what a build depends on besides the content files.
+func memoryKey(opt Options, tmpl *render.Templates) string {
+	cfg := opt.Config
+	cfg.Location = nil // parsed again by every build; TimeZone names it
+	return fmt.Sprintf("%#v|%q|%v|%v|%v|%v|%v|%s", cfg, opt.BaseURL, opt.Drafts, opt.Future, opt.Strict, opt.Minify, opt.Lazy, tmpl.Source())
+}
+
+// edit returns the entries whose bodies alone changed, with their new
+// versions, and reports whether the kept site can be updated with them.
+func (m *Memory) edit(key string, sources map[string]*cache.Source, now time.Time) (site.Rebody, bool) {
+	if m == nil || m.site == nil || m.key != key || len(sources) != len(m.sources) ||
+		!m.nextDue.IsZero() && !now.Before(m.nextDue) {
+		return nil, false
+	}
+	edit := site.Rebody{}
+	for p, src := range sources {
+		old, ok := m.sources[p]
+		switch {
+		case !ok:
+			return nil, false
+		case old == src:
+			continue
+		case old.Item.Briefing == nil || src.Item.Briefing == nil || !sameFrontMatter(old.Item.Briefing, src.Item.Briefing):
+			return nil, false
+		}
+		if e := m.entries[p]; e != nil {
+			edit[e] = src.Item.Briefing
+		}
+	}
+	return edit, true
+}
+
+// sameFrontMatter tells whether two versions of a briefing differ only in
+// what their bodies give: the HTML, its links and the default summary.
+// The ids of headings are compared: other briefings' links are checked
+// against them.
+func sameFrontMatter(a, b *briefing.Briefing) bool {
+	x, y := *a, *b
+	for _, v := range []*briefing.Briefing{&x, &y} {
+		v.Summary, v.Body, v.BodyLine, v.HTML, v.HTMLSum, v.Links = "", nil, 0, "", [16]byte{}, nil
+	}
+	return reflect.DeepEqual(x, y)
+}
+
+// keep remembers a good build.
+func (m *Memory) keep(key string, sources map[string]*cache.Source, s *site.Site, counts Counts, diags diag.List, st *render.State) {
+	if m == nil {
+		return
+	}
+	m.key, m.sources, m.nextDue, m.site, m.counts, m.diags, m.render = key, sources, counts.NextDue, s, counts, diags, st
+	m.entries = make(map[string]*site.Entry, len(s.Entries))
+	for _, e := range s.Entries {
+		m.entries[e.Path] = e
+	}
+}
+
+// forget drops what is kept, so the next build starts from scratch.
+func (m *Memory) forget() {
+	if m != nil {
+		m.site, m.sources, m.entries, m.render = nil, nil, nil, nil
+	}
+}
