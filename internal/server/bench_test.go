@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"net"
@@ -47,25 +48,44 @@ func BenchmarkServeRebuild(b *testing.B) {
 			newServer().Rebuild(nil)
 		}
 	})
-	b.Run("one-edit", func(b *testing.B) {
-		srv := newServer()
-		srv.Rebuild(nil)
-		target := files[len(files)/2]
-		orig, err := os.ReadFile(target)
-		if err != nil {
-			b.Fatal(err)
-		}
-		rel, _ := filepath.Rel(root, target)
-		i := 0
-		for b.Loop() {
-			i++
-			b.StopTimer()
-			os.WriteFile(target, append(append([]byte(nil), orig...), fmt.Sprintf("\nEdit number %d.\n", i)...), 0o644)
-			b.StartTimer()
-			srv.Rebuild([]string{filepath.ToSlash(rel)})
-			if srv.cur.Load().failed {
-				b.Fatalf("rebuild failed: %v", srv.cur.Load().diags)
+	// one-edit saves a briefing with its body changed, as when writing;
+	// one-front-matter-edit changes its title, which other pages show.
+	for _, bench := range []struct {
+		name string
+		edit func(orig []byte, i int) []byte
+	}{
+		{"one-edit", func(orig []byte, i int) []byte {
+			return append(append([]byte(nil), orig...), fmt.Sprintf("\nEdit number %d.\n", i)...)
+		}},
+		{"one-front-matter-edit", func(orig []byte, i int) []byte {
+			return bytes.Replace(orig, []byte("\ntitle: "), []byte(fmt.Sprintf("\ntitle: Edit %d, ", i)), 1)
+		}},
+	} {
+		b.Run(bench.name, func(b *testing.B) {
+			srv := newServer()
+			srv.Rebuild(nil)
+			target := files[len(files)/2]
+			orig, err := os.ReadFile(target)
+			if err != nil {
+				b.Fatal(err)
 			}
-		}
-	})
+			b.Cleanup(func() { os.WriteFile(target, orig, 0o644) })
+			rel, _ := filepath.Rel(root, target)
+			i := 0
+			for b.Loop() {
+				i++
+				b.StopTimer()
+				edited := bench.edit(orig, i)
+				if bytes.Equal(edited, orig) {
+					b.Fatal("the edit changed nothing")
+				}
+				os.WriteFile(target, edited, 0o644)
+				b.StartTimer()
+				srv.Rebuild([]string{filepath.ToSlash(rel)})
+				if srv.cur.Load().failed {
+					b.Fatalf("rebuild failed: %v", srv.cur.Load().diags)
+				}
+			}
+		})
+	}
 }
