@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"brief/internal/diag"
+	"brief/internal/parallel"
 	"brief/internal/publish"
 	"brief/internal/source"
 )
@@ -212,21 +213,46 @@ func (c *Cache) Save() error {
 		i := shardOf(p)
 		byShard[i] = append(byShard[i], p)
 	}
+	var dirty []int
 	for i := range shards {
-		if !c.dirty[i] {
-			continue
+		if c.dirty[i] {
+			dirty = append(dirty, i)
 		}
-		if err := c.saveShard(i, byShard[i]); err != nil {
-			return err
+	}
+	errs := make([]error, len(dirty))
+	parallel.For(len(dirty), func(_, k int) { errs[k] = c.saveShard(dirty[k], byShard[dirty[k]]) })
+	for k, i := range dirty {
+		if errs[k] != nil {
+			return errs[k]
 		}
 		c.dirty[i] = false
 	}
 	return nil
 }
 
+// sizeOf guesses the encoded size of a cached file, so a shard's buffer
+// is allocated once.
+func sizeOf(src *Source) int {
+	n := 512 + 64*len(src.Diags)
+	switch it := src.Item; {
+	case it.Briefing != nil:
+		n += len(it.Briefing.HTML) + len(it.Briefing.Summary) + 64*(len(it.Briefing.Links)+len(it.Briefing.Figures)+len(it.Briefing.Actors)+len(it.Briefing.Tags))
+	case it.Actor != nil:
+		n += len(it.Actor.HTML)
+	case it.Tag != nil:
+		n += len(it.Tag.HTML)
+	}
+	return n
+}
+
 func (c *Cache) saveShard(i int, paths []string) error {
 	sort.Strings(paths)
 	var buf bytes.Buffer
+	n := 1024
+	for _, p := range paths {
+		n += len(p) + sizeOf(c.sources[p])
+	}
+	buf.Grow(n)
 	enc := gob.NewEncoder(&buf)
 	if err := enc.Encode(header{Version: formatVersion, Key: c.key, Count: len(paths)}); err != nil {
 		return err
