@@ -74,12 +74,22 @@ func (m *Memory) edit(key string, sources map[string]*cache.Source, now time.Tim
 // what their bodies give: the HTML, its links and the default summary.
 // The ids of headings are compared: other briefings' links are checked
 // against them.
+// An empty list and none are the same (the cache keeps no empty lists).
 func sameFrontMatter(a, b *briefing.Briefing) bool {
 	x, y := *a, *b
 	for _, v := range []*briefing.Briefing{&x, &y} {
 		v.Summary, v.Body, v.BodyLine, v.HTML, v.HTMLSum, v.Links = "", nil, 0, "", [16]byte{}, nil
+		v.Aliases, v.Tags, v.Actors = nilIfEmpty(v.Aliases), nilIfEmpty(v.Tags), nilIfEmpty(v.Actors)
+		v.Figures, v.Sources, v.Anchors = nilIfEmpty(v.Figures), nilIfEmpty(v.Sources), nilIfEmpty(v.Anchors)
 	}
 	return reflect.DeepEqual(x, y)
+}
+
+func nilIfEmpty[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }
 
 // keep remembers a good build.

@@ -18,6 +18,7 @@ import (
 	"sync"
 	"syscall"
 	"time"
+	"unsafe"
 
 	"brief/internal/diag"
 	"brief/internal/parallel"
@@ -26,7 +27,7 @@ import (
 )
 
 // formatVersion changes whenever what is cached changes shape or meaning.
-const formatVersion = 3
+const formatVersion = 4
 
 // Stamp identifies one version of a file without reading it. The change
 // time moves on every write, even one that restores the modification time.
@@ -72,17 +73,13 @@ func shardOf(path string) int {
 	return int(h.Sum32() % shards)
 }
 
-// header starts every cache file; the sources follow, one gob value each,
-// since gob reads one huge value far slower than many small ones.
+// header starts every record, in gob. (The parsed files have an encoding
+// of their own, in codec.go: the format version, the key, the count, then
+// each path and source.)
 type header struct {
 	Version int
 	Key     string
 	Count   int
-}
-
-type entry struct {
-	Path   string
-	Source *Source
 }
 
 // Open opens the cache in dir for items that depend on key (the time zone,
@@ -115,7 +112,7 @@ func Memory(key string) *Cache {
 }
 
 func (c *Cache) shardPath(i int) string {
-	return filepath.Join(c.dir, fmt.Sprintf("sources-%02d.gob", i))
+	return filepath.Join(c.dir, fmt.Sprintf("sources-%02d.bin", i))
 }
 
 // Sources returns the cached files, loading them on first use. A shard
@@ -157,25 +154,24 @@ func (c *Cache) loadShard(i int, loc *time.Location) map[string]*Source {
 	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
 		return nil
 	}
-	dec := gob.NewDecoder(bytes.NewReader(body))
-	var h header
-	if dec.Decode(&h) != nil || h.Version != formatVersion || h.Key != c.key {
+	// Every string read is a substring of the file as read, which is
+	// never written to again: no copy of 50 MB of HTML.
+	d := &decoder{data: unsafe.String(unsafe.SliceData(body), len(body))}
+	if d.uint() != formatVersion || d.str() != c.key || d.bad {
 		return nil
 	}
-	out := make(map[string]*Source, h.Count)
-	for range h.Count {
-		var e entry
-		if dec.Decode(&e) != nil || e.Source == nil || shardOf(e.Path) != i {
+	n := d.count()
+	out := make(map[string]*Source, n)
+	for range n {
+		p := d.str()
+		src := d.source(loc)
+		if d.bad || shardOf(p) != i {
 			return nil
 		}
-		// Gob keeps instants but not zone names; put them back.
-		if b := e.Source.Item.Briefing; b != nil {
-			b.Date = b.Date.In(loc)
-			if !b.Updated.IsZero() {
-				b.Updated = b.Updated.In(loc)
-			}
-		}
-		out[e.Path] = e.Source
+		out[p] = src
+	}
+	if d.off != len(d.data) {
+		return nil
 	}
 	return out
 }
@@ -247,24 +243,20 @@ func sizeOf(src *Source) int {
 
 func (c *Cache) saveShard(i int, paths []string) error {
 	sort.Strings(paths)
-	var buf bytes.Buffer
 	n := 1024
 	for _, p := range paths {
 		n += len(p) + sizeOf(c.sources[p])
 	}
-	buf.Grow(n)
-	enc := gob.NewEncoder(&buf)
-	if err := enc.Encode(header{Version: formatVersion, Key: c.key, Count: len(paths)}); err != nil {
-		return err
-	}
+	e := &encoder{b: make([]byte, 0, n+sha256.Size)}
+	e.uint(formatVersion)
+	e.str(c.key)
+	e.uint(uint64(len(paths)))
 	for _, p := range paths {
-		if err := enc.Encode(entry{Path: p, Source: c.sources[p]}); err != nil {
-			return err
-		}
+		e.str(p)
+		e.source(c.sources[p])
 	}
-	sum := sha256.Sum256(buf.Bytes())
-	buf.Write(sum[:])
-	return publish.WriteAtomic(c.shardPath(i), buf.Bytes())
+	sum := sha256.Sum256(e.b)
+	return publish.WriteAtomic(c.shardPath(i), append(e.b, sum[:]...))
 }
 
 // Record reads the record called name into v (a pointer), reporting whether
