@@ -35,7 +35,7 @@ timed() { /usr/bin/time -f "%e %M" "$@"; }
 # several times longer to create, which would measure the file system's
 # memory of the last run rather than brief.
 mem=${BENCH_MEM:-/dev/shm}
-printf '| briefings | baseline s | write floor s | full build s | ratio to baseline | ratio to baseline + write floor | full build in memory (tmpfs) s | ratio to baseline | peak MB | no change s | one edit s | output files |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n'
+printf '| briefings | baseline s | write floor s | full build s | ratio to baseline | ratio to baseline + write floor | full build in memory (tmpfs) s | ratio to baseline | peak MB | allocations per briefing | KB allocated per briefing | no change s | one edit s | output files |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 for n in "${sizes[@]}"; do
 	site="$work/site-$n"
 	out="$work/out-$n"
@@ -60,6 +60,9 @@ for n in "${sizes[@]}"; do
 	full=$(printf '%s\n' "${full_t[@]}" | median)
 	peak=$(( $(printf '%s\n' "${full_m[@]}" | median) / 1024 ))
 	tmpfs=$( ((${#tmpfs_t[@]})) && printf '%s\n' "${tmpfs_t[@]}" | median || echo "")
+	# Allocations of one full build in the process, per briefing.
+	read -r allocs kb < <(cd internal/build && "$work/build.test" -test.run '^$' -test.bench '^BenchmarkBuildMemory$' -test.benchtime 1x -briefings "$n" -bench-site "$site" |
+		awk '/^BenchmarkBuildMemory/ {for (i = 2; i < NF; i++) {if ($(i+1) == "allocs/briefing") a = $i; if ($(i+1) == "KB/briefing") k = $i}; printf "%.0f %.1f\n", a, k}')
 	# Rebuilds of the last full build's destination, with its cache.
 	dest=(-d "$out/public-$runs" --cacheDir "$out/cache-$runs")
 	read -r same _ < <(measure timed "$work/brief" build -q -s "$site" "${dest[@]}")
@@ -86,5 +89,5 @@ for n in "${sizes[@]}"; do
 	ratio=$(awk -v a="$full" -v b="$base" 'BEGIN {printf "%.2f", a/b}')
 	ratio2=$(awk -v a="$full" -v b="$base" -v c="$floor" 'BEGIN {printf "%.2f", a/(b+c)}')
 	ratio3=$( [ -n "$tmpfs" ] && awk -v a="$tmpfs" -v b="$base" 'BEGIN {printf "%.2f×", a/b}' || echo "")
-	printf '| %s | %s | %s | %s | %s× | %s× | %s | %s | %s | %s | %s | %s |\n' "$n" "$base" "$floor" "$full" "$ratio" "$ratio2" "$tmpfs" "$ratio3" "$peak" "$same" "$one" "$files"
+	printf '| %s | %s | %s | %s | %s× | %s× | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$base" "$floor" "$full" "$ratio" "$ratio2" "$tmpfs" "$ratio3" "$peak" "$allocs" "$kb" "$same" "$one" "$files"
 done

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"sync"
 	"testing"
@@ -94,16 +95,25 @@ type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
-// BenchmarkBuildMemory is a full build into memory.
+// BenchmarkBuildMemory is a full build into memory. It reports the
+// allocations and bytes allocated per briefing, which should not grow with
+// the size of the site.
 func BenchmarkBuildMemory(b *testing.B) {
 	fsys := os.DirFS(benchSite(b, *benchN))
 	cfg, _ := build.LoadConfig(fsys)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	briefings := 0
 	for b.Loop() {
-		_, diags := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: time.Now()}, discardSink{})
+		res, diags := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: time.Now()}, discardSink{})
 		if err := diags.Err(); err != nil {
 			b.Fatal(err)
 		}
+		briefings += res.Briefings
 	}
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(briefings), "allocs/briefing")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/1024/float64(briefings), "KB/briefing")
 }
 
 type discardSink struct{}
