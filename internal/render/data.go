@@ -198,7 +198,11 @@ func (a *dataActor) appendJSON(b []byte) []byte {
 // each, made on every core.
 func marshalList(siteURL, list string, n int, item func(b []byte, i int) []byte) []byte {
 	items := make([][]byte, n)
-	parallel.For(n, func(_, i int) { items[i] = item(nil, i) })
+	scratch := make([][]byte, parallel.Workers())
+	parallel.For(n, func(w, i int) {
+		scratch[w] = item(scratch[w][:0], i)
+		items[i] = bytes.Clone(scratch[w])
+	})
 	head := marshal(struct {
 		SchemaVersion int    `json:"schemaVersion"`
 		Site          string `json:"site"`
