@@ -162,13 +162,20 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	}
 	tmpl, tdiags := render.LoadTemplates(opt.Layouts, layouts)
 	key := memoryKey(opt, tmpl)
-	// When only bodies changed, the last site is updated in place.
-	var undo func()
+	// When only bodies changed, the last site is updated in place; unless
+	// the build succeeds, it is put back as it was (it is the site still
+	// served) and the next build starts from scratch.
+	kept := false // the build succeeded and Memory keeps it
 	edit, fast := opt.Memory.edit(key, sources, opt.Now)
 	if fast = fast && diags.Err() == nil; fast {
-		opt.Memory.mu.Lock()
-		undo, fast = opt.Memory.site.Apply(content, edit)
-		opt.Memory.mu.Unlock()
+		var undo func()
+		if undo, fast = opt.Memory.apply(content, edit); fast {
+			defer func() {
+				if !kept {
+					opt.Memory.undo(undo)
+				}
+			}()
+		}
 	}
 	var s *site.Site
 	var res *Result
@@ -230,13 +237,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	if diags.Err() == nil {
 		opt.Cache.SetRecord(opt.Record, record{Input: input, Counts: res.Counts, Diags: diags})
 		opt.Memory.keep(key, sources, s, res.Counts, modelDiags, state)
-	} else if fast {
-		// The kept site is the one served: put it back as it was, and
-		// build the next from scratch.
-		opt.Memory.mu.Lock()
-		undo()
-		opt.Memory.mu.Unlock()
-		opt.Memory.forget()
+		kept = true
 	}
 	return res, diags
 }

@@ -357,3 +357,31 @@ func TestBackgroundWriteErrors(t *testing.T) {
 		t.Errorf("destination changed: %q %v", b, err)
 	}
 }
+
+// TestProfilesWithoutNames reports the missing names of an actor and a tag
+// profile that no briefing mentions, instead of failing on them.
+func TestProfilesWithoutNames(t *testing.T) {
+	r := buildSite(t, `
+-- content/actors/nobody.md --
+---
+role: Minister
+---
+-- content/tags/nothing.md --
+---
+description: Unused
+---
+-- content/a.md --
+---
+title: A
+date: 2025-01-01
+---
+`)
+	for _, d := range r.diags.Errors() {
+		if !strings.Contains(d.Msg, "name") {
+			t.Errorf("unexpected error: %v", d)
+		}
+	}
+	if n := len(r.diags.Errors()); n != 2 {
+		t.Errorf("%d errors, want the two missing names:\n%s", n, r.messages())
+	}
+}

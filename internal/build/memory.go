@@ -27,10 +27,9 @@ type Memory struct {
 
 	key     string                   // everything but the content the build depends on
 	sources map[string]*cache.Source // the content files, as parsed
-	nextDue time.Time                // a build from then on publishes more
 	site    *site.Site
 	entries map[string]*site.Entry // the site's entries by path
-	counts  Counts
+	counts  Counts    // NextDue: a build from then on publishes more
 	diags   diag.List // of the model and the layouts
 	render  *render.State
 }
@@ -49,7 +48,7 @@ func memoryKey(opt Options, tmpl *render.Templates) string {
 // versions, and reports whether the kept site can be updated with them.
 func (m *Memory) edit(key string, sources map[string]*cache.Source, now time.Time) (site.Rebody, bool) {
 	if m == nil || m.site == nil || m.key != key || len(sources) != len(m.sources) ||
-		!m.nextDue.IsZero() && !now.Before(m.nextDue) {
+		!m.counts.NextDue.IsZero() && !now.Before(m.counts.NextDue) {
 		return nil, false
 	}
 	edit := site.Rebody{}
@@ -97,16 +96,26 @@ func (m *Memory) keep(key string, sources map[string]*cache.Source, s *site.Site
 	if m == nil {
 		return
 	}
-	m.key, m.sources, m.nextDue, m.site, m.counts, m.diags, m.render = key, sources, counts.NextDue, s, counts, diags, st
+	m.key, m.sources, m.site, m.counts, m.diags, m.render = key, sources, s, counts, diags, st
 	m.entries = make(map[string]*site.Entry, len(s.Entries))
 	for _, e := range s.Entries {
 		m.entries[e.Path] = e
 	}
 }
 
-// forget drops what is kept, so the next build starts from scratch.
-func (m *Memory) forget() {
-	if m != nil {
-		m.site, m.sources, m.entries, m.render = nil, nil, nil, nil
-	}
+// apply updates the kept site in place with edit (see site.Apply), under
+// the lock.
+func (m *Memory) apply(c *briefing.Content, edit site.Rebody) (undo func(), ok bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.site.Apply(c, edit)
+}
+
+// undo puts back the site as it was before apply, under the lock, and
+// forgets everything, so the next build starts from scratch.
+func (m *Memory) undo(undo func()) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	undo()
+	m.site, m.sources, m.entries, m.render = nil, nil, nil, nil
 }

@@ -1,13 +1,20 @@
 package build
 
 import (
+	"bytes"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"brief/internal/cache"
 	"brief/internal/corpus"
+	"brief/internal/diag"
 	"brief/internal/markdown"
+	"brief/internal/publish"
 	"brief/internal/source"
+	"brief/layouts"
 )
 
 // TestFrontMatterSameThroughTheCache checks that a briefing read back from
@@ -49,5 +56,65 @@ func TestFrontMatterSameThroughTheCache(t *testing.T) {
 	}
 	if n != 60 {
 		t.Fatalf("%d briefings parsed, want 60", n)
+	}
+}
+
+// TestFailedUpdateInPlaceIsUndone edits a body so that the build fails
+// (a warning, in strict mode) after the kept site was updated in place:
+// the site must be put back as it was, since it is the one still served,
+// and the next build must start from scratch and match a clean build.
+func TestFailedUpdateInPlaceIsUndone(t *testing.T) {
+	root := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(root, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("brief.toml", "title = \"Site\"\nbaseURL = \"https://example.org/\"\n")
+	const head = "---\ntitle: Alpha\ndate: 2025-01-01\ntags: [energy]\n---\n"
+	write("content/alpha.md", head+"First body.\n")
+	write("content/beta.md", "---\ntitle: Beta\ndate: 2025-01-02\ntags: [energy]\n---\nBeta.\n")
+	fsys := os.DirFS(root)
+	cfg, _ := LoadConfig(fsys)
+	var mem Memory
+	run := func() (*Result, diag.List, *publish.Memory) {
+		out := publish.NewMemory()
+		res, diags := Run(Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: time.Now(), Strict: true,
+			Cache: cache.Memory("key"), Memory: &mem}, out)
+		return res, diags, out
+	}
+	first, diags, _ := run()
+	if diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	alpha := first.Site.Entries[1]
+	if alpha.Title != "Alpha" || !strings.Contains(string(alpha.HTML), "First body.") {
+		t.Fatalf("unexpected first entry %q: %s", alpha.Title, alpha.HTML)
+	}
+	write("content/alpha.md", head+"Second body with <b>raw HTML</b>.\n")
+	res, diags, _ := run()
+	if diags.Err() == nil || !res.InPlace {
+		t.Fatalf("want a failed update in place, got in place=%v, %v", res.InPlace, diags)
+	}
+	if !strings.Contains(string(alpha.HTML), "First body.") || alpha.Briefing.HTML != alpha.HTML {
+		t.Fatalf("the served site kept the failed body: %s", alpha.HTML)
+	}
+	write("content/alpha.md", head+"Third body.\n")
+	res, diags, got := run()
+	if diags.Err() != nil || res.InPlace {
+		t.Fatalf("after a failed update, want a good build from scratch; in place=%v, %v", res.InPlace, diags)
+	}
+	want := publish.NewMemory()
+	if _, diags := Run(Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: time.Now(), Strict: true}, want); diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	for _, p := range want.Paths() {
+		w, _ := want.Get(p)
+		if g, _ := got.Get(p); !bytes.Equal(g, w) {
+			t.Fatalf("%s differs from a clean build", p)
+		}
 	}
 }

@@ -79,7 +79,6 @@ func shardOf(path string) int {
 type header struct {
 	Version int
 	Key     string
-	Count   int
 }
 
 // Open opens the cache in dir for items that depend on key (the time zone,

@@ -140,7 +140,11 @@ func (s *Server) Run(ctx context.Context) error {
 		for {
 			select {
 			case <-w.Ready():
-				s.Rebuild(w.Take())
+				changed, complete := w.Take()
+				if !complete {
+					s.rescan.Store(true)
+				}
+				s.Rebuild(changed)
 			case err, ok := <-w.Errors():
 				if !ok {
 					return
@@ -148,7 +152,6 @@ func (s *Server) Run(ctx context.Context) error {
 				// The watcher may have lost events (its queue overflowed):
 				// what changed is unknown, so every file is looked at.
 				fmt.Fprintf(s.opt.Log, "brief serve: watching: %v; rebuilding everything\n", err)
-				s.rescan.Store(true)
 				s.Rebuild(nil)
 			case <-stop:
 				return
@@ -196,10 +199,11 @@ func (s *Server) Rebuild(changed []string) {
 	prev := s.cur.Load()
 	n := s.builds.Add(1)
 	next := &snapshot{version: s.instance + "-" + strconv.FormatInt(n, 10), siteLock: s.memory.RLocker()}
+	listed := changed // what the content listing looks at again
 	if s.rescan.Swap(false) {
-		changed = nil
+		listed = nil
 	}
-	files, res, diags := s.build(prev.files, changed)
+	files, res, diags := s.build(prev.files, listed)
 	next.diags = diags
 	if diags.Err() != nil {
 		next.files, next.site, next.failed = prev.files, prev.site, true

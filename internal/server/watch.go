@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -31,6 +32,9 @@ type watcher struct {
 	pending map[string]bool
 	timer   *time.Timer
 	ready   chan struct{}
+	// partial is set once a folder could not be watched (the system's
+	// limit of watches, say): changes there are never reported.
+	partial atomic.Bool
 }
 
 func newWatcher(root string, ignored []string, debounce time.Duration) (*watcher, error) {
@@ -55,8 +59,9 @@ func newWatcher(root string, ignored []string, debounce time.Duration) (*watcher
 func (w *watcher) Ready() <-chan struct{} { return w.ready }
 
 // Take returns the changed paths (slash-separated, relative to the root)
-// since the last Take, sorted.
-func (w *watcher) Take() []string {
+// since the last Take, sorted, and whether they are all the paths that
+// changed: not when some folder could not be watched.
+func (w *watcher) Take() (changed []string, complete bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	out := make([]string, 0, len(w.pending))
@@ -65,7 +70,7 @@ func (w *watcher) Take() []string {
 	}
 	clear(w.pending)
 	sort.Strings(out)
-	return out
+	return out, !w.partial.Load()
 }
 
 // Errors reports the watcher's own errors, such as an event queue overflow.
@@ -81,12 +86,17 @@ func (w *watcher) addTree(dir string) []string {
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
+			if p != dir { // dir itself may be gone already
+				w.partial.Store(true)
+			}
 			return nil
-		case d.IsDir() && p != dir && w.ignore(p):
+		case d.IsDir() && p != dir && w.ignore(p, true):
 			return filepath.SkipDir
 		case d.IsDir():
-			w.fsw.Add(p)
-		case !w.ignore(p):
+			if err := w.fsw.Add(p); err != nil {
+				w.partial.Store(true)
+			}
+		case !w.ignore(p, false):
 			files = append(files, p)
 		}
 		return nil
@@ -96,14 +106,14 @@ func (w *watcher) addTree(dir string) []string {
 
 func (w *watcher) loop() {
 	for ev := range w.fsw.Events {
-		if ev.Op == fsnotify.Chmod || w.ignore(ev.Name) || !w.relevant(ev.Name) {
+		info, err := os.Lstat(ev.Name)
+		isDir := err == nil && info.IsDir()
+		if ev.Op == fsnotify.Chmod || w.ignore(ev.Name, isDir) || !w.relevant(ev.Name) {
 			continue
 		}
 		changed := []string{ev.Name}
-		if ev.Has(fsnotify.Create) {
-			if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
-				changed = append(changed, w.addTree(ev.Name)...)
-			}
+		if ev.Has(fsnotify.Create) && isDir {
+			changed = append(changed, w.addTree(ev.Name)...)
 		}
 		w.mark(changed)
 	}
@@ -151,13 +161,17 @@ func (w *watcher) relevant(p string) bool {
 	return false
 }
 
-// ignore tells editor temp files, hidden files and brief's own folders
-// from the files of the site.
-func (w *watcher) ignore(p string) bool {
+// ignore tells editor temp files, hidden files and folders and brief's own
+// folders from the files of the site. A folder with the name of a temp
+// file ("old.bak") is watched: its briefings are read.
+func (w *watcher) ignore(p string, dir bool) bool {
 	for _, d := range w.ignored {
 		if p == d || strings.HasPrefix(p, d+string(filepath.Separator)) {
 			return true
 		}
+	}
+	if dir {
+		return strings.HasPrefix(filepath.Base(p), ".")
 	}
 	return isTempName(filepath.Base(p))
 }

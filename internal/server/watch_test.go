@@ -196,3 +196,16 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestFoldersNamedLikeTempFilesAreWatched: a folder "old.bak" is no temp
+// file; the build reads its briefings, so the watcher must report them.
+func TestFoldersNamedLikeTempFilesAreWatched(t *testing.T) {
+	ts := start(t, testSite)
+	ts.write("content/old.bak/2025-01-06-epsilon.md", "---\ntitle: Epsilon briefing\ndate: 2025-01-06\n---\nFirst.\n")
+	ts.eventually("/", "Epsilon briefing", false)
+	ts.write("content/old.bak/2025-01-06-epsilon.md", "---\ntitle: Epsilon briefing\ndate: 2025-01-06\n---\nSecond.\n")
+	ts.eventually("/2025/01/epsilon/", "Second.", false)
+	ts.write("content/old.bak/2025-01-06-epsilon.md~", "a backup")
+	os.Remove(filepath.Join(ts.root, "content/old.bak/2025-01-06-epsilon.md"))
+	ts.eventually("/", "Epsilon briefing", true)
+}

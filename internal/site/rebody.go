@@ -29,6 +29,8 @@ func (s *Site) Apply(c *briefing.Content, edit Rebody) (undo func(), ok bool) {
 	var r *linkResolver
 	next := make(map[*Entry]version, len(edit))
 	for e, b := range edit {
+		// The caller compared the front matter; the ids of headings are
+		// checked here too, since links from other briefings depend on them.
 		if !slices.Equal(e.Anchors, b.Anchors) {
 			return nil, false
 		}

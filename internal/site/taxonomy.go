@@ -161,8 +161,8 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 	used := map[string]bool{"page": true, FacetDir: true}
 	for _, k := range keys {
 		t := terms[k]
-		if t.Name == "" {
-			t.Name = best[t].text
+		if sp := best[t]; t.Name == "" && sp != nil {
+			t.Name = sp.text // a profile without a name and without briefings keeps none
 		}
 		t.Slug = slug.Make(k)
 		for i := 2; used[t.Slug]; i++ {
