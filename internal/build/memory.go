@@ -29,8 +29,8 @@ type Memory struct {
 	sources map[string]*cache.Source // the content files, as parsed
 	site    *site.Site
 	entries map[string]*site.Entry // the site's entries by path
-	counts  Counts    // NextDue: a build from then on publishes more
-	diags   diag.List // of the model and the layouts
+	counts  Counts                 // NextDue: a build from then on publishes more
+	diags   diag.List              // of the model and the layouts
 	render  *render.State
 }
 
