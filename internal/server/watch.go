@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -85,15 +86,12 @@ func (w *watcher) addTree(dir string) []string {
 	var files []string
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		switch {
-		case err != nil:
-			if p != dir { // dir itself may be gone already
-				w.partial.Store(true)
-			}
+		case err != nil: // gone already, or unreadable, which the build reports
 			return nil
 		case d.IsDir() && p != dir && w.ignore(p, true):
 			return filepath.SkipDir
 		case d.IsDir():
-			if err := w.fsw.Add(p); err != nil {
+			if err := w.fsw.Add(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				w.partial.Store(true)
 			}
 		case !w.ignore(p, false):
@@ -106,9 +104,12 @@ func (w *watcher) addTree(dir string) []string {
 
 func (w *watcher) loop() {
 	for ev := range w.fsw.Events {
+		if ev.Op == fsnotify.Chmod || !w.relevant(ev.Name) {
+			continue
+		}
 		info, err := os.Lstat(ev.Name)
 		isDir := err == nil && info.IsDir()
-		if ev.Op == fsnotify.Chmod || w.ignore(ev.Name, isDir) || !w.relevant(ev.Name) {
+		if w.ignore(ev.Name, isDir) {
 			continue
 		}
 		changed := []string{ev.Name}
