@@ -24,6 +24,7 @@ import (
 	"brief/internal/parallel"
 	"brief/internal/publish"
 	"brief/internal/source"
+	"brief/internal/wire"
 )
 
 // formatVersion changes whenever what is cached changes shape or meaning.
@@ -155,21 +156,21 @@ func (c *Cache) loadShard(i int, loc *time.Location) map[string]*Source {
 	}
 	// Every string read is a substring of the file as read, which is
 	// never written to again: no copy of 50 MB of HTML.
-	d := &decoder{data: unsafe.String(unsafe.SliceData(body), len(body))}
-	if d.uint() != formatVersion || d.str() != c.key || d.bad {
+	d := &decoder{wire.Decoder{Data: unsafe.String(unsafe.SliceData(body), len(body))}}
+	if d.Uint() != formatVersion || d.Str() != c.key || d.Bad {
 		return nil
 	}
-	n := d.count()
+	n := d.Count()
 	out := make(map[string]*Source, n)
 	for range n {
-		p := d.str()
+		p := d.Str()
 		src := d.source(loc)
-		if d.bad || shardOf(p) != i {
+		if d.Bad || shardOf(p) != i {
 			return nil
 		}
 		out[p] = src
 	}
-	if d.off != len(d.data) {
+	if !d.Done() {
 		return nil
 	}
 	return out
@@ -246,16 +247,16 @@ func (c *Cache) saveShard(i int, paths []string) error {
 	for _, p := range paths {
 		n += len(p) + sizeOf(c.sources[p])
 	}
-	e := &encoder{b: make([]byte, 0, n+sha256.Size)}
-	e.uint(formatVersion)
-	e.str(c.key)
-	e.uint(uint64(len(paths)))
+	e := &encoder{wire.Encoder{B: make([]byte, 0, n+sha256.Size)}}
+	e.Uint(formatVersion)
+	e.Str(c.key)
+	e.Uint(uint64(len(paths)))
 	for _, p := range paths {
-		e.str(p)
+		e.Str(p)
 		e.source(c.sources[p])
 	}
-	sum := sha256.Sum256(e.b)
-	return publish.WriteAtomic(c.shardPath(i), append(e.b, sum[:]...))
+	sum := sha256.Sum256(e.B)
+	return publish.WriteAtomic(c.shardPath(i), append(e.B, sum[:]...))
 }
 
 // Record reads the record called name into v (a pointer), reporting whether

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"brief/internal/briefing"
+	"brief/internal/wire"
 )
 
 // fill sets every field reachable from v to a random value, so that a
@@ -93,10 +94,10 @@ func TestCodecRoundTrip(t *testing.T) {
 		want := randomSource(rng, loc)
 		var e encoder
 		e.source(want)
-		d := &decoder{data: string(e.b)}
+		d := &decoder{wire.Decoder{Data: string(e.B)}}
 		got := d.source(loc)
-		if d.bad || d.off != len(d.data) {
-			t.Fatalf("source %d: read %d of %d bytes, bad=%v", i, d.off, len(d.data), d.bad)
+		if d.Bad || d.Off != len(d.Data) {
+			t.Fatalf("source %d: read %d of %d bytes, bad=%v", i, d.Off, len(d.Data), d.Bad)
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("source %d read back differently:\n got %#v\nwant %#v", i, got, want)
@@ -112,20 +113,20 @@ func TestCodecRefusesDamage(t *testing.T) {
 	for range 20 {
 		e.source(randomSource(rng, time.UTC))
 	}
-	for cut := range len(e.b) {
-		d := &decoder{data: string(e.b[:cut])}
-		for !d.bad && d.off < len(d.data) {
+	for cut := range len(e.B) {
+		d := &decoder{wire.Decoder{Data: string(e.B[:cut])}}
+		for !d.Bad && d.Off < len(d.Data) {
 			d.source(time.UTC)
 		}
-		if !d.bad && d.off != cut {
-			t.Fatalf("cut at %d: read to %d without noticing", cut, d.off)
+		if !d.Bad && d.Off != cut {
+			t.Fatalf("cut at %d: read to %d without noticing", cut, d.Off)
 		}
 	}
 	for range 2000 {
-		b := append([]byte(nil), e.b...)
+		b := append([]byte(nil), e.B...)
 		b[rng.IntN(len(b))] ^= byte(1 + rng.IntN(255))
-		d := &decoder{data: string(b)}
-		for !d.bad && d.off < len(d.data) {
+		d := &decoder{wire.Decoder{Data: string(b)}}
+		for !d.Bad && d.Off < len(d.Data) {
 			d.source(time.UTC)
 		}
 	}

@@ -3,7 +3,6 @@ package publish
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"maps"
 	"os"
 	"path"
@@ -15,10 +14,11 @@ import (
 	"sync/atomic"
 
 	"brief/internal/parallel"
+	"brief/internal/wire"
 )
 
 // manifestVersion changes whenever the manifest's format does.
-const manifestVersion = 2
+const manifestVersion = 3
 
 type manifestFile struct {
 	Version int
@@ -43,11 +43,58 @@ func readManifest(path string) manifestFile {
 	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
 		return manifestFile{}
 	}
-	var m manifestFile
-	if gob.NewDecoder(bytes.NewReader(body)).Decode(&m) != nil || m.Version != manifestVersion {
+	m, ok := decodeManifest(string(body))
+	if !ok {
 		return manifestFile{}
 	}
 	return m
+}
+
+// encodeManifest writes m (see package wire): the version, each file with
+// its state, each folder with its time, in path order.
+func encodeManifest(m manifestFile) []byte {
+	e := wire.Encoder{B: make([]byte, 0, 128*len(m.Files)+64*len(m.Dirs)+sha256.Size)}
+	e.Uint(manifestVersion)
+	e.Uint(uint64(len(m.Files)))
+	for _, p := range slices.Sorted(maps.Keys(m.Files)) {
+		st := m.Files[p]
+		e.Str(p)
+		e.Int(st.Size)
+		e.Int(st.ModTime)
+		e.Fixed(st.Sum[:])
+		e.Fixed(st.Input[:])
+	}
+	e.Uint(uint64(len(m.Dirs)))
+	for _, p := range slices.Sorted(maps.Keys(m.Dirs)) {
+		e.Str(p)
+		e.Int(m.Dirs[p])
+	}
+	return e.B
+}
+
+// decodeManifest reads what encodeManifest wrote; ok is false for another
+// version or damaged data.
+func decodeManifest(data string) (m manifestFile, ok bool) {
+	d := wire.Decoder{Data: data}
+	if m.Version = int(d.Uint()); m.Version != manifestVersion {
+		return manifestFile{}, false
+	}
+	n := d.Count()
+	m.Files = make(map[string]FileState, n)
+	for range n {
+		p := d.Str()
+		st := FileState{Size: d.Int(), ModTime: d.Int()}
+		copy(st.Sum[:], d.Fixed(len(st.Sum)))
+		copy(st.Input[:], d.Fixed(len(st.Input)))
+		m.Files[p] = st
+	}
+	n = d.Count()
+	m.Dirs = make(map[string]int64, n)
+	for range n {
+		p := d.Str()
+		m.Dirs[p] = d.Int()
+	}
+	return m, d.Done()
 }
 
 // verifyUnlisted is verify without listing a folder, when no folder of dest
@@ -233,13 +280,9 @@ func (s *Staging) saveManifest() error {
 		m.Files[p] = st
 	}
 	m.Dirs = dirTimes(s.dest, m.Files, s.untouchedDirs())
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(m); err != nil {
-		return err
-	}
-	sum := sha256.Sum256(buf.Bytes())
-	buf.Write(sum[:])
-	return WriteAtomic(s.manifest, buf.Bytes())
+	data := encodeManifest(m)
+	sum := sha256.Sum256(data)
+	return WriteAtomic(s.manifest, append(data, sum[:]...))
 }
 
 // WriteAtomic writes a file through a temporary file and a rename, so
