@@ -98,7 +98,7 @@ func (e *encoder) source(s *Source) {
 		e.Bytes(b.Body)
 		e.Int(int64(b.BodyLine))
 		e.Str(string(b.HTML))
-		e.B = append(e.B, b.HTMLSum[:]...)
+		e.Fixed(b.HTMLSum[:])
 		e.links(b.Links)
 		e.Strs(b.Anchors)
 	case it.Actor != nil:
