@@ -1,22 +1,11 @@
 package feed
 
-import (
-	"encoding/xml"
-	"html"
-)
+import "html"
 
 const (
 	nsAtom = "http://www.w3.org/2005/Atom"
 	nsDC   = "http://purl.org/dc/elements/1.1/"
 )
-
-type rssDoc struct {
-	XMLName xml.Name   `xml:"rss"`
-	Version string     `xml:"version,attr"`
-	NSAtom  string     `xml:"xmlns:atom,attr"`
-	NSDC    string     `xml:"xmlns:dc,attr"`
-	Channel rssChannel `xml:"channel"`
-}
 
 type rssChannel struct {
 	Title         string    `xml:"title"`
@@ -56,7 +45,13 @@ type rssGUID struct {
 // updates, which RSS has no element for, go into atom:updated, and authors
 // into dc:creator.
 func RSS(f Feed, selfURL string) []byte {
-	ch := rssChannel{
+	ch := rssChannelOf(f, selfURL)
+	return ch.appendXML(nil)
+}
+
+// rssChannelOf makes the channel of an RSS document.
+func rssChannelOf(f Feed, selfURL string) *rssChannel {
+	ch := &rssChannel{
 		Title:       clean(f.Title),
 		Link:        clean(f.HomeURL),
 		Description: clean(f.Description),
@@ -72,7 +67,79 @@ func RSS(f Feed, selfURL string) []byte {
 	for _, it := range f.Items {
 		ch.Items = append(ch.Items, rssEntry(it))
 	}
-	return marshalXML(rssDoc{Version: "2.0", NSAtom: nsAtom, NSDC: nsDC, Channel: ch})
+	return ch
+}
+
+// appendXML writes the RSS document of ch with the bytes encoding/xml
+// would give (the struct tags say how), several times faster: every tag
+// and actor has a feed.
+func (ch *rssChannel) appendXML(b []byte) []byte {
+	n := len(xmlDecl) + 512
+	for _, it := range ch.Items {
+		n += 256 + len(it.Title) + len(it.Link) + len(it.GUID.ID) + len(it.Description)*11/10
+	}
+	if cap(b)-len(b) < n {
+		b = append(make([]byte, 0, len(b)+n), b...)
+	}
+	b = append(b, xmlDecl...)
+	b = append(b, `<rss version="2.0" xmlns:atom="`+nsAtom+`" xmlns:dc="`+nsDC+`">`+"\n  <channel>"...)
+	b = appendElement(b, "\n    ", "title", ch.Title)
+	b = appendElement(b, "\n    ", "link", ch.Link)
+	b = appendElement(b, "\n    ", "description", ch.Description)
+	if ch.Language != "" {
+		b = appendElement(b, "\n    ", "language", ch.Language)
+	}
+	if ch.LastBuildDate != "" {
+		b = appendElement(b, "\n    ", "lastBuildDate", ch.LastBuildDate)
+	}
+	b = append(b, "\n    <atom:link href=\""...)
+	b = appendEscaped(b, ch.Self.Href)
+	b = append(b, `" rel="`...)
+	b = appendEscaped(b, ch.Self.Rel)
+	b = append(b, `" type="`...)
+	b = appendEscaped(b, ch.Self.Type)
+	b = append(b, `"></atom:link>`...)
+	for _, it := range ch.Items {
+		b = append(b, "\n    <item>"...)
+		b = appendElement(b, "\n      ", "title", it.Title)
+		b = appendElement(b, "\n      ", "link", it.Link)
+		b = append(b, "\n      <guid isPermaLink=\""...)
+		if it.GUID.IsPermaLink {
+			b = append(b, "true"...)
+		} else {
+			b = append(b, "false"...)
+		}
+		b = append(b, `">`...)
+		b = appendEscaped(b, it.GUID.ID)
+		b = append(b, "</guid>"...)
+		b = appendElement(b, "\n      ", "description", it.Description)
+		if it.PubDate != "" {
+			b = appendElement(b, "\n      ", "pubDate", it.PubDate)
+		}
+		if it.Updated != "" {
+			b = appendElement(b, "\n      ", "atom:updated", it.Updated)
+		}
+		for _, c := range it.Categories {
+			b = appendElement(b, "\n      ", "category", c)
+		}
+		for _, c := range it.Creators {
+			b = appendElement(b, "\n      ", "dc:creator", c)
+		}
+		b = append(b, "\n    </item>"...)
+	}
+	return append(b, "\n  </channel>\n</rss>\n"...)
+}
+
+// appendElement writes <name>text</name> on a new line indented by indent.
+func appendElement(b []byte, indent, name, text string) []byte {
+	b = append(b, indent...)
+	b = append(b, '<')
+	b = append(b, name...)
+	b = append(b, '>')
+	b = appendEscaped(b, text)
+	b = append(b, "</"...)
+	b = append(b, name...)
+	return append(b, '>')
 }
 
 // rssEntry converts one item.

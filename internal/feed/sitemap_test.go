@@ -188,3 +188,49 @@ func TestSitemapBytesMatchEncodingXML(t *testing.T) {
 		}
 	}
 }
+
+// TestRSSBytesMatchEncodingXML checks the hand-written RSS against
+// encoding/xml on feeds with every character XML escapes, empty and left
+// out fields, categories and creators.
+func TestRSSBytesMatchEncodingXML(t *testing.T) {
+	type rssDoc struct {
+		XMLName xml.Name   `xml:"rss"`
+		Version string     `xml:"version,attr"`
+		NSAtom  string     `xml:"xmlns:atom,attr"`
+		NSDC    string     `xml:"xmlns:dc,attr"`
+		Channel rssChannel `xml:"channel"`
+	}
+	pieces := []string{"", "a", "Київ", "\"", "'", "&", "<b>", "\t", "\n", "\r", "&amp;", "\x00", "\xff", "\ufffe", "日本", " "}
+	str := func(n int) string {
+		var b strings.Builder
+		for k := range n % 5 {
+			b.WriteString(pieces[(n*7+k*3)%len(pieces)])
+		}
+		return b.String()
+	}
+	for n := range 200 {
+		f := Feed{Title: str(n), Description: str(n + 1), Language: str(n % 3), HomeURL: home + str(n+2)}
+		if n%4 != 0 {
+			f.Updated = time.Date(2025, 12, 6, 23, 30, n, 0, nyc)
+		}
+		for i := range n % 4 {
+			it := Item{ID: home + str(n+i), URL: home + str(n+i+1), Title: str(n + i + 2), Summary: str(n + i + 3),
+				ContentHTML: str(n+i+4) + "<p>" + str(n*i) + "</p>", Tags: []string{str(i), str(n)}}
+			if i%2 == 0 {
+				it.Published = time.Date(2025, 1, i+1, 9, 0, 0, 0, kyiv)
+				it.Authors = []string{str(n + 5)}
+			}
+			if i%3 == 1 {
+				it.Updated = time.Date(2025, 2, i+1, 9, 0, 0, 0, kyiv)
+				it.ContentHTML = ""
+			}
+			f.Items = append(f.Items, it)
+		}
+		self := home + "index.xml" + str(n)
+		ch := rssChannelOf(f, self)
+		want := marshalXML(rssDoc{Version: "2.0", NSAtom: nsAtom, NSDC: nsDC, Channel: *ch})
+		if got := RSS(f, self); !bytes.Equal(got, want) {
+			t.Fatalf("feed %d:\n%s\nwant\n%s", n, got, want)
+		}
+	}
+}
