@@ -76,7 +76,7 @@ func rssChannelOf(f Feed, selfURL string) *rssChannel {
 func (ch *rssChannel) appendXML(b []byte) []byte {
 	n := len(xmlDecl) + 512
 	for _, it := range ch.Items {
-		n += 256 + len(it.Title) + len(it.Link) + len(it.GUID.ID) + len(it.Description)*11/10
+		n += 256 + len(it.Title) + len(it.Link) + len(it.GUID.ID) + len(it.Description)*3/2
 	}
 	if cap(b)-len(b) < n {
 		b = append(make([]byte, 0, len(b)+n), b...)
