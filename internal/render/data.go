@@ -8,9 +8,9 @@ import (
 	"sort"
 	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"brief/internal/parallel"
+	"brief/internal/search"
 	"brief/internal/site"
 )
 
@@ -262,13 +262,13 @@ func (o *jsonObject) key(k string) {
 	}
 	o.n++
 	o.newline(o.depth)
-	o.b = appendJSONString(o.b, k)
+	o.b = search.AppendJSONString(o.b, k)
 	o.b = append(o.b, ": "...)
 }
 
 func (o *jsonObject) str(k, v string) {
 	o.key(k)
-	o.b = appendJSONString(o.b, v)
+	o.b = search.AppendJSONString(o.b, v)
 }
 
 func (o *jsonObject) strOmitEmpty(k, v string) {
@@ -294,7 +294,7 @@ func (o *jsonObject) strs(k string, vs []string) {
 			o.b = append(o.b, ',')
 		}
 		o.newline(o.depth + 1)
-		o.b = appendJSONString(o.b, v)
+		o.b = search.AppendJSONString(o.b, v)
 	}
 	o.newline(o.depth)
 	o.b = append(o.b, ']')
@@ -330,59 +330,6 @@ func (o *jsonObject) endAt(depth int) []byte {
 	}
 	o.newline(depth)
 	return append(o.b, '}')
-}
-
-// appendJSONString writes s as a JSON string, escaping as encoding/json
-// does without HTML escaping: quotes, backslashes, control characters,
-// U+2028 and U+2029; invalid UTF-8 becomes U+FFFD.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
 
 // appendJSONFloat writes a finite number as encoding/json does: like %g,

@@ -14,7 +14,7 @@ import (
 // numbers from tiny to huge, empty and omitted fields.
 func TestExportsMatchEncodingJSON(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
-	pieces := []string{"", "a", "Київ", "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\x00", "\x1f", "<&>", "\u2028", "\u2029", "\xff", "\xe2\x80", "日本", "'"}
+	pieces := []string{"", "a", "Київ", "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\x00", "\x1f", "\x7f", "<&>", "\u2028", "\u2029", "\xff", "\xe2\x80", "日本", "'"}
 	str := func() string {
 		s := ""
 		for range rng.IntN(4) {

@@ -166,7 +166,7 @@ func Write(docs []Doc, emit func(name string, data []byte)) Stats {
 	// then the shards. The entries are encoded twice rather than kept: a
 	// 10,000-doc site has some 20 MB of them.
 	entry := func(b []byte, t string) []byte {
-		b = appendString(b, t)
+		b = AppendJSONString(b, t)
 		b = append(b, ':', '[')
 		prev := uint32(0)
 		for j, p := range postings[t] {
@@ -290,7 +290,7 @@ func invert(docs []Doc, emit func(name string, data []byte)) map[string][]uint32
 				if i > k*bodyBlockSize {
 					b = append(b, ",\n"...)
 				}
-				b = appendString(b, bodies[i])
+				b = AppendJSONString(b, bodies[i])
 			}
 			emit("b/"+strconv.Itoa((lo+k*bodyBlockSize)/bodyBlockSize)+".json", append(b, ']', '\n'))
 		})
@@ -419,10 +419,10 @@ func partition(toks []string, sizes []int, p string, emit func(key string, lo, h
 // appendText appends the text block entry of d.
 func appendText(b []byte, d Doc) []byte {
 	b = append(b, '[')
-	b = appendString(b, d.URL)
+	b = AppendJSONString(b, d.URL)
 	for _, s := range []string{d.Title, d.Summary} {
 		b = append(b, ',')
-		b = appendString(b, s)
+		b = AppendJSONString(b, s)
 	}
 	lists := [][]string{append(slices.Clip(d.Actors), d.Aliases...), d.Tags, d.Figures}
 	n := len(lists)
@@ -435,7 +435,7 @@ func appendText(b []byte, d Doc) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendString(b, s)
+			b = AppendJSONString(b, s)
 		}
 		b = append(b, ']')
 	}
@@ -467,7 +467,7 @@ func meta(docs []Doc, keys []string) []byte {
 			b = append(b, ',')
 		}
 		b = append(b, '[')
-		b = appendString(b, docs[i].Date)
+		b = AppendJSONString(b, docs[i].Date)
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(j-i), 10)
 		b = append(b, ']')
@@ -508,7 +508,7 @@ func appendTerms(b []byte, name string, docs []Doc, terms func(Doc) []string) []
 			b = append(b, ',')
 		}
 		b = append(b, '[')
-		b = appendString(b, t)
+		b = AppendJSONString(b, t)
 		b = append(b, ',', '[')
 		prev := 0
 		for j, id := range ids[t] {
@@ -529,15 +529,17 @@ func appendStrings(b []byte, l []string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, s)
+		b = AppendJSONString(b, s)
 	}
 	return append(b, ']')
 }
 
-// appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD;
-// U+2028 and U+2029 are escaped too. Runs of bytes that need no escape are
-// copied at once.
-func appendString(b []byte, s string) []byte {
+// AppendJSONString appends s as a JSON string, as encoding/json writes it
+// without HTML escaping: quotes, backslashes and control characters
+// escaped, invalid UTF-8 as U+FFFD, U+2028 and U+2029 escaped. Runs of
+// bytes that need no escape are copied at once. The index and the data
+// exports use it.
+func AppendJSONString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = slices.Grow(b, len(s)+2)
 	b = append(b, '"')
@@ -545,7 +547,7 @@ func appendString(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != 0x7f && c != '"' && c != '\\' {
+			if c >= 0x20 && c != '"' && c != '\\' {
 				i++
 				continue
 			}
@@ -553,6 +555,10 @@ func appendString(b []byte, s string) []byte {
 			switch c {
 			case '"', '\\':
 				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
 			case '\n':
 				b = append(b, '\\', 'n')
 			case '\t':
