@@ -161,7 +161,10 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		layouts = sub
 	}
 	tmpl, tdiags := render.LoadTemplates(opt.Layouts, layouts)
-	key := memoryKey(opt, tmpl)
+	var key string // what the kept site depends on besides the content
+	if opt.Memory != nil {
+		key = memoryKey(opt, tmpl)
+	}
 	// When only bodies changed, the last site is updated in place; unless
 	// the build succeeds, it is put back as it was (it is the site still
 	// served) and the next build starts from scratch.

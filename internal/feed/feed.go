@@ -44,6 +44,38 @@ type Item struct {
 // xmlDecl starts every XML file this package writes.
 const xmlDecl = `<?xml version="1.0" encoding="utf-8"?>` + "\n"
 
+// appendEscaped escapes text as xml.EscapeText does, for the XML this
+// package writes by hand (sitemaps, RSS); text is already cleaned.
+func appendEscaped(b []byte, s string) []byte {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '\t':
+			esc = "&#x9;"
+		case '\n':
+			esc = "&#xA;"
+		case '\r':
+			esc = "&#xD;"
+		default:
+			continue
+		}
+		b = append(append(b, s[last:i]...), esc...)
+		last = i + 1
+	}
+	return append(b, s[last:]...)
+}
+
 // clean returns s as it appears in every feed: invalid UTF-8 replaced by
 // U+FFFD and the characters XML 1.0 forbids removed.
 func clean(s string) string {

@@ -76,37 +76,6 @@ func appendLocs(b []byte, root, item string, locs []sitemapLoc) []byte {
 	return append(b, "</"+root+">\n"...)
 }
 
-// appendEscaped escapes text as xml.EscapeText does.
-func appendEscaped(b []byte, s string) []byte {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case '"':
-			esc = "&#34;"
-		case '\'':
-			esc = "&#39;"
-		case '&':
-			esc = "&amp;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case '\t':
-			esc = "&#x9;"
-		case '\n':
-			esc = "&#xA;"
-		case '\r':
-			esc = "&#xD;"
-		default:
-			continue
-		}
-		b = append(append(b, s[last:i]...), esc...)
-		last = i + 1
-	}
-	return append(b, s[last:]...)
-}
-
 // locsOf converts urls into the entries of one sitemap file.
 func locsOf(urls []URL) []sitemapLoc {
 	locs := make([]sitemapLoc, len(urls))
