@@ -216,7 +216,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		}
 		rstats, rdiags = state.Update(changed, pages)
 	} else {
-		state, rstats, rdiags = render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy}, pages)
+		state, rstats, rdiags = render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy, Bodies: opt.Cache.Bodies()}, pages)
 	}
 	res.Rendered = rstats.Rendered
 	res.SearchFiles, res.SearchBytes = rstats.SearchFiles, rstats.SearchBytes

@@ -65,6 +65,7 @@ type Cache struct {
 	mu      sync.Mutex
 	sources map[string]*Source // as loaded or last stored
 	dirty   [shards]bool
+	bodies  *Bodies // made on first use
 }
 
 // shards splits the parsed files over several cache files, so an edit
@@ -231,13 +232,14 @@ func (c *Cache) Replace(sources map[string]*Source) {
 	c.sources = sources
 }
 
-// Save writes the shards that changed.
+// Save writes the shards that changed, and the remembered bodies.
 func (c *Cache) Save() error {
 	if c == nil || c.dir == "" {
 		return nil
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	berr := c.bodies.save()
 	var byShard [shards][]string
 	for p := range c.sources {
 		i := shardOf(p)
@@ -257,7 +259,18 @@ func (c *Cache) Save() error {
 		}
 		c.dirty[i] = false
 	}
-	return nil
+	return berr
+}
+
+// Discard drops what this build would have saved but did not, for a build
+// that stops before its end.
+func (c *Cache) Discard() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.bodies.discard()
 }
 
 // sizeOf guesses the encoded size of a cached file, so a shard's buffer

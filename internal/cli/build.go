@@ -129,6 +129,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		// cache on disk are untouched. The workers stop when the process
 		// exits.
 		stage.Abort()
+		c.Discard()
 		fmt.Fprintf(stderr, "brief build: interrupted; %s left as it was\n", rel(root, dest))
 		return ExitInterrupted
 	}

@@ -51,6 +51,9 @@ type Options struct {
 	// exports — for the preview server, which makes them (LazyFiles) when
 	// first asked for.
 	Lazy bool
+	// Bodies, when set, remembers the search index's work on bodies from
+	// one build to the next.
+	Bodies search.Bodies
 }
 
 // State is a rendering of a site kept for the next build in the same
@@ -149,7 +152,7 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 	feeds.writeAll()
 	var istats search.Stats
 	if !opt.Lazy {
-		istats = WriteLazy(s, func(name string, data []byte) {
+		istats = WriteLazy(s, opt.Bodies, func(name string, data []byte) {
 			if err := sink.Write(name, data, Input{}); err != nil {
 				diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
 			}

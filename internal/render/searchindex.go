@@ -22,7 +22,7 @@ func IsLazy(name string) bool {
 func LazyFiles(s *site.Site) map[string][]byte {
 	files := map[string][]byte{}
 	var mu sync.Mutex
-	WriteLazy(s, func(name string, data []byte) {
+	WriteLazy(s, nil, func(name string, data []byte) {
 		mu.Lock()
 		files[name] = data
 		mu.Unlock()
@@ -32,15 +32,16 @@ func LazyFiles(s *site.Site) map[string][]byte {
 
 // WriteLazy makes the search index and the data exports on every core and
 // hands each file to emit as soon as it is made, from several goroutines
-// at once.
-func WriteLazy(s *site.Site, emit func(name string, data []byte)) search.Stats {
+// at once. bodies, when not nil, remembers the search index's work on
+// bodies from one build to the next.
+func WriteLazy(s *site.Site, bodies search.Bodies, emit func(name string, data []byte)) search.Stats {
 	var stats search.Stats
 	// parallel.For carries a panic back to the caller, where the preview
 	// server recovers it.
 	parallel.For(4, func(_, i int) {
 		switch i {
 		case 0:
-			stats = search.Write(searchDocs(s), func(name string, data []byte) { emit(SearchDir+name, data) })
+			stats = search.Write(searchDocs(s), bodies, func(name string, data []byte) { emit(SearchDir+name, data) })
 		case 1:
 			emit(DataBriefings, briefingsJSON(s))
 		case 2:
@@ -60,7 +61,7 @@ func searchDocs(s *site.Site) []search.Doc {
 	parallel.For(len(s.Entries), func(_, i int) {
 		e := s.Entries[i]
 		d := search.Doc{URL: e.URL, Title: e.Title, Date: e.Date.Format("2006-01-02"), Summary: e.Summary,
-			HTML: string(e.HTML), Actors: names(e.Actors), Tags: names(e.Tags)}
+			HTML: string(e.HTML), Sum: e.HTMLSum, Actors: names(e.Actors), Tags: names(e.Tags)}
 		for _, a := range e.Actors {
 			if a.Actor != nil {
 				d.Aliases = append(d.Aliases, a.Actor.Aliases...)

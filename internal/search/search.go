@@ -89,11 +89,23 @@ type Doc struct {
 	// HTML is the body as HTML, for a doc without Body: it is turned into
 	// plain text as the index is made, a batch of docs at a time, so the
 	// text of every doc is never held at once.
-	HTML    string
+	HTML string
+	// Sum is a hash of HTML that names what an earlier build learned of
+	// this body (see Bodies); zero for none.
+	Sum     [16]byte
 	Actors  []string // canonical actor names
 	Aliases []string // other spellings of those actors, indexed as actor matches
 	Tags    []string
 	Figures []string // figure labels, e.g. "Drones launched"
+}
+
+// Bodies remembers, from one build to the next, what Write learned of each
+// body given as HTML: its plain text and its distinct tokens, joined by
+// spaces, which take most of the time an index takes to make. It is keyed
+// by Doc.Sum and called from several goroutines at once.
+type Bodies interface {
+	Body(sum [16]byte) (text, tokens string, ok bool)
+	SetBody(sum [16]byte, text, tokens string)
 }
 
 // Stats describes a built index.
@@ -129,7 +141,7 @@ const (
 func Build(docs []Doc) (map[string][]byte, Stats) {
 	files := map[string][]byte{}
 	var mu sync.Mutex
-	st := Write(docs, func(name string, data []byte) {
+	st := Write(docs, nil, func(name string, data []byte) {
 		mu.Lock()
 		files[name] = data
 		mu.Unlock()
@@ -140,8 +152,9 @@ func Build(docs []Doc) (map[string][]byte, Stats) {
 // Write makes the index files of docs on every core and hands each to emit
 // as soon as it is made, from several goroutines at once, so that the
 // whole index is never held in memory. The same docs, in any order, give
-// the same files.
-func Write(docs []Doc, emit func(name string, data []byte)) Stats {
+// the same files. bodies, when not nil, spares analysing again the bodies
+// an earlier build saw.
+func Write(docs []Doc, bodies Bodies, emit func(name string, data []byte)) Stats {
 	docs = slices.Clone(docs)
 	slices.SortFunc(docs, func(a, b Doc) int {
 		// URLs are unique in a site; the rest only keeps the output the
@@ -155,7 +168,7 @@ func Write(docs []Doc, emit func(name string, data []byte)) Stats {
 		size.Add(int64(len(data)))
 		emit(name, data)
 	}
-	postings := invert(docs, emitSized)
+	postings := invert(docs, bodies, emitSized)
 	toks := make([]string, 0, len(postings))
 	for t := range postings {
 		toks = append(toks, t)
@@ -257,7 +270,7 @@ const invertBatch = 64 * bodyBlockSize
 
 // invert returns the postings of every token: id<<maskBits | mask, by
 // increasing id. It emits the body blocks (b/) on the way.
-func invert(docs []Doc, emit func(name string, data []byte)) map[string][]uint32 {
+func invert(docs []Doc, known Bodies, emit func(name string, data []byte)) map[string][]uint32 {
 	index := map[string]int32{} // token → term number
 	var (
 		terms  []string
@@ -273,11 +286,22 @@ func invert(docs []Doc, emit func(name string, data []byte)) map[string][]uint32
 		hi := min(lo+invertBatch, len(docs))
 		parallel.For(hi-lo, func(w, i int) {
 			d := &docs[lo+i]
+			remember := known != nil && d.Body == "" && d.HTML != "" && d.Sum != [16]byte{}
+			if remember {
+				if text, toks, ok := known.Body(d.Sum); ok {
+					bodies[i] = text
+					batch[i] = tokenize(d, "", toks, batch[i][:0], seen[w])
+					return
+				}
+			}
 			bodies[i] = d.Body
 			if bodies[i] == "" && d.HTML != "" {
 				bodies[i] = PlainText(d.HTML)
 			}
-			batch[i] = tokenize(d, bodies[i], batch[i][:0], seen[w])
+			batch[i] = tokenize(d, bodies[i], "", batch[i][:0], seen[w])
+			if remember {
+				known.SetBody(d.Sum, bodies[i], bodyTokens(batch[i]))
+			}
 		})
 		parallel.For((hi-lo+bodyBlockSize-1)/bodyBlockSize, func(_, k int) {
 			n := 3
@@ -323,8 +347,9 @@ type docToken struct {
 }
 
 // tokenize appends the distinct tokens of d, whose body text is body, to
-// toks; seen is scratch space.
-func tokenize(d *Doc, body string, toks []docToken, seen map[string]int) []docToken {
+// toks; seen is scratch space. When bodyToks is not empty it holds the
+// body's distinct tokens, joined by spaces, and body is not read.
+func tokenize(d *Doc, body, bodyToks string, toks []docToken, seen map[string]int) []docToken {
 	clear(seen)
 	token := func(field uint8, k string) {
 		if i, ok := seen[k]; ok {
@@ -363,8 +388,30 @@ func tokenize(d *Doc, body string, toks []docToken, seen map[string]int) []docTo
 		token(fieldDate, key(t))
 	}
 	add(fieldSummary, d.Summary)
-	add(fieldBody, body)
+	if bodyToks == "" {
+		add(fieldBody, body)
+	}
+	for bodyToks != "" {
+		t, rest, _ := strings.Cut(bodyToks, " ")
+		token(fieldBody, t)
+		bodyToks = rest
+	}
 	return toks
+}
+
+// bodyTokens joins the distinct tokens of a body, as tokenize found them,
+// with spaces, for Bodies.
+func bodyTokens(toks []docToken) string {
+	var b strings.Builder
+	for _, t := range toks {
+		if t.mask&fieldBody != 0 {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(t.tok)
+		}
+	}
+	return b.String()
 }
 
 // dateTokens returns the tokens of a "YYYY-MM-DD" date: "2025", "202512",

@@ -1,0 +1,260 @@
+package cache
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"brief/internal/parallel"
+	"brief/internal/search"
+	"brief/internal/wire"
+)
+
+// bodyShards splits the remembered bodies over several files, so that an
+// edit rewrites two small ones.
+const bodyShards = 16
+
+// Bodies remembers what the search index learned of each briefing's body
+// (search.Bodies), in files of the cache beside the parsed sources. A
+// body is remembered by a hash of its HTML, and the files keep only the
+// bodies the last index asked for. What a build learns goes to disk at
+// once, so a site's text is never held in memory; Save puts the files in
+// place. A missing or damaged file is simply empty.
+type Bodies struct {
+	dir, key string
+	load     sync.Once
+	known    map[[16]byte]body // as loaded: strings point into the mapped files
+	asked    atomic.Bool       // an index asked for a body, so Save may drop the others
+	shards   [bodyShards]bodyShard
+}
+
+type body struct{ text, tokens string }
+
+// bodyShard is one file of remembered bodies and, once a body was learned
+// or one is dropped, the new version of it being written.
+type bodyShard struct {
+	mu     sync.Mutex
+	loaded int               // bodies in the file as loaded
+	wanted map[[16]byte]bool // bodies asked for by this build
+	learnt map[[16]byte]bool // bodies written to the new file
+	out    *os.File          // the new file, nil until needed
+	w      *bufio.Writer
+	crc    uint32
+	err    error // the first failure writing out; the shard is then not saved
+	buf    []byte
+}
+
+// Bodies returns the remembered bodies of this cache, or nil when it has no
+// folder.
+func (c *Cache) Bodies() search.Bodies {
+	if c == nil || c.dir == "" {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.bodies == nil {
+		c.bodies = &Bodies{dir: c.dir, key: c.key}
+	}
+	return c.bodies
+}
+
+func bodyShardOf(sum [16]byte) int { return int(sum[0]) % bodyShards }
+
+func (b *Bodies) path(i int) string { return filepath.Join(b.dir, fmt.Sprintf("bodies-%02d.bin", i)) }
+
+// Body returns a remembered body (search.Bodies).
+func (b *Bodies) Body(sum [16]byte) (text, tokens string, ok bool) {
+	b.load.Do(b.read)
+	sh := &b.shards[bodyShardOf(sum)]
+	b.asked.Store(true)
+	sh.mu.Lock()
+	sh.wanted[sum] = true
+	sh.mu.Unlock()
+	v, ok := b.known[sum]
+	return v.text, v.tokens, ok
+}
+
+// SetBody writes a body learned by this build to the new version of its
+// file (search.Bodies).
+func (b *Bodies) SetBody(sum [16]byte, text, tokens string) {
+	b.load.Do(b.read)
+	sh := &b.shards[bodyShardOf(sum)]
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if _, ok := b.known[sum]; ok || sh.learnt[sum] {
+		return // remembered already, or learnt from another doc with the same body
+	}
+	sh.learnt[sum] = true
+	b.write(sh, bodyShardOf(sum), sum, body{text, tokens})
+}
+
+// write appends one body to the new version of shard i, starting it when
+// needed.
+func (b *Bodies) write(sh *bodyShard, i int, sum [16]byte, v body) {
+	if sh.err != nil {
+		return
+	}
+	if sh.out == nil {
+		if sh.err = os.MkdirAll(b.dir, 0o755); sh.err != nil {
+			return
+		}
+		if sh.out, sh.err = os.CreateTemp(b.dir, "."+filepath.Base(b.path(i))+".tmp-"); sh.err != nil {
+			return
+		}
+		sh.w = bufio.NewWriterSize(sh.out, 64<<10)
+		e := wire.Encoder{B: sh.buf[:0]}
+		e.Uint(formatVersion)
+		e.Str(b.key)
+		b.emit(sh, e.B)
+	}
+	e := wire.Encoder{B: sh.buf[:0]}
+	e.Fixed(sum[:])
+	e.Str(v.text)
+	e.Str(v.tokens)
+	b.emit(sh, e.B)
+}
+
+func (b *Bodies) emit(sh *bodyShard, data []byte) {
+	sh.buf = data
+	sh.crc = crc32.Update(sh.crc, castagnoli, data)
+	if _, err := sh.w.Write(data); err != nil && sh.err == nil {
+		sh.err = err
+	}
+}
+
+// read maps every file, on every core.
+func (b *Bodies) read() {
+	var parts [bodyShards]map[[16]byte]body
+	parallel.For(bodyShards, func(_, i int) { parts[i] = b.readShard(i) })
+	b.known = map[[16]byte]body{}
+	for i, part := range parts {
+		b.shards[i].loaded = len(part)
+		b.shards[i].wanted = map[[16]byte]bool{}
+		b.shards[i].learnt = map[[16]byte]bool{}
+		for sum, v := range part {
+			b.known[sum] = v
+		}
+	}
+}
+
+func (b *Bodies) readShard(i int) map[[16]byte]body {
+	data := mapFile(b.path(i))
+	if len(data) < checksumSize {
+		return nil
+	}
+	rest, sum := data[:len(data)-checksumSize], data[len(data)-checksumSize:]
+	if binary.LittleEndian.Uint32(sum) != crc32.Checksum(rest, castagnoli) {
+		return nil
+	}
+	d := &wire.Decoder{Data: unsafe.String(unsafe.SliceData(rest), len(rest))}
+	if d.Uint() != formatVersion || d.Str() != b.key || d.Bad {
+		return nil
+	}
+	out := map[[16]byte]body{}
+	for !d.Bad && d.Off < len(d.Data) {
+		var s [16]byte
+		copy(s[:], d.Fixed(len(s)))
+		v := body{d.Str(), d.Str()}
+		if d.Bad || bodyShardOf(s) != i {
+			return nil
+		}
+		out[s] = v
+	}
+	if !d.Done() {
+		return nil
+	}
+	return out
+}
+
+// save puts in place the new version of every file that changed: bodies
+// were learnt, or some the file holds were not asked for. When no index
+// was made, nothing changes. The files are read again on next use (the
+// old mappings stay: strings may point into them).
+func (b *Bodies) save() error {
+	if b == nil || !b.asked.Load() {
+		return nil // no index was made: the files stay as they are
+	}
+	var first error
+	for i := range b.shards {
+		sh := &b.shards[i]
+		kept := 0
+		for sum := range sh.wanted {
+			if _, ok := b.known[sum]; ok {
+				kept++
+			}
+		}
+		if len(sh.learnt) == 0 && kept == sh.loaded {
+			continue
+		}
+		if err := b.saveShard(sh, i); err != nil && first == nil {
+			first = err
+		}
+	}
+	b.asked.Store(false)
+	b.known, b.load = nil, sync.Once{}
+	return first
+}
+
+// saveShard writes the wanted bodies of the old file after the learnt
+// ones, and puts the new file in place.
+func (b *Bodies) saveShard(sh *bodyShard, i int) error {
+	for sum := range sh.wanted {
+		if v, ok := b.known[sum]; ok {
+			b.write(sh, i, sum, v)
+		}
+	}
+	if sh.out == nil && sh.err == nil { // nothing left to remember
+		if err := os.Remove(b.path(i)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		return nil
+	}
+	if sh.err == nil {
+		sh.err = sh.w.Flush()
+	}
+	if sh.err == nil {
+		_, sh.err = sh.out.Write(binary.LittleEndian.AppendUint32(nil, sh.crc))
+	}
+	if sh.out != nil {
+		if err := sh.out.Close(); sh.err == nil {
+			sh.err = err
+		}
+		if sh.err == nil {
+			sh.err = os.Rename(sh.out.Name(), b.path(i))
+		}
+		if sh.err != nil {
+			os.Remove(sh.out.Name())
+		}
+	}
+	err := sh.err
+	sh.out, sh.w, sh.crc, sh.err = nil, nil, 0, nil
+	return err
+}
+
+var errDiscarded = errors.New("discarded")
+
+// discard removes the new versions of the files, unsaved.
+func (b *Bodies) discard() {
+	if b == nil {
+		return
+	}
+	for i := range b.shards {
+		sh := &b.shards[i]
+		sh.mu.Lock()
+		if sh.out != nil {
+			sh.out.Close()
+			os.Remove(sh.out.Name())
+			sh.out = nil
+		}
+		sh.err = errDiscarded // the index may still be running: write no more
+		sh.mu.Unlock()
+	}
+}

@@ -1,0 +1,170 @@
+package cache
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"brief/internal/search"
+)
+
+// counting counts what the index asks of remembered bodies.
+type counting struct {
+	search.Bodies
+	hits, misses atomic.Int64
+	mu           sync.Mutex
+	sums         map[[16]byte]bool // learnt
+}
+
+func (c *counting) learnt() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.sums)
+}
+
+func (c *counting) Body(sum [16]byte) (string, string, bool) {
+	text, toks, ok := c.Bodies.Body(sum)
+	if ok {
+		c.hits.Add(1)
+	} else {
+		c.misses.Add(1)
+	}
+	return text, toks, ok
+}
+
+func (c *counting) SetBody(sum [16]byte, text, toks string) {
+	c.mu.Lock()
+	c.sums[sum] = true
+	c.mu.Unlock()
+	c.Bodies.SetBody(sum, text, toks)
+}
+
+func index(docs []search.Doc, bodies search.Bodies) map[string]string {
+	files := map[string]string{}
+	var mu sync.Mutex
+	search.Write(docs, bodies, func(name string, data []byte) {
+		mu.Lock()
+		files[name] = string(data)
+		mu.Unlock()
+	})
+	return files
+}
+
+func bodyDoc(rng *rand.Rand, i int) search.Doc {
+	words := []string{"Drones", "missiles", "Київ", "talks", "585", "1,000", "<em>intercepted</em>", "&amp;", "Zelenskyy's", "naïve", "日本", "\"quoted\""}
+	html := fmt.Sprintf("<h2 id=\"h%d\">Part %d</h2>\n<p>", i, i)
+	for range 5 + rng.IntN(40) {
+		html += words[rng.IntN(len(words))] + " "
+	}
+	html += "</p>\n"
+	if rng.IntN(10) == 0 {
+		html = "" // a briefing without a body
+	}
+	d := search.Doc{URL: fmt.Sprintf("/b/%d/", i), Title: fmt.Sprintf("Briefing %d", i), Date: fmt.Sprintf("2025-%02d-%02d", 1+i%12, 1+i%28),
+		Summary: "Talks in Miami", HTML: html, Tags: []string{"diplomacy"}, Actors: []string{"Rustem Umerov"}}
+	full := sha256.Sum256([]byte(html))
+	copy(d.Sum[:], full[:])
+	return d
+}
+
+// TestBodiesRememberTheIndexWork makes the search index with and without
+// remembered bodies, over builds that edit, add and remove briefings and
+// damage the files: the index is the same byte for byte, the second
+// build analyses no body again, and the files keep only the bodies of the
+// last build.
+func TestBodiesRememberTheIndexWork(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	dir := t.TempDir()
+	docs := make([]search.Doc, 300)
+	for i := range docs {
+		docs[i] = bodyDoc(rng, i)
+	}
+	docs[7].HTML, docs[7].Sum = docs[8].HTML, docs[8].Sum // two briefings with one body
+	distinct := func() int {
+		sums := map[[16]byte]bool{}
+		for _, d := range docs {
+			if d.HTML != "" {
+				sums[d.Sum] = true
+			}
+		}
+		return len(sums)
+	}
+	build := func(round string) *counting {
+		t.Helper()
+		c := Open(dir, "key")
+		b := &counting{Bodies: c.Bodies(), sums: map[[16]byte]bool{}}
+		if got, want := index(docs, b), index(docs, nil); !maps.Equal(got, want) {
+			t.Fatalf("%s: the index made with remembered bodies differs", round)
+		}
+		if err := c.Save(); err != nil {
+			t.Fatalf("%s: %v", round, err)
+		}
+		return b
+	}
+
+	if b := build("first build"); b.hits.Load() != 0 || b.learnt() != distinct() {
+		t.Fatalf("first build: %d hits, %d learnt; want 0 and %d", b.hits.Load(), b.learnt(), distinct())
+	}
+	if b := build("second build"); b.misses.Load() != 0 || b.learnt() != 0 {
+		t.Fatalf("second build: %d misses, %d learnt; want none", b.misses.Load(), b.learnt())
+	}
+
+	for _, i := range []int{3, 150, 299} {
+		docs[i] = bodyDoc(rng, 1000+i)
+	}
+	docs = append(docs[:20], docs[40:]...)
+	if b := build("after edits"); b.learnt() != 3 {
+		t.Fatalf("after edits: %d learnt, want 3", b.learnt())
+	}
+	var remembered int
+	c := Open(dir, "key")
+	b := c.Bodies().(*Bodies)
+	b.load.Do(b.read)
+	remembered = len(b.known)
+	if remembered != distinct() {
+		t.Fatalf("the files remember %d bodies, want the %d of the last build", remembered, distinct())
+	}
+
+	files, _ := filepath.Glob(filepath.Join(dir, "bodies-*.bin"))
+	if len(files) == 0 {
+		t.Fatal("no files of remembered bodies")
+	}
+	for _, p := range files {
+		data, _ := os.ReadFile(p)
+		data[len(data)/2] ^= 0x40
+		os.WriteFile(p, data, 0o644)
+	}
+	if b := build("damaged files"); b.hits.Load() != 0 {
+		t.Fatalf("damaged files: %d bodies read from them", b.hits.Load())
+	}
+	if b := build("after damage"); b.misses.Load() != 0 {
+		t.Fatalf("after damage: %d misses; the files were not written again", b.misses.Load())
+	}
+	if tmp, _ := filepath.Glob(filepath.Join(dir, ".*tmp*")); len(tmp) > 0 {
+		t.Fatalf("temporary files left: %v", tmp)
+	}
+}
+
+// TestDiscardedBodiesLeaveNothing: an interrupted build removes what it
+// started to write, and what the index goes on learning is dropped.
+func TestDiscardedBodiesLeaveNothing(t *testing.T) {
+	dir := t.TempDir()
+	c := Open(dir, "key")
+	b := c.Bodies()
+	rng := rand.New(rand.NewPCG(1, 2))
+	d := bodyDoc(rng, 1)
+	b.Body(d.Sum)
+	b.SetBody(d.Sum, "text", "text")
+	c.Discard()
+	d2 := bodyDoc(rng, 2)
+	b.SetBody(d2.Sum, "more", "more")
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Fatalf("left behind: %v", left)
+	}
+}
