@@ -195,32 +195,36 @@ func (a *dataActor) appendJSON(b []byte) []byte {
 
 // marshalList returns the JSON document {"schemaVersion", "site", list: [...]}
 // indented by one space, with the n items of the list, appended by item
-// each, made on every core.
+// each, made on every core in runs of consecutive items.
 func marshalList(siteURL, list string, n int, item func(b []byte, i int) []byte) []byte {
-	items := make([][]byte, n)
+	const run = 64
+	runs := make([][]byte, (n+run-1)/run)
 	scratch := make([][]byte, parallel.Workers())
-	parallel.For(n, func(w, i int) {
-		scratch[w] = item(scratch[w][:0], i)
-		items[i] = bytes.Clone(scratch[w])
+	parallel.For(len(runs), func(w, r int) {
+		b := scratch[w][:0]
+		for i := r * run; i < min(n, (r+1)*run); i++ {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, "\n  "...)
+			b = item(b, i)
+		}
+		runs[r], scratch[w] = bytes.Clone(b), b
 	})
 	head := marshal(struct {
 		SchemaVersion int    `json:"schemaVersion"`
 		Site          string `json:"site"`
 	}{schemaVersion, siteURL})
 	size := len(head) + len(list) + 16
-	for _, b := range items {
-		size += len(b) + 4
+	for _, b := range runs {
+		size += len(b)
 	}
 	out := make([]byte, 0, size)
 	out = append(out, bytes.TrimSuffix(head, []byte("\n}\n"))...)
 	out = append(out, ",\n \""...)
 	out = append(out, list...)
 	out = append(out, "\": ["...)
-	for i, b := range items {
-		if i > 0 {
-			out = append(out, ',')
-		}
-		out = append(out, "\n  "...)
+	for _, b := range runs {
 		out = append(out, b...)
 	}
 	if n > 0 {
