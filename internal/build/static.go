@@ -86,11 +86,12 @@ func (t *tracker) Write(p string, data []byte, input render.Input) error {
 }
 
 // Keep records p when the next sink keeps it.
-func (t *tracker) Keep(p string, input render.Input) bool {
-	k, ok := t.next.(render.Keeper)
-	if ok && k.Keep(p, input) {
-		t.add(p)
-		return true
+func (t *tracker) Keep(p string, input render.Input) (int64, bool) {
+	if k, ok := t.next.(render.Keeper); ok {
+		if size, kept := k.Keep(p, input); kept {
+			t.add(p)
+			return size, true
+		}
 	}
-	return false
+	return 0, false
 }

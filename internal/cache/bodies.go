@@ -22,21 +22,20 @@ import (
 // edit rewrites two small ones.
 const bodyShards = 16
 
-// Bodies remembers what the search index learned of each briefing's body
-// (search.Bodies), in files of the cache beside the parsed sources. A
-// body is remembered by a hash of its HTML, and the files keep only the
-// bodies the last index asked for. What a build learns goes to disk at
-// once, so a site's text is never held in memory; Save puts the files in
-// place. A missing or damaged file is simply empty.
+// Bodies remembers what the search index learned of each briefing's body,
+// its distinct tokens (search.Bodies), in files of the cache beside the
+// parsed sources. A body is remembered by a hash of its HTML, and the
+// files keep only the bodies the last index asked for. What a build learns
+// goes to disk at once, so the tokens of a whole site are never held in
+// memory; Save puts the files in place. A missing or damaged file is
+// simply empty.
 type Bodies struct {
 	dir, key string
 	load     sync.Once
-	known    map[[16]byte]body // as loaded: strings point into the mapped files
+	known    map[[16]byte]string // tokens as loaded: they point into the mapped files
 	asked    atomic.Bool       // an index asked for a body, so Save may drop the others
 	shards   [bodyShards]bodyShard
 }
-
-type body struct{ text, tokens string }
 
 // bodyShard is one file of remembered bodies and, once a body was learned
 // or one is dropped, the new version of it being written.
@@ -70,21 +69,21 @@ func bodyShardOf(sum [16]byte) int { return int(sum[0]) % bodyShards }
 
 func (b *Bodies) path(i int) string { return filepath.Join(b.dir, fmt.Sprintf("bodies-%02d.bin", i)) }
 
-// Body returns a remembered body (search.Bodies).
-func (b *Bodies) Body(sum [16]byte) (text, tokens string, ok bool) {
+// Body returns the tokens of a remembered body (search.Bodies).
+func (b *Bodies) Body(sum [16]byte) (tokens string, ok bool) {
 	b.load.Do(b.read)
 	sh := &b.shards[bodyShardOf(sum)]
 	b.asked.Store(true)
 	sh.mu.Lock()
 	sh.wanted[sum] = true
 	sh.mu.Unlock()
-	v, ok := b.known[sum]
-	return v.text, v.tokens, ok
+	tokens, ok = b.known[sum]
+	return tokens, ok
 }
 
-// SetBody writes a body learned by this build to the new version of its
-// file (search.Bodies).
-func (b *Bodies) SetBody(sum [16]byte, text, tokens string) {
+// SetBody writes the tokens of a body learnt by this build to the new
+// version of its file (search.Bodies).
+func (b *Bodies) SetBody(sum [16]byte, tokens string) {
 	b.load.Do(b.read)
 	sh := &b.shards[bodyShardOf(sum)]
 	sh.mu.Lock()
@@ -93,12 +92,12 @@ func (b *Bodies) SetBody(sum [16]byte, text, tokens string) {
 		return // remembered already, or learnt from another doc with the same body
 	}
 	sh.learnt[sum] = true
-	b.write(sh, bodyShardOf(sum), sum, body{text, tokens})
+	b.write(sh, bodyShardOf(sum), sum, tokens)
 }
 
 // write appends one body to the new version of shard i, starting it when
 // needed.
-func (b *Bodies) write(sh *bodyShard, i int, sum [16]byte, v body) {
+func (b *Bodies) write(sh *bodyShard, i int, sum [16]byte, tokens string) {
 	if sh.err != nil {
 		return
 	}
@@ -117,8 +116,7 @@ func (b *Bodies) write(sh *bodyShard, i int, sum [16]byte, v body) {
 	}
 	e := wire.Encoder{B: sh.buf[:0]}
 	e.Fixed(sum[:])
-	e.Str(v.text)
-	e.Str(v.tokens)
+	e.Str(tokens)
 	b.emit(sh, e.B)
 }
 
@@ -132,9 +130,9 @@ func (b *Bodies) emit(sh *bodyShard, data []byte) {
 
 // read maps every file, on every core.
 func (b *Bodies) read() {
-	var parts [bodyShards]map[[16]byte]body
+	var parts [bodyShards]map[[16]byte]string
 	parallel.For(bodyShards, func(_, i int) { parts[i] = b.readShard(i) })
-	b.known = map[[16]byte]body{}
+	b.known = map[[16]byte]string{}
 	for i, part := range parts {
 		b.shards[i].loaded = len(part)
 		b.shards[i].wanted = map[[16]byte]bool{}
@@ -145,7 +143,7 @@ func (b *Bodies) read() {
 	}
 }
 
-func (b *Bodies) readShard(i int) map[[16]byte]body {
+func (b *Bodies) readShard(i int) map[[16]byte]string {
 	data := mapFile(b.path(i))
 	if len(data) < checksumSize {
 		return nil
@@ -158,11 +156,11 @@ func (b *Bodies) readShard(i int) map[[16]byte]body {
 	if d.Uint() != formatVersion || d.Str() != b.key || d.Bad {
 		return nil
 	}
-	out := map[[16]byte]body{}
+	out := map[[16]byte]string{}
 	for !d.Bad && d.Off < len(d.Data) {
 		var s [16]byte
 		copy(s[:], d.Fixed(len(s)))
-		v := body{d.Str(), d.Str()}
+		v := d.Str()
 		if d.Bad || bodyShardOf(s) != i {
 			return nil
 		}

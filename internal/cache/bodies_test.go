@@ -28,31 +28,31 @@ func (c *counting) learnt() int {
 	return len(c.sums)
 }
 
-func (c *counting) Body(sum [16]byte) (string, string, bool) {
-	text, toks, ok := c.Bodies.Body(sum)
+func (c *counting) Body(sum [16]byte) (string, bool) {
+	toks, ok := c.Bodies.Body(sum)
 	if ok {
 		c.hits.Add(1)
 	} else {
 		c.misses.Add(1)
 	}
-	return text, toks, ok
+	return toks, ok
 }
 
-func (c *counting) SetBody(sum [16]byte, text, toks string) {
+func (c *counting) SetBody(sum [16]byte, toks string) {
 	c.mu.Lock()
 	c.sums[sum] = true
 	c.mu.Unlock()
-	c.Bodies.SetBody(sum, text, toks)
+	c.Bodies.SetBody(sum, toks)
 }
 
 func index(docs []search.Doc, bodies search.Bodies) map[string]string {
 	files := map[string]string{}
 	var mu sync.Mutex
-	search.Write(docs, bodies, func(name string, data []byte) {
+	search.Write(docs, search.Options{Bodies: bodies, Emit: func(name string, data []byte, _ [16]byte) {
 		mu.Lock()
 		files[name] = string(data)
 		mu.Unlock()
-	})
+	}})
 	return files
 }
 
@@ -89,9 +89,7 @@ func TestBodiesRememberTheIndexWork(t *testing.T) {
 	distinct := func() int {
 		sums := map[[16]byte]bool{}
 		for _, d := range docs {
-			if d.HTML != "" {
-				sums[d.Sum] = true
-			}
+			sums[d.Sum] = true
 		}
 		return len(sums)
 	}
@@ -160,10 +158,10 @@ func TestDiscardedBodiesLeaveNothing(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	d := bodyDoc(rng, 1)
 	b.Body(d.Sum)
-	b.SetBody(d.Sum, "text", "text")
+	b.SetBody(d.Sum, "text")
 	c.Discard()
 	d2 := bodyDoc(rng, 2)
-	b.SetBody(d2.Sum, "more", "more")
+	b.SetBody(d2.Sum, "more")
 	if left, _ := os.ReadDir(dir); len(left) != 0 {
 		t.Fatalf("left behind: %v", left)
 	}

@@ -74,7 +74,9 @@ func (s *Sink) Write(p string, data []byte, input render.Input) error {
 }
 
 // Keep asks the next sink, when it keeps pages at all.
-func (s *Sink) Keep(p string, input render.Input) bool {
-	k, ok := s.next.(render.Keeper)
-	return ok && k.Keep(p, minified(input))
+func (s *Sink) Keep(p string, input render.Input) (int64, bool) {
+	if k, ok := s.next.(render.Keeper); ok {
+		return k.Keep(p, minified(input))
+	}
+	return 0, false
 }

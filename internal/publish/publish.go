@@ -241,18 +241,18 @@ func (s *Staging) mkdir(dir string) error {
 }
 
 // Keep reports whether the destination's file at path is intact and was
-// made from the same input, so this build need not render it; when it
-// returns false the caller must Write the file.
-func (s *Staging) Keep(path string, input [16]byte) bool {
+// made from the same input, so this build need not render it, with its
+// size; when it returns false the caller must Write the file.
+func (s *Staging) Keep(path string, input [16]byte) (int64, bool) {
 	<-s.ready
 	st, ok := s.intact[path]
-	ok = ok && input != [16]byte{} && st.Input == input
-	if ok {
-		s.mu.Lock()
-		s.kept[path] = st
-		s.mu.Unlock()
+	if !ok || input == [16]byte{} || st.Input != input {
+		return 0, false
 	}
-	return ok
+	s.mu.Lock()
+	s.kept[path] = st
+	s.mu.Unlock()
+	return st.Size, true
 }
 
 // KeepAll reports whether the destination holds exactly the files of the

@@ -98,7 +98,7 @@ func (w *feedWriter) writeAll() {
 	for i, f := range files {
 		if w.fp != nil {
 			inputs[i] = w.fp.feed(f.path, f.entries[:min(len(f.entries), w.limit)], f.term)
-			if w.keep.Keep(f.path, inputs[i]) {
+			if _, ok := w.keep.Keep(f.path, inputs[i]); ok {
 				continue
 			}
 		}

@@ -22,9 +22,10 @@ type Sink interface {
 }
 
 // Keeper is a Sink that may still hold a page made from the same input; Keep
-// reports whether it does, and then the page is not rendered at all.
+// reports whether it does, with the page's size, and then the page is not
+// rendered at all.
 type Keeper interface {
-	Keep(path string, input Input) bool
+	Keep(path string, input Input) (size int64, ok bool)
 }
 
 // Stats counts what was rendered.
@@ -126,8 +127,10 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 		parallel.For(len(jobs), func(w, i int) { inputs[i] = fp.page(hashers[w], jobs[i].page) })
 	}
 	for i, j := range jobs {
-		if keeper != nil && keeper.Keep(j.path, inputs[i]) {
-			continue
+		if keeper != nil {
+			if _, ok := keeper.Keep(j.path, inputs[i]); ok {
+				continue
+			}
 		}
 		todo = append(todo, i)
 	}
@@ -152,11 +155,15 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 	feeds.writeAll()
 	var istats search.Stats
 	if !opt.Lazy {
-		istats = WriteLazy(s, opt.Bodies, func(name string, data []byte) {
-			if err := sink.Write(name, data, Input{}); err != nil {
+		out := search.Options{Bodies: opt.Bodies, Emit: func(name string, data []byte, input Input) {
+			if err := sink.Write(name, data, input); err != nil {
 				diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
 			}
-		})
+		}}
+		if keeper != nil {
+			out.Keep = keeper.Keep
+		}
+		istats = WriteLazy(s, out)
 	}
 	if st.crawler == nil {
 		st.crawler = sitemap(s, jobs)

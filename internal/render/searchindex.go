@@ -22,26 +22,32 @@ func IsLazy(name string) bool {
 func LazyFiles(s *site.Site) map[string][]byte {
 	files := map[string][]byte{}
 	var mu sync.Mutex
-	WriteLazy(s, nil, func(name string, data []byte) {
+	WriteLazy(s, search.Options{Emit: func(name string, data []byte, _ Input) {
 		mu.Lock()
 		files[name] = data
 		mu.Unlock()
-	})
+	}})
 	return files
 }
 
 // WriteLazy makes the search index and the data exports on every core and
-// hands each file to emit as soon as it is made, from several goroutines
-// at once. bodies, when not nil, remembers the search index's work on
-// bodies from one build to the next.
-func WriteLazy(s *site.Site, bodies search.Bodies, emit func(name string, data []byte)) search.Stats {
+// hands each file to out.Emit as soon as it is made, from several
+// goroutines at once; out.Keep and out.Bodies, when set, spare remaking the
+// parts of the search index that did not change (see search.Options).
+func WriteLazy(s *site.Site, out search.Options) search.Stats {
+	emit := func(name string, data []byte) { out.Emit(name, data, Input{}) }
+	index := out
+	index.Emit = func(name string, data []byte, input Input) { out.Emit(SearchDir+name, data, input) }
+	if out.Keep != nil {
+		index.Keep = func(name string, input Input) (int64, bool) { return out.Keep(SearchDir+name, input) }
+	}
 	var stats search.Stats
 	// parallel.For carries a panic back to the caller, where the preview
 	// server recovers it.
 	parallel.For(4, func(_, i int) {
 		switch i {
 		case 0:
-			stats = search.Write(searchDocs(s), bodies, func(name string, data []byte) { emit(SearchDir+name, data) })
+			stats = search.Write(searchDocs(s), index)
 		case 1:
 			emit(DataBriefings, briefingsJSON(s))
 		case 2:

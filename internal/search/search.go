@@ -69,6 +69,8 @@ package search
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/binary"
 	"slices"
 	"strconv"
 	"strings"
@@ -100,12 +102,26 @@ type Doc struct {
 }
 
 // Bodies remembers, from one build to the next, what Write learned of each
-// body given as HTML: its plain text and its distinct tokens, joined by
-// spaces, which take most of the time an index takes to make. It is keyed
-// by Doc.Sum and called from several goroutines at once.
+// body given as HTML: its distinct tokens, joined by spaces, which take
+// most of the time an index takes to make. It is keyed by Doc.Sum and
+// called from several goroutines at once.
 type Bodies interface {
-	Body(sum [16]byte) (text, tokens string, ok bool)
-	SetBody(sum [16]byte, text, tokens string)
+	Body(sum [16]byte) (tokens string, ok bool)
+	SetBody(sum [16]byte, tokens string)
+}
+
+// Options say where Write's files go and what it may reuse.
+type Options struct {
+	// Emit receives each file made, with a fingerprint of what it was
+	// made from (zero when unknown), from several goroutines at once.
+	Emit func(name string, data []byte, input [16]byte)
+	// Keep, when set, reports whether the file made from input is still
+	// in place, and its size; it is then not made again. Body blocks and
+	// token shards have inputs.
+	Keep func(name string, input [16]byte) (size int64, ok bool)
+	// Bodies, when set, spares analysing again the bodies an earlier
+	// build saw.
+	Bodies Bodies
 }
 
 // Stats describes a built index.
@@ -141,20 +157,19 @@ const (
 func Build(docs []Doc) (map[string][]byte, Stats) {
 	files := map[string][]byte{}
 	var mu sync.Mutex
-	st := Write(docs, nil, func(name string, data []byte) {
+	st := Write(docs, Options{Emit: func(name string, data []byte, _ [16]byte) {
 		mu.Lock()
 		files[name] = data
 		mu.Unlock()
-	})
+	}})
 	return files, st
 }
 
 // Write makes the index files of docs on every core and hands each to emit
 // as soon as it is made, from several goroutines at once, so that the
 // whole index is never held in memory. The same docs, in any order, give
-// the same files. bodies, when not nil, spares analysing again the bodies
-// an earlier build saw.
-func Write(docs []Doc, bodies Bodies, emit func(name string, data []byte)) Stats {
+// the same files.
+func Write(docs []Doc, opt Options) Stats {
 	docs = slices.Clone(docs)
 	slices.SortFunc(docs, func(a, b Doc) int {
 		// URLs are unique in a site; the rest only keeps the output the
@@ -164,11 +179,8 @@ func Write(docs []Doc, bodies Bodies, emit func(name string, data []byte)) Stats
 	})
 
 	var size atomic.Int64
-	emitSized := func(name string, data []byte) {
-		size.Add(int64(len(data)))
-		emit(name, data)
-	}
-	postings := invert(docs, bodies, emitSized)
+	out := output{opt: opt, size: &size}
+	postings := invert(docs, opt.Bodies, out)
 	toks := make([]string, 0, len(postings))
 	for t := range postings {
 		toks = append(toks, t)
@@ -207,12 +219,17 @@ func Write(docs []Doc, bodies Bodies, emit func(name string, data []byte)) Stats
 
 	xBlocks := (len(docs) + blockSize - 1) / blockSize
 	bBlocks := (len(docs) + bodyBlockSize - 1) / bodyBlockSize
-	parallel.For(len(shards)+xBlocks, func(_, i int) {
+	parallel.For(len(shards)+xBlocks, func(w, i int) {
 		var name string
 		var data []byte
 		switch {
 		case i < len(shards):
 			sh := shards[i]
+			name = "t/" + shardName(sh.key) + ".json"
+			input := shardInput(sh.key, toks[sh.lo:sh.hi], postings, &scratch[w])
+			if out.kept(name, input) {
+				return
+			}
 			n := 2
 			for j := sh.lo; j < sh.hi; j++ {
 				n += sizes[j]
@@ -225,18 +242,18 @@ func Write(docs []Doc, bodies Bodies, emit func(name string, data []byte)) Stats
 				}
 				b = entry(b, toks[j])
 			}
-			name, data = "t/"+shardName(sh.key)+".json", append(b, '}', '\n')
+			out.emit(name, append(b, '}', '\n'), input)
 		default:
 			n := i - len(shards)
 			name, data = "x/"+strconv.Itoa(n)+".json", appendTextBlock(docs[n*blockSize:min((n+1)*blockSize, len(docs))])
+			out.emit(name, data, [16]byte{})
 		}
-		emitSized(name, data)
 	})
 	keys := make([]string, len(shards))
 	for i, sh := range shards {
 		keys[i] = sh.key
 	}
-	emitSized("meta.json", meta(docs, keys))
+	out.emit("meta.json", meta(docs, keys), [16]byte{})
 	return Stats{Docs: len(docs), Terms: len(toks), Files: len(shards) + xBlocks + bBlocks + 1, Bytes: size.Load()}
 }
 
@@ -263,20 +280,87 @@ func appendTextBlock(docs []Doc) []byte {
 	return append(b, ']', '\n')
 }
 
+// output hands the files to Options.Emit, or keeps them, and counts their
+// bytes.
+type output struct {
+	opt  Options
+	size *atomic.Int64
+}
+
+func (o output) emit(name string, data []byte, input [16]byte) {
+	o.size.Add(int64(len(data)))
+	o.opt.Emit(name, data, input)
+}
+
+// kept reports whether the file made from input is still in place.
+func (o output) kept(name string, input [16]byte) bool {
+	if o.opt.Keep == nil || input == [16]byte{} {
+		return false
+	}
+	n, ok := o.opt.Keep(name, input)
+	if ok {
+		o.size.Add(n)
+	}
+	return ok
+}
+
+// shardInput fingerprints a token shard: its key, and each token with its
+// postings. scratch is a buffer to reuse.
+func shardInput(key string, toks []string, postings map[string][]uint32, scratch *[]byte) [16]byte {
+	b := append((*scratch)[:0], "t/"...)
+	b = binary.AppendUvarint(b, uint64(len(key)))
+	b = append(b, key...)
+	for _, t := range toks {
+		b = binary.AppendUvarint(b, uint64(len(t)))
+		b = append(b, t...)
+		ps := postings[t]
+		b = binary.AppendUvarint(b, uint64(len(ps)))
+		for _, p := range ps {
+			b = binary.LittleEndian.AppendUint32(b, p)
+		}
+	}
+	*scratch = b
+	return fingerprint(b)
+}
+
+// blockInput fingerprints a body block by the sums of its docs' HTML; zero
+// when a doc has none (its body was given as text).
+func blockInput(docs []Doc) [16]byte {
+	b := make([]byte, 0, 2+16*len(docs))
+	b = append(b, "b/"...)
+	for _, d := range docs {
+		if d.Sum == [16]byte{} || d.Body != "" {
+			return [16]byte{}
+		}
+		b = append(b, d.Sum[:]...)
+	}
+	return fingerprint(b)
+}
+
+func fingerprint(b []byte) (out [16]byte) {
+	sum := sha256.Sum256(b)
+	copy(out[:], sum[:])
+	return out
+}
+
 // invertBatch is how many docs are tokenized at once, on every core, before
 // their tokens are added to the index. Their body blocks are written then,
 // so it is a multiple of bodyBlockSize.
 const invertBatch = 64 * bodyBlockSize
 
 // invert returns the postings of every token: id<<maskBits | mask, by
-// increasing id. It emits the body blocks (b/) on the way.
-func invert(docs []Doc, known Bodies, emit func(name string, data []byte)) map[string][]uint32 {
+// increasing id. It emits the body blocks (b/) on the way, but for those
+// still in place: the text of their bodies is not even made when their
+// tokens are remembered.
+func invert(docs []Doc, known Bodies, out output) map[string][]uint32 {
 	index := map[string]int32{} // token → term number
 	var (
 		terms  []string
 		post   [][]uint32
 		batch  = make([][]docToken, invertBatch)
 		bodies = make([]string, invertBatch)
+		kept   = make([]bool, invertBatch/bodyBlockSize)
+		inputs = make([][16]byte, invertBatch/bodyBlockSize)
 		seen   = make([]map[string]int, parallel.Workers())
 	)
 	for w := range seen {
@@ -284,12 +368,21 @@ func invert(docs []Doc, known Bodies, emit func(name string, data []byte)) map[s
 	}
 	for lo := 0; lo < len(docs); lo += invertBatch {
 		hi := min(lo+invertBatch, len(docs))
+		blocks := (hi - lo + bodyBlockSize - 1) / bodyBlockSize
+		name := func(k int) string { return "b/" + strconv.Itoa((lo+k*bodyBlockSize)/bodyBlockSize) + ".json" }
+		parallel.For(blocks, func(_, k int) {
+			inputs[k] = blockInput(docs[lo+k*bodyBlockSize : min(lo+(k+1)*bodyBlockSize, hi)])
+			kept[k] = out.kept(name(k), inputs[k])
+		})
 		parallel.For(hi-lo, func(w, i int) {
 			d := &docs[lo+i]
-			remember := known != nil && d.Body == "" && d.HTML != "" && d.Sum != [16]byte{}
+			remember := known != nil && d.Body == "" && d.Sum != [16]byte{}
+			bodies[i] = ""
 			if remember {
-				if text, toks, ok := known.Body(d.Sum); ok {
-					bodies[i] = text
+				if toks, ok := known.Body(d.Sum); ok {
+					if !kept[i/bodyBlockSize] {
+						bodies[i] = PlainText(d.HTML)
+					}
 					batch[i] = tokenize(d, "", toks, batch[i][:0], seen[w])
 					return
 				}
@@ -300,10 +393,13 @@ func invert(docs []Doc, known Bodies, emit func(name string, data []byte)) map[s
 			}
 			batch[i] = tokenize(d, bodies[i], "", batch[i][:0], seen[w])
 			if remember {
-				known.SetBody(d.Sum, bodies[i], bodyTokens(batch[i]))
+				known.SetBody(d.Sum, bodyTokens(batch[i]))
 			}
 		})
-		parallel.For((hi-lo+bodyBlockSize-1)/bodyBlockSize, func(_, k int) {
+		parallel.For(blocks, func(_, k int) {
+			if kept[k] {
+				return
+			}
 			n := 3
 			for i := k * bodyBlockSize; i < min((k+1)*bodyBlockSize, hi-lo); i++ {
 				n += len(bodies[i]) + len(bodies[i])/16 + 4 // a little room for escapes
@@ -316,7 +412,7 @@ func invert(docs []Doc, known Bodies, emit func(name string, data []byte)) map[s
 				}
 				b = AppendJSONString(b, bodies[i])
 			}
-			emit("b/"+strconv.Itoa((lo+k*bodyBlockSize)/bodyBlockSize)+".json", append(b, ']', '\n'))
+			out.emit(name(k), append(b, ']', '\n'), inputs[k])
 		})
 		for i, toks := range batch[:hi-lo] {
 			id := uint32(lo+i) << maskBits

@@ -2,11 +2,14 @@ package search
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -441,5 +444,121 @@ func TestHTMLBodies(t *testing.T) {
 	}
 	if len(got) != len(want) {
 		t.Errorf("%d files, want %d", len(got), len(want))
+	}
+}
+
+// memoryBodies is Bodies in a map.
+type memoryBodies struct {
+	mu   sync.Mutex
+	toks map[[16]byte]string
+}
+
+func (m *memoryBodies) Body(sum [16]byte) (string, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	t, ok := m.toks[sum]
+	return t, ok
+}
+
+func (m *memoryBodies) SetBody(sum [16]byte, toks string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.toks[sum] = toks
+}
+
+// made is one file of an index, with its input.
+type made struct {
+	data  string
+	input [16]byte
+}
+
+// writeKeeping makes the index of docs, keeping the files of prev whose
+// inputs did not change, and returns every file (kept ones from prev),
+// the names of those made, and the stats.
+func writeKeeping(docs []Doc, prev map[string]made, bodies Bodies) (map[string]made, []string, Stats) {
+	files := map[string]made{}
+	var emitted []string
+	var mu sync.Mutex
+	st := Write(docs, Options{Bodies: bodies,
+		Emit: func(name string, data []byte, input [16]byte) {
+			mu.Lock()
+			files[name] = made{string(data), input}
+			emitted = append(emitted, name)
+			mu.Unlock()
+		},
+		Keep: func(name string, input [16]byte) (int64, bool) {
+			mu.Lock()
+			defer mu.Unlock()
+			old, ok := prev[name]
+			if !ok || old.input != input {
+				return 0, false
+			}
+			files[name] = old
+			return int64(len(old.data)), true
+		}})
+	return files, emitted, st
+}
+
+// TestKeptFilesAreTheSame edits a few bodies of an index made from HTML and
+// makes it again, keeping the body blocks and token shards whose inputs
+// did not change, with remembered body tokens and without: the files are
+// those of an index made from scratch, and only a few are made again.
+func TestKeptFilesAreTheSame(t *testing.T) {
+	docs := corpus(invertBatch*2 + 37)
+	for i := range docs {
+		docs[i].HTML = "<p>" + docs[i].Body + "</p>"
+		docs[i].Body = ""
+		sum := sha256.Sum256([]byte(docs[i].HTML))
+		copy(docs[i].Sum[:], sum[:])
+	}
+	for _, withBodies := range []bool{false, true} {
+		var bodies Bodies
+		if withBodies {
+			bodies = &memoryBodies{toks: map[[16]byte]string{}}
+		}
+		first, _, _ := writeKeeping(docs, nil, bodies)
+		edited := slices.Clone(docs)
+		for _, i := range []int{3, 700, len(docs) - 1} {
+			// Words of other docs that this one lacks, so that tokens
+			// already indexed get a new posting, and one word new to the
+			// index.
+			has := map[string]bool{}
+			for _, w := range Tokens(docs[i].Body + " " + docs[i].HTML) {
+				has[w] = true
+			}
+			var added []string
+			for j := 0; len(added) < 8; j++ {
+				for _, w := range Tokens(docs[j].HTML) {
+					if !has[w] && len(added) < 8 {
+						has[w] = true
+						added = append(added, w)
+					}
+				}
+			}
+			edited[i].HTML += "<p>" + strings.Join(added, " ") + " zwischenstaatlich" + strconv.Itoa(i) + ".</p>"
+			sum := sha256.Sum256([]byte(edited[i].HTML))
+			copy(edited[i].Sum[:], sum[:])
+		}
+		got, emitted, gotStats := writeKeeping(edited, first, bodies)
+		want, wantStats := Build(edited)
+		if gotStats != wantStats {
+			t.Errorf("bodies %v: stats %+v, want %+v", withBodies, gotStats, wantStats)
+		}
+		if len(got) != len(want) {
+			t.Errorf("bodies %v: %d files, want %d", withBodies, len(got), len(want))
+		}
+		for name, b := range want {
+			if got[name].data != string(b) {
+				t.Fatalf("bodies %v: %s differs:\n got %.300s\nwant %.300s", withBodies, name, got[name].data, b)
+			}
+		}
+		made := map[string]int{}
+		for _, name := range emitted {
+			made[name[:2]]++
+		}
+		// Text blocks and meta.json are always made; they are small.
+		if made["b/"] != 3 || made["t/"] > 3*9 {
+			t.Errorf("bodies %v: made %d body blocks and %d token shards again; want the 3 blocks of the edited docs and at most the shards of their 9 new words each", withBodies, made["b/"], made["t/"])
+		}
 	}
 }

@@ -78,15 +78,15 @@ func (s *sink) Write(p string, data []byte, input render.Input) error {
 }
 
 // Keep reuses the previous build's page when it was made from the same input.
-func (s *sink) Keep(p string, input render.Input) bool {
+func (s *sink) Keep(p string, input render.Input) (int64, bool) {
 	old, ok := s.prev[p]
 	if !ok || input == (render.Input{}) || old.input != input {
-		return false
+		return 0, false
 	}
 	s.mu.Lock()
 	s.files[p] = old
 	s.mu.Unlock()
-	return true
+	return int64(len(old.data)), true
 }
 
 // change describes how one build differs from the one before.
