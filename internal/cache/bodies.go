@@ -33,7 +33,7 @@ type Bodies struct {
 	dir, key string
 	load     sync.Once
 	known    map[[16]byte]string // tokens as loaded: they point into the mapped files
-	asked    atomic.Bool       // an index asked for a body, so Save may drop the others
+	asked    atomic.Bool         // an index asked for a body, so Save may drop the others
 	shards   [bodyShards]bodyShard
 }
 
