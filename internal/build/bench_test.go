@@ -126,7 +126,7 @@ func BenchmarkBuildDisk(b *testing.B) {
 	cfg, _ := build.LoadConfig(fsys)
 	for b.Loop() {
 		dest := filepath.Join(b.TempDir(), "public")
-		stage, err := publish.Begin(dest, "")
+		stage, err := publish.Begin(dest, "", "test")
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -340,7 +340,7 @@ func TestBackgroundWriteErrors(t *testing.T) {
 	os.MkdirAll(dest, 0o755)
 	os.WriteFile(filepath.Join(dest, "old.html"), []byte("old"), 0o644)
 	c := cache.Open(filepath.Join(root, "cache"), build.CacheKey(cfg))
-	stage, err := publish.Begin(dest, filepath.Join(root, "cache", "manifest"))
+	stage, err := publish.Begin(dest, filepath.Join(root, "cache", "manifest"), "test")
 	if err != nil {
 		t.Fatal(err)
 	}

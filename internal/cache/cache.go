@@ -92,12 +92,14 @@ func Open(dir, key string) *Cache {
 	if dir == "" {
 		return nil
 	}
-	return &Cache{dir: dir, key: key + "|" + executableStamp()}
+	return &Cache{dir: dir, key: key + "|" + ExecutableStamp()}
 }
 
-// executableStamp ties the cache to this exact build of brief, so a
-// development build never reads what an older one wrote.
-func executableStamp() string {
+// ExecutableStamp names this exact build of brief (its path, time and
+// size); it ties the cache, and the inputs the destination's manifest
+// records, to it, so a development build never trusts what an older one
+// wrote.
+func ExecutableStamp() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return "unknown"

@@ -102,7 +102,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		report(stderr, diags, f.quiet)
 		return ExitError
 	}
-	stage, err := publish.Begin(dest, f.manifest(root, dest))
+	stage, err := publish.Begin(dest, f.manifest(root, dest), cache.ExecutableStamp())
 	if err != nil {
 		fmt.Fprintf(stderr, "brief build: %v\n", err)
 		return ExitError

@@ -18,11 +18,14 @@ import (
 )
 
 // manifestVersion changes whenever the manifest's format does.
-const manifestVersion = 3
+const manifestVersion = 4
 
 type manifestFile struct {
 	Version int
-	Files   map[string]FileState
+	// Generator names the build of brief that wrote the files (see
+	// Begin): another one may make other bytes from the same input.
+	Generator string
+	Files     map[string]FileState
 	// Dirs holds the modification time of every folder of the site
 	// ("" for the destination itself): a folder whose time is unchanged
 	// gained and lost no entry, so its files need no listing.
@@ -55,6 +58,7 @@ func readManifest(path string) manifestFile {
 func encodeManifest(m manifestFile) []byte {
 	e := wire.Encoder{B: make([]byte, 0, 128*len(m.Files)+64*len(m.Dirs)+sha256.Size)}
 	e.Uint(manifestVersion)
+	e.Str(m.Generator)
 	e.Uint(uint64(len(m.Files)))
 	for _, p := range slices.Sorted(maps.Keys(m.Files)) {
 		st := m.Files[p]
@@ -79,6 +83,7 @@ func decodeManifest(data string) (m manifestFile, ok bool) {
 	if m.Version = int(d.Uint()); m.Version != manifestVersion {
 		return manifestFile{}, false
 	}
+	m.Generator = d.Str()
 	n := d.Count()
 	m.Files = make(map[string]FileState, n)
 	for range n {
@@ -267,7 +272,7 @@ func (s *Staging) saveManifest() error {
 	if !s.fresh && len(s.written) == 0 && !s.inputsChanged && len(s.kept) == s.recorded && len(s.onDisk) == len(s.kept) {
 		return nil // the manifest on disk is still exact
 	}
-	m := manifestFile{Version: manifestVersion, Files: make(map[string]FileState, len(s.kept)+len(s.written))}
+	m := manifestFile{Version: manifestVersion, Generator: s.generator, Files: make(map[string]FileState, len(s.kept)+len(s.written))}
 	for p, st := range s.kept {
 		m.Files[p] = st
 	}

@@ -29,10 +29,11 @@ import (
 
 // Staging is a build in progress. It implements render.Sink.
 type Staging struct {
-	dest     string
-	dir      string
-	lock     *os.File
-	manifest string // where the manifest lives; "" for none
+	dest      string
+	dir       string
+	lock      *os.File
+	manifest  string // where the manifest lives; "" for none
+	generator string // the build of brief making the files
 
 	// ready is closed when the destination has been checked against the
 	// manifest, which Begin starts in the background so it overlaps the
@@ -86,7 +87,10 @@ type Stats struct {
 
 // Begin locks dest and creates its staging folder. manifest is the file
 // that records the last build of dest; "" turns incremental writes off.
-func Begin(dest, manifest string) (*Staging, error) {
+// generator names this build of brief: the files another one made are
+// still kept when their bytes are the same, but none is kept for its input
+// alone (Keep), since another version may make other bytes from it.
+func Begin(dest, manifest, generator string) (*Staging, error) {
 	dest = filepath.Clean(dest)
 	parent, base := filepath.Split(dest)
 	if parent == "" {
@@ -104,12 +108,18 @@ func Begin(dest, manifest string) (*Staging, error) {
 		release(lock)
 		return nil, err
 	}
-	s := &Staging{dest: dest, dir: dir, lock: lock, manifest: manifest, ready: make(chan struct{}),
+	s := &Staging{dest: dest, dir: dir, lock: lock, manifest: manifest, generator: generator, ready: make(chan struct{}),
 		kept: map[string]FileState{}, written: map[string]FileState{},
 		queue: make(chan pending, 256), wrote: make(chan struct{}), dirs: map[string]bool{}}
 	go s.writer()
 	go func() {
 		m := readManifest(manifest)
+		if m.Generator != generator {
+			for p, st := range m.Files {
+				st.Input = [16]byte{}
+				m.Files[p] = st
+			}
+		}
 		s.recorded = len(m.Files)
 		if s.intact, s.onDisk, s.unlisted = verifyUnlisted(dest, m); s.unlisted {
 			s.dirTimes = m.Dirs

@@ -33,7 +33,7 @@ func TestWritesReachTheDestination(t *testing.T) {
 	dest, manifest := filepath.Join(root, "public"), filepath.Join(root, "manifest.gob")
 	build := func(pages map[string]string) Stats {
 		t.Helper()
-		s, err := Begin(dest, manifest)
+		s, err := Begin(dest, manifest, "test")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -72,7 +72,7 @@ func TestWriteFailureLeavesDestination(t *testing.T) {
 	dest := filepath.Join(root, "public")
 	os.MkdirAll(dest, 0o755)
 	os.WriteFile(filepath.Join(dest, "old.html"), []byte("old"), 0o644)
-	s, err := Begin(dest, "")
+	s, err := Begin(dest, "", "test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestWriteFailureLeavesDestination(t *testing.T) {
 func TestAbortStopsWriting(t *testing.T) {
 	root := t.TempDir()
 	dest := filepath.Join(root, "public")
-	s, err := Begin(dest, "")
+	s, err := Begin(dest, "", "test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func TestLastWriteWins(t *testing.T) {
 	dest, manifest := filepath.Join(root, "public"), filepath.Join(root, "manifest.gob")
 	build := func(writes ...string) {
 		t.Helper()
-		s, err := Begin(dest, manifest)
+		s, err := Begin(dest, manifest, "test")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -149,7 +149,7 @@ func TestUnchangedDestination(t *testing.T) {
 	pages := map[string]string{"index.html": "home", "a/index.html": "A", "a/b/index.html": "B", "c/d/index.html": "D"}
 	build := func() (*Staging, bool) {
 		t.Helper()
-		s, err := Begin(dest, manifest)
+		s, err := Begin(dest, manifest, "test")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -199,7 +199,7 @@ func TestUnchangedDestination(t *testing.T) {
 		}
 	}
 	// A build that writes one file keeps the folder times true.
-	s, err := Begin(dest, manifest)
+	s, err := Begin(dest, manifest, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,5 +212,46 @@ func TestUnchangedDestination(t *testing.T) {
 	}
 	if _, _, ok := verifyUnlisted(dest, readManifest(manifest)); !ok {
 		t.Error("the manifest's folder times are stale after an incremental build")
+	}
+}
+
+// TestInputsTrustedOnlyFromTheSameGenerator: a file is kept for its input
+// alone only by the build of brief that made it; another build (an
+// upgrade) must make it again, and it stays untouched when its bytes are
+// the same.
+func TestInputsTrustedOnlyFromTheSameGenerator(t *testing.T) {
+	root := t.TempDir()
+	dest, manifest := filepath.Join(root, "public"), filepath.Join(root, "manifest.bin")
+	input := [16]byte{1, 2, 3}
+	s, err := Begin(dest, manifest, "brief 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Write("index.html", []byte("page"), input)
+	if _, err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		generator string
+		keep      bool
+	}{{"brief 1", true}, {"brief 2", false}, {"brief 2", true}} {
+		s, err := Begin(dest, manifest, c.generator)
+		if err != nil {
+			t.Fatal(err)
+		}
+		size, kept := s.Keep("index.html", input)
+		if kept != c.keep || kept && size != 4 {
+			t.Fatalf("%s: Keep = %d, %v; want kept %v (size 4)", c.generator, size, kept, c.keep)
+		}
+		if !kept {
+			s.Write("index.html", []byte("page"), input)
+		}
+		st, err := s.Commit()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Written != 0 || st.Unchanged != 1 {
+			t.Fatalf("%s: %+v; the same bytes must stay untouched", c.generator, st)
+		}
 	}
 }
