@@ -88,7 +88,28 @@ func (s *editSite) briefings() []string {
 func (s *editSite) edit() string {
 	files := s.briefings()
 	pick := files[s.rng.IntN(len(files))]
-	switch s.rng.IntN(11) {
+	switch s.rng.IntN(13) {
+	case 11:
+		// A figure's value alone: the figure pages, charts and the data
+		// exports show it.
+		b, _ := os.ReadFile(pick)
+		i := bytes.Index(b, []byte("value: "))
+		j := i + bytes.IndexByte(b[i:], ',')
+		os.WriteFile(pick, append(append(b[:i:i], fmt.Sprintf("value: %d.5", s.rng.IntN(1000))...), b[j:]...), 0o644)
+		return "figure value of " + filepath.Base(pick)
+	case 12:
+		// The profile's role alone, under the name it has now.
+		p := filepath.Join(s.root, "content", "actors", "z.md")
+		b, _ := os.ReadFile(p)
+		var kept []string
+		for _, l := range strings.Split(string(b), "\n") {
+			if !strings.HasPrefix(l, "role:") {
+				kept = append(kept, l)
+			}
+		}
+		kept = append(kept[:2:2], append([]string{"role: " + []string{"President", "Head of state"}[s.rng.IntN(2)]}, kept[2:]...)...)
+		os.WriteFile(p, []byte(strings.Join(kept, "\n")), 0o644)
+		return "actor's role"
 	case 9:
 		// The cache is garbage: it must be detected and ignored.
 		caches, _ := filepath.Glob(filepath.Join(s.root, ".brief-cache", "*"))

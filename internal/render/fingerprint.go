@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"math"
 	"sort"
 
 	"brief/internal/parallel"
@@ -205,6 +206,47 @@ func (f *fingerprints) termKey(t *site.Term) Input {
 			h.str(tc.Term.Name, tc.Term.URL)
 			h.int(tc.Count)
 		}
+	}
+	return h.sum()
+}
+
+// exports returns the input of the data exports: every entry's fields they
+// list (not its body), in order, and every actor's term.
+func (f *fingerprints) exports(s *site.Site) Input {
+	keys := make([]Input, len(s.Entries))
+	hashers := newHashers()
+	parallel.For(len(s.Entries), func(w, i int) {
+		h, e := hashers[w], s.Entries[i]
+		h.reset()
+		h.str(e.Path, e.Permalink, e.Title, e.DateISO, e.UpdatedISO, e.Summary, e.Location)
+		for _, ts := range [][]*site.Term{e.Tags, e.Actors} {
+			h.int(len(ts))
+			for _, t := range ts {
+				h.str(t.Name)
+			}
+		}
+		h.int(len(e.Figures))
+		for _, fv := range e.Figures {
+			h.str(fv.Key, fv.Label, fv.Unit, fv.Of)
+			h.int(int(math.Float64bits(fv.Figure.Value)))
+		}
+		h.int(len(e.Sources))
+		for _, src := range e.Sources {
+			h.str(src.Title, src.URL)
+		}
+		keys[i] = h.sum()
+	})
+	h := newHasher()
+	h.str("exports", s.BaseURL)
+	h.int(len(keys))
+	for _, k := range keys {
+		h.bytes(k[:])
+	}
+	h.int(len(s.Actors.Terms))
+	for _, t := range s.Actors.Terms {
+		k := f.terms[t]
+		h.bytes(k[:])
+		h.str(s.Abs(t.URL))
 	}
 	return h.sum()
 }

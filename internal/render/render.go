@@ -160,10 +160,12 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 				diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
 			}
 		}}
+		var exports Input
 		if keeper != nil {
 			out.Keep = keeper.Keep
+			exports = fp.exports(s)
 		}
-		istats = WriteLazy(s, out)
+		istats = WriteLazy(s, out, exports)
 	}
 	if st.crawler == nil {
 		st.crawler = sitemap(s, jobs)

@@ -26,16 +26,29 @@ func LazyFiles(s *site.Site) map[string][]byte {
 		mu.Lock()
 		files[name] = data
 		mu.Unlock()
-	}})
+	}}, Input{})
 	return files
 }
 
 // WriteLazy makes the search index and the data exports on every core and
 // hands each file to out.Emit as soon as it is made, from several
 // goroutines at once; out.Keep and out.Bodies, when set, spare remaking the
-// parts of the search index that did not change (see search.Options).
-func WriteLazy(s *site.Site, out search.Options) search.Stats {
-	emit := func(name string, data []byte) { out.Emit(name, data, Input{}) }
+// parts of the search index that did not change (see search.Options), and
+// the data exports when they were made from the same exports input (zero:
+// unknown).
+func WriteLazy(s *site.Site, out search.Options, exports Input) search.Stats {
+	emit := func(name string, encode func(*site.Site) []byte) {
+		var input Input
+		if exports != (Input{}) {
+			input = fingerprintOf(name, exports)
+			if out.Keep != nil {
+				if _, ok := out.Keep(name, input); ok {
+					return
+				}
+			}
+		}
+		out.Emit(name, encode(s), input)
+	}
 	index := out
 	index.Emit = func(name string, data []byte, input Input) { out.Emit(SearchDir+name, data, input) }
 	if out.Keep != nil {
@@ -49,14 +62,22 @@ func WriteLazy(s *site.Site, out search.Options) search.Stats {
 		case 0:
 			stats = search.Write(searchDocs(s), index)
 		case 1:
-			emit(DataBriefings, briefingsJSON(s))
+			emit(DataBriefings, briefingsJSON)
 		case 2:
-			emit(DataFigures, figuresCSV(s))
+			emit(DataFigures, figuresCSV)
 		case 3:
-			emit(DataActors, actorsJSON(s))
+			emit(DataActors, actorsJSON)
 		}
 	})
 	return stats
+}
+
+// fingerprintOf is the input of the file name made from input.
+func fingerprintOf(name string, input Input) Input {
+	h := newHasher()
+	h.str(name)
+	h.bytes(input[:])
+	return h.sum()
 }
 
 // searchDocs returns the docs of the search index: every published
