@@ -39,6 +39,16 @@ type Item struct {
 	Updated     time.Time // zero when never updated
 	Tags        []string  // tag names, plain text
 	Authors     []string  // may be empty
+
+	rss []byte // the item as RSS writes it, once made by PrepareRSS
+}
+
+// PrepareRSS makes the item's RSS once, for a site whose many feeds carry
+// the same items: RSS then copies it. Fields changed after it are not
+// seen by RSS.
+func (it *Item) PrepareRSS() {
+	r := rssEntry(*it)
+	it.rss = r.appendXML(nil)
 }
 
 // xmlDecl starts every XML file this package writes.

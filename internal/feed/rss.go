@@ -32,6 +32,8 @@ type rssItem struct {
 	Updated     string   `xml:"atom:updated,omitempty"`
 	Categories  []string `xml:"category"`
 	Creators    []string `xml:"dc:creator"`
+
+	prepared []byte // the whole item's XML (Item.PrepareRSS), used instead of the fields
 }
 
 type rssGUID struct {
@@ -65,6 +67,10 @@ func rssChannelOf(f Feed, selfURL string) *rssChannel {
 		ch.LastBuildDate = rfc1123z(f.Updated)
 	}
 	for _, it := range f.Items {
+		if it.rss != nil {
+			ch.Items = append(ch.Items, rssItem{prepared: it.rss})
+			continue
+		}
 		ch.Items = append(ch.Items, rssEntry(it))
 	}
 	return ch
@@ -76,7 +82,7 @@ func rssChannelOf(f Feed, selfURL string) *rssChannel {
 func (ch *rssChannel) appendXML(b []byte) []byte {
 	n := len(xmlDecl) + 512
 	for _, it := range ch.Items {
-		n += 256 + len(it.Title) + len(it.Link) + len(it.GUID.ID) + len(it.Description)*3/2
+		n += 256 + len(it.Title) + len(it.Link) + len(it.GUID.ID) + len(it.Description)*3/2 + len(it.prepared)
 	}
 	if cap(b)-len(b) < n {
 		b = append(make([]byte, 0, len(b)+n), b...)
@@ -99,35 +105,44 @@ func (ch *rssChannel) appendXML(b []byte) []byte {
 	b = append(b, `" type="`...)
 	b = appendEscaped(b, ch.Self.Type)
 	b = append(b, `"></atom:link>`...)
-	for _, it := range ch.Items {
-		b = append(b, "\n    <item>"...)
-		b = appendElement(b, "\n      ", "title", it.Title)
-		b = appendElement(b, "\n      ", "link", it.Link)
-		b = append(b, "\n      <guid isPermaLink=\""...)
-		if it.GUID.IsPermaLink {
-			b = append(b, "true"...)
-		} else {
-			b = append(b, "false"...)
-		}
-		b = append(b, `">`...)
-		b = appendEscaped(b, it.GUID.ID)
-		b = append(b, "</guid>"...)
-		b = appendElement(b, "\n      ", "description", it.Description)
-		if it.PubDate != "" {
-			b = appendElement(b, "\n      ", "pubDate", it.PubDate)
-		}
-		if it.Updated != "" {
-			b = appendElement(b, "\n      ", "atom:updated", it.Updated)
-		}
-		for _, c := range it.Categories {
-			b = appendElement(b, "\n      ", "category", c)
-		}
-		for _, c := range it.Creators {
-			b = appendElement(b, "\n      ", "dc:creator", c)
-		}
-		b = append(b, "\n    </item>"...)
+	for i := range ch.Items {
+		b = ch.Items[i].appendXML(b)
 	}
 	return append(b, "\n  </channel>\n</rss>\n"...)
+}
+
+// appendXML writes one item of an RSS document.
+func (it *rssItem) appendXML(b []byte) []byte {
+	if it.prepared != nil {
+		return append(b, it.prepared...)
+	}
+	b = append(b, "\n    <item>"...)
+	b = appendElement(b, "\n      ", "title", it.Title)
+	b = appendElement(b, "\n      ", "link", it.Link)
+	b = append(b, "\n      <guid isPermaLink=\""...)
+	if it.GUID.IsPermaLink {
+		b = append(b, "true"...)
+	} else {
+		b = append(b, "false"...)
+	}
+	b = append(b, `">`...)
+	b = appendEscaped(b, it.GUID.ID)
+	b = append(b, "</guid>"...)
+	b = appendElement(b, "\n      ", "description", it.Description)
+	if it.PubDate != "" {
+		b = appendElement(b, "\n      ", "pubDate", it.PubDate)
+	}
+	if it.Updated != "" {
+		b = appendElement(b, "\n      ", "atom:updated", it.Updated)
+	}
+	for _, c := range it.Categories {
+		b = appendElement(b, "\n      ", "category", c)
+	}
+	for _, c := range it.Creators {
+		b = appendElement(b, "\n      ", "dc:creator", c)
+	}
+	b = append(b, "\n    </item>"...)
+	return b
 }
 
 // appendElement writes <name>text</name> on a new line indented by indent.

@@ -232,5 +232,15 @@ func TestRSSBytesMatchEncodingXML(t *testing.T) {
 		if got := RSS(f, self); !bytes.Equal(got, want) {
 			t.Fatalf("feed %d:\n%s\nwant\n%s", n, got, want)
 		}
+		// Items made ready once (every other one), as a site's many
+		// feeds share them, give the same bytes.
+		for i := range f.Items {
+			if (n+i)%2 == 0 {
+				f.Items[i].PrepareRSS()
+			}
+		}
+		if got := RSS(f, self); !bytes.Equal(got, want) {
+			t.Fatalf("feed %d with prepared items:\n%s\nwant\n%s", n, got, want)
+		}
 	}
 }

@@ -37,6 +37,7 @@ func (w *feedWriter) makeItem(e *site.Entry) feed.Item {
 	for _, t := range e.Tags {
 		it.Tags = append(it.Tags, t.Name)
 	}
+	it.PrepareRSS() // a briefing is in the RSS feeds of its tags and actors too
 	return it
 }
 
