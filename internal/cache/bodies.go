@@ -1,7 +1,6 @@
 package cache
 
 import (
-	"bufio"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -44,10 +43,7 @@ type bodyShard struct {
 	loaded int               // bodies in the file as loaded
 	wanted map[[16]byte]bool // bodies asked for by this build
 	learnt map[[16]byte]bool // bodies written to the new file
-	out    *os.File          // the new file, nil until needed
-	w      *bufio.Writer
-	crc    uint32
-	err    error // the first failure writing out; the shard is then not saved
+	out    *fileWriter       // the new file, nil until needed
 	buf    []byte
 }
 
@@ -98,34 +94,16 @@ func (b *Bodies) SetBody(sum [16]byte, tokens string) {
 // write appends one body to the new version of shard i, starting it when
 // needed.
 func (b *Bodies) write(sh *bodyShard, i int, sum [16]byte, tokens string) {
-	if sh.err != nil {
-		return
-	}
+	e := wire.Encoder{B: sh.buf[:0]}
 	if sh.out == nil {
-		if sh.err = os.MkdirAll(b.dir, 0o755); sh.err != nil {
-			return
-		}
-		if sh.out, sh.err = os.CreateTemp(b.dir, "."+filepath.Base(b.path(i))+".tmp-"); sh.err != nil {
-			return
-		}
-		sh.w = bufio.NewWriterSize(sh.out, 64<<10)
-		e := wire.Encoder{B: sh.buf[:0]}
+		sh.out = createFile(b.path(i))
 		e.Uint(formatVersion)
 		e.Str(b.key)
-		b.emit(sh, e.B)
 	}
-	e := wire.Encoder{B: sh.buf[:0]}
 	e.Fixed(sum[:])
 	e.Str(tokens)
-	b.emit(sh, e.B)
-}
-
-func (b *Bodies) emit(sh *bodyShard, data []byte) {
-	sh.buf = data
-	sh.crc = crc32.Update(sh.crc, castagnoli, data)
-	if _, err := sh.w.Write(data); err != nil && sh.err == nil {
-		sh.err = err
-	}
+	sh.out.write(e.B)
+	sh.buf = e.B
 }
 
 // read maps every file, on every core.
@@ -209,31 +187,14 @@ func (b *Bodies) saveShard(sh *bodyShard, i int) error {
 			b.write(sh, i, sum, v)
 		}
 	}
-	if sh.out == nil && sh.err == nil { // nothing left to remember
+	if sh.out == nil { // nothing left to remember
 		if err := os.Remove(b.path(i)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 		return nil
 	}
-	if sh.err == nil {
-		sh.err = sh.w.Flush()
-	}
-	if sh.err == nil {
-		_, sh.err = sh.out.Write(binary.LittleEndian.AppendUint32(nil, sh.crc))
-	}
-	if sh.out != nil {
-		if err := sh.out.Close(); sh.err == nil {
-			sh.err = err
-		}
-		if sh.err == nil {
-			sh.err = os.Rename(sh.out.Name(), b.path(i))
-		}
-		if sh.err != nil {
-			os.Remove(sh.out.Name())
-		}
-	}
-	err := sh.err
-	sh.out, sh.w, sh.crc, sh.err = nil, nil, 0, nil
+	err := sh.out.commit()
+	sh.out = nil
 	return err
 }
 
@@ -248,11 +209,11 @@ func (b *Bodies) discard() {
 		sh := &b.shards[i]
 		sh.mu.Lock()
 		if sh.out != nil {
-			sh.out.Close()
-			os.Remove(sh.out.Name())
-			sh.out = nil
+			sh.out.abort()
 		}
-		sh.err = errDiscarded // the index may still be running: write no more
+		// The index may still be running: what it writes now goes to a
+		// file that is never put in place nor left behind.
+		sh.out = &fileWriter{err: errDiscarded}
 		sh.mu.Unlock()
 	}
 }

@@ -1,6 +1,7 @@
 // Package cache keeps what one build learned for the next: every content
 // file already parsed and converted to HTML, keyed by the file's size,
-// modification time, change time and inode. It lives in a folder of its own
+// modification time, change time and inode, and the words the search index
+// found in each body (Bodies). It lives in a folder of its own
 // (default .brief-cache/ at the site root) that is safe to delete at any
 // time: a missing, corrupt or foreign cache is simply empty.
 package cache
@@ -254,7 +255,8 @@ func (c *Cache) Save() error {
 		}
 	}
 	errs := make([]error, len(dirty))
-	parallel.For(len(dirty), func(_, k int) { errs[k] = c.saveShard(dirty[k], byShard[dirty[k]]) })
+	bufs := make([][]byte, parallel.Workers())
+	parallel.For(len(dirty), func(w, k int) { errs[k] = c.saveShard(dirty[k], byShard[dirty[k]], &bufs[w]) })
 	for k, i := range dirty {
 		if errs[k] != nil {
 			return errs[k]
@@ -275,36 +277,25 @@ func (c *Cache) Discard() {
 	c.bodies.discard()
 }
 
-// sizeOf guesses the encoded size of a cached file, so a shard's buffer
-// is allocated once.
-func sizeOf(src *Source) int {
-	n := 512 + 64*len(src.Diags)
-	switch it := src.Item; {
-	case it.Briefing != nil:
-		n += len(it.Briefing.HTML) + len(it.Briefing.Summary) + 64*(len(it.Briefing.Links)+len(it.Briefing.Figures)+len(it.Briefing.Actors)+len(it.Briefing.Tags))
-	case it.Actor != nil:
-		n += len(it.Actor.HTML)
-	case it.Tag != nil:
-		n += len(it.Tag.HTML)
-	}
-	return n
-}
-
-func (c *Cache) saveShard(i int, paths []string) error {
+// saveShard writes one shard a file at a time through buf, a buffer to
+// reuse: tens of megabytes of fresh memory cost more to touch than to
+// write.
+func (c *Cache) saveShard(i int, paths []string, buf *[]byte) error {
 	sort.Strings(paths)
-	n := 1024
-	for _, p := range paths {
-		n += len(p) + sizeOf(c.sources[p])
-	}
-	e := &encoder{wire.Encoder{B: make([]byte, 0, n+checksumSize)}}
+	fw := createFile(c.shardPath(i))
+	e := &encoder{wire.Encoder{B: (*buf)[:0]}}
 	e.Uint(formatVersion)
 	e.Str(c.key)
 	e.Uint(uint64(len(paths)))
 	for _, p := range paths {
 		e.Str(p)
 		e.source(c.sources[p])
+		fw.write(e.B)
+		e.B = e.B[:0]
 	}
-	return publish.WriteAtomic(c.shardPath(i), binary.LittleEndian.AppendUint32(e.B, crc32.Checksum(e.B, castagnoli)))
+	fw.write(e.B)
+	*buf = e.B
+	return fw.commit()
 }
 
 // Record reads the record called name into v (a pointer), reporting whether
