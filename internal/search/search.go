@@ -353,10 +353,18 @@ const invertBatch = 64 * bodyBlockSize
 // still in place: the text of their bodies is not even made when their
 // tokens are remembered.
 func invert(docs []Doc, known Bodies, out output) map[string][]uint32 {
-	index := map[string]int32{} // token → term number
+	// The index is made in parts, one for each core, each holding the
+	// tokens whose hash gives it.
+	type part struct {
+		index map[string]int32 // token → term number
+		terms []string
+		post  [][]uint32
+	}
+	parts := make([]part, parallel.Workers())
+	for p := range parts {
+		parts[p].index = map[string]int32{}
+	}
 	var (
-		terms  []string
-		post   [][]uint32
 		batch  = make([][]docToken, invertBatch)
 		bodies = make([]string, invertBatch)
 		kept   = make([]bool, invertBatch/bodyBlockSize)
@@ -414,32 +422,54 @@ func invert(docs []Doc, known Bodies, out output) map[string][]uint32 {
 			}
 			out.emit(name(k), append(b, ']', '\n'), inputs[k])
 		})
-		for i, toks := range batch[:hi-lo] {
-			id := uint32(lo+i) << maskBits
-			for _, t := range toks {
-				n, ok := index[t.tok]
-				if !ok {
-					k := strings.Clone(t.tok) // not the folded text it is cut from
-					n = int32(len(terms))
-					index[k] = n
-					terms = append(terms, k)
-					post = append(post, nil)
+		parallel.For(len(parts), func(_, p int) {
+			pt := &parts[p]
+			for i, toks := range batch[:hi-lo] {
+				id := uint32(lo+i) << maskBits
+				for _, t := range toks {
+					if int(t.hash%uint32(len(parts))) != p {
+						continue
+					}
+					n, ok := pt.index[t.tok]
+					if !ok {
+						k := strings.Clone(t.tok) // not the folded text it is cut from
+						n = int32(len(pt.terms))
+						pt.index[k] = n
+						pt.terms = append(pt.terms, k)
+						pt.post = append(pt.post, nil)
+					}
+					pt.post[n] = append(pt.post[n], id|uint32(t.mask))
 				}
-				post[n] = append(post[n], id|uint32(t.mask))
 			}
+		})
+	}
+	size := 0
+	for _, pt := range parts {
+		size += len(pt.terms)
+	}
+	postings := make(map[string][]uint32, size)
+	for _, pt := range parts {
+		for n, t := range pt.terms {
+			postings[t] = pt.post[n]
 		}
 	}
-	postings := make(map[string][]uint32, len(terms))
-	for n, t := range terms {
-		postings[t] = post[n]
-	}
 	return postings
+}
+
+// hashOf hashes a token (FNV-1a) to choose its part of the index.
+func hashOf(tok string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(tok); i++ {
+		h = (h ^ uint32(tok[i])) * 16777619
+	}
+	return h
 }
 
 // docToken is a token of one doc and the fields it is in.
 type docToken struct {
 	tok  string
 	mask uint8
+	hash uint32 // tells which part of the index holds it (see invert)
 }
 
 // tokenize appends the distinct tokens of d, whose body text is body, to
@@ -453,7 +483,7 @@ func tokenize(d *Doc, body, bodyToks string, toks []docToken, seen map[string]in
 			return
 		}
 		seen[k] = len(toks)
-		toks = append(toks, docToken{k, field})
+		toks = append(toks, docToken{tok: k, mask: field, hash: hashOf(k)})
 	}
 	add := func(field uint8, s string) {
 		f := Fold(s)
