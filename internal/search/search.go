@@ -517,10 +517,16 @@ func tokenize(d *Doc, body, bodyToks string, toks []docToken, seen map[string]in
 	if bodyToks == "" {
 		add(fieldBody, body)
 	}
+	// Remembered body tokens are distinct already: only the few tokens of
+	// the other fields need looking up.
 	for bodyToks != "" {
 		t, rest, _ := strings.Cut(bodyToks, " ")
-		token(fieldBody, t)
 		bodyToks = rest
+		if i, ok := seen[t]; ok {
+			toks[i].mask |= fieldBody
+			continue
+		}
+		toks = append(toks, docToken{tok: t, mask: fieldBody, hash: hashOf(t)})
 	}
 	return toks
 }
