@@ -55,6 +55,9 @@ func (c *Cache) Bodies() search.Bodies {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.discarded {
+		return nil
+	}
 	if c.bodies == nil {
 		c.bodies = &Bodies{dir: c.dir, key: c.key}
 	}
@@ -122,7 +125,17 @@ func (b *Bodies) read() {
 }
 
 func (b *Bodies) readShard(i int) map[[16]byte]string {
-	data := mapFile(b.path(i))
+	data, release := mapFile(b.path(i))
+	out := b.decodeShard(i, data)
+	if out == nil {
+		release()
+	}
+	return out
+}
+
+// decodeShard reads file i, or returns nil when it is damaged, of another
+// version or for another key.
+func (b *Bodies) decodeShard(i int, data []byte) map[[16]byte]string {
 	if len(data) < checksumSize {
 		return nil
 	}

@@ -7,9 +7,11 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"brief/internal/search"
 )
@@ -164,5 +166,80 @@ func TestDiscardedBodiesLeaveNothing(t *testing.T) {
 	b.SetBody(d2.Sum, "more")
 	if left, _ := os.ReadDir(dir); len(left) != 0 {
 		t.Fatalf("left behind: %v", left)
+	}
+}
+
+// TestDiscardedCacheSavesNothing: after Discard, the cache hands out no
+// remembered bodies and Save writes nothing, without an error.
+func TestDiscardedCacheSavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	c := Open(dir, "key")
+	c.Discard()
+	if b := c.Bodies(); b != nil {
+		t.Fatal("a discarded cache hands out remembered bodies")
+	}
+	c.Replace(map[string]*Source{"content/a.md": randomSource(rand.New(rand.NewPCG(1, 1)), time.UTC)})
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Fatalf("a discarded cache wrote %v", left)
+	}
+}
+
+// TestStaleTemporaryFilesRemoved: Save removes the temporary files of
+// builds killed more than an hour ago, and leaves recent ones, which a
+// build running meanwhile may still write.
+func TestStaleTemporaryFilesRemoved(t *testing.T) {
+	dir := t.TempDir()
+	old, recent := filepath.Join(dir, ".bodies-03.bin.tmp-1"), filepath.Join(dir, ".sources-07.bin.tmp-2")
+	for _, p := range []string{old, recent} {
+		os.WriteFile(p, []byte("partial"), 0o644)
+	}
+	hourAgo := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(old, hourAgo, hourAgo)
+	if err := Open(dir, "key").Save(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Error("a temporary file two hours old is still there")
+	}
+	if _, err := os.Stat(recent); err != nil {
+		t.Error("a recent temporary file was removed")
+	}
+}
+
+// TestRejectedFilesAreUnmapped: cache files that fail their checks (here:
+// another key) are not left mapped in memory, as a preview server opens a
+// cache again after each change of brief.toml.
+func TestRejectedFilesAreUnmapped(t *testing.T) {
+	if _, err := os.Stat("/proc/self/maps"); err != nil {
+		t.Skip("no /proc/self/maps to count mappings on this system")
+	}
+	dir := t.TempDir()
+	c := Open(dir, "key")
+	rng := rand.New(rand.NewPCG(3, 3))
+	c.Replace(map[string]*Source{"content/a.md": randomSource(rng, time.UTC), "content/b.md": randomSource(rng, time.UTC)})
+	b := c.Bodies()
+	b.Body([16]byte{1})
+	b.SetBody([16]byte{1}, "tokens")
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		other := Open(dir, "another key")
+		if n := len(other.Sources(time.UTC)); n != 0 {
+			t.Fatalf("a cache for another key read %d files", n)
+		}
+		if _, ok := other.Bodies().Body([16]byte{1}); ok {
+			t.Fatal("a cache for another key read a remembered body")
+		}
+	}
+	maps, _ := os.ReadFile("/proc/self/maps")
+	if n := strings.Count(string(maps), dir); n != 0 {
+		t.Fatalf("%d mappings of rejected cache files are left", n)
+	}
+	if n := len(Open(dir, "key").Sources(time.UTC)); n != 2 {
+		t.Fatalf("read back %d files with the right key, want 2", n)
 	}
 }

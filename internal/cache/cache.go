@@ -11,6 +11,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"hash/fnv"
@@ -67,6 +68,9 @@ type Cache struct {
 	sources map[string]*Source // as loaded or last stored
 	dirty   [shards]bool
 	bodies  *Bodies // made on first use
+	// discarded: the build stopped before its end; nothing more is
+	// remembered or saved.
+	discarded bool
 }
 
 // shards splits the parsed files over several cache files, so an edit
@@ -153,7 +157,17 @@ func (c *Cache) Sources(loc *time.Location) map[string]*Source {
 }
 
 func (c *Cache) loadShard(i int, loc *time.Location) map[string]*Source {
-	data := mapFile(c.shardPath(i))
+	data, release := mapFile(c.shardPath(i))
+	out := c.decodeShard(i, data, loc)
+	if out == nil {
+		release()
+	}
+	return out
+}
+
+// decodeShard reads shard i, or returns nil when it is damaged, of another
+// version or for another key.
+func (c *Cache) decodeShard(i int, data []byte, loc *time.Location) map[string]*Source {
 	if len(data) < checksumSize {
 		return nil
 	}
@@ -190,28 +204,31 @@ const checksumSize = 4
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// mapFile maps a file into memory for reading, for as long as the process
-// lives (the cached strings point into it), or reads it where it cannot
-// be mapped. It returns nil for a missing or empty file. Mapping saves the
-// copy and, more, the faults of fresh memory for tens of megabytes.
-func mapFile(path string) []byte {
+// mapFile maps a file into memory for reading, or reads it where it
+// cannot be mapped. It returns nil for a missing or empty file. Mapping
+// saves the copy and, more, the faults of fresh memory for tens of
+// megabytes. A file that is used stays mapped as long as the process
+// lives, since the cached strings point into it; release unmaps one that
+// is not. brief replaces cache files and never changes them in place; a
+// tool that truncated one while a preview server runs would crash it.
+func mapFile(path string) (data []byte, release func()) {
+	none := func() {}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil
+		return nil, none
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil || info.Size() <= 0 || info.Size() != int64(int(info.Size())) {
-		return nil
+		return nil, none
 	}
 	if data, err := syscall.Mmap(int(f.Fd()), 0, int(info.Size()), syscall.PROT_READ, syscall.MAP_PRIVATE); err == nil {
-		return data
+		return data, func() { syscall.Munmap(data) }
 	}
-	data, err := io.ReadAll(f)
-	if err != nil {
-		return nil
+	if data, err = io.ReadAll(f); err != nil {
+		return nil, none
 	}
-	return data
+	return data, none
 }
 
 // Replace makes sources the cache's content, to be written by Save; the
@@ -242,6 +259,10 @@ func (c *Cache) Save() error {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.discarded {
+		return nil
+	}
+	removeStale(c.dir)
 	berr := c.bodies.save()
 	var byShard [shards][]string
 	for p := range c.sources {
@@ -258,22 +279,33 @@ func (c *Cache) Save() error {
 	bufs := make([][]byte, parallel.Workers())
 	parallel.For(len(dirty), func(w, k int) { errs[k] = c.saveShard(dirty[k], byShard[dirty[k]], &bufs[w]) })
 	for k, i := range dirty {
-		if errs[k] != nil {
-			return errs[k]
+		if errs[k] == nil {
+			c.dirty[i] = false
 		}
-		c.dirty[i] = false
 	}
-	return berr
+	return errors.Join(append(errs, berr)...)
 }
 
-// Discard drops what this build would have saved but did not, for a build
-// that stops before its end.
+// removeStale removes the temporary files that builds killed long ago left
+// in dir; a build running now may still be writing the recent ones.
+func removeStale(dir string) {
+	tmp, _ := filepath.Glob(filepath.Join(dir, ".*.tmp-*"))
+	for _, p := range tmp {
+		if info, err := os.Lstat(p); err == nil && time.Since(info.ModTime()) > time.Hour {
+			os.Remove(p)
+		}
+	}
+}
+
+// Discard is for a build that stops before its end: the bodies it started
+// to remember are dropped, and nothing more is remembered or saved.
 func (c *Cache) Discard() {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.discarded = true
 	c.bodies.discard()
 }
 

@@ -98,18 +98,38 @@ func (s *editSite) edit() string {
 		os.WriteFile(pick, append(append(b[:i:i], fmt.Sprintf("value: %d.5", s.rng.IntN(1000))...), b[j:]...), 0o644)
 		return "figure value of " + filepath.Base(pick)
 	case 12:
-		// The profile's role alone, under the name it has now.
+		// The profile's role or its aliases alone, under the name it
+		// has now; the two lists of aliases print alike with fmt.Sprint.
 		p := filepath.Join(s.root, "content", "actors", "z.md")
 		b, _ := os.ReadFile(p)
+		roles := []string{"role: President", "role: Head of state"}
+		aliases := []string{`aliases: [Zelensky, "Volodymyr Oleksandrovych"]`, `aliases: [Zelensky, Volodymyr, Oleksandrovych]`}
+		role, alias, what := roles[0], aliases[0], "role"
 		var kept []string
 		for _, l := range strings.Split(string(b), "\n") {
-			if !strings.HasPrefix(l, "role:") {
+			switch {
+			case strings.HasPrefix(l, "role:"):
+				role = l
+			case strings.HasPrefix(l, "aliases:"):
+				alias = l
+			default:
 				kept = append(kept, l)
 			}
 		}
-		kept = append(kept[:2:2], append([]string{"role: " + []string{"President", "Head of state"}[s.rng.IntN(2)]}, kept[2:]...)...)
+		other := func(l string, pair []string) string {
+			if l == pair[0] {
+				return pair[1]
+			}
+			return pair[0]
+		}
+		if s.rng.IntN(2) == 0 {
+			role = other(role, roles)
+		} else {
+			alias, what = other(alias, aliases), "aliases"
+		}
+		kept = append(kept[:2:2], append([]string{role, alias}, kept[2:]...)...)
 		os.WriteFile(p, []byte(strings.Join(kept, "\n")), 0o644)
-		return "actor's role"
+		return "actor's " + what
 	case 9:
 		// The cache is garbage: it must be detected and ignored.
 		caches, _ := filepath.Glob(filepath.Join(s.root, ".brief-cache", "*"))
@@ -241,5 +261,17 @@ func TestInterruptedBuild(t *testing.T) {
 	}
 	if tmp, _ := filepath.Glob(filepath.Join(root, ".public.tmp-*")); len(tmp) > 0 {
 		t.Errorf("temporary folders left: %v", tmp)
+	}
+}
+
+// TestAliasesSplitDifferently: aliases that read alike when joined
+// ("Volodymyr Oleksandrovych" or "Volodymyr", "Oleksandrovych") are other
+// aliases: the actor's page and the data exports are made again.
+func TestAliasesSplitDifferently(t *testing.T) {
+	s := &editSite{t: t, root: t.TempDir(), rng: rand.New(rand.NewPCG(1, 7))}
+	s.init()
+	for i, aliases := range []string{`[Zelensky, "Volodymyr Oleksandrovych"]`, `[Zelensky, Volodymyr, Oleksandrovych]`} {
+		s.write("content/actors/z.md", "---\nname: Volodymyr Zelenskyy\naliases: "+aliases+"\n---\nPresident.\n")
+		s.check(fmt.Sprintf("aliases %d", i))
 	}
 }

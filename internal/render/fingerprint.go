@@ -191,7 +191,9 @@ func (f *fingerprints) termKey(t *site.Term) Input {
 	h.str(t.Name, t.Slug, t.URL, string(t.Description()))
 	h.int(t.Count())
 	if a := t.Actor; a != nil {
-		h.str(a.Name, a.Role, a.Country, a.Kind, fmt.Sprint(a.Aliases))
+		h.str(a.Name, a.Role, a.Country, a.Kind)
+		h.int(len(a.Aliases)) // ["a b"] and ["a", "b"] are other aliases
+		h.str(a.Aliases...)
 	}
 	if tg := t.Tag; tg != nil {
 		h.str(tg.Name, tg.Description)

@@ -165,9 +165,9 @@ func Build(docs []Doc) (map[string][]byte, Stats) {
 	return files, st
 }
 
-// Write makes the index files of docs on every core and hands each to emit
-// as soon as it is made, from several goroutines at once, so that the
-// whole index is never held in memory. The same docs, in any order, give
+// Write makes the index files of docs on every core and hands each to
+// opt.Emit as soon as it is made, from several goroutines at once, so that
+// the whole index is never held in memory. The same docs, in any order, give
 // the same files.
 func Write(docs []Doc, opt Options) Stats {
 	docs = slices.Clone(docs)
@@ -220,12 +220,10 @@ func Write(docs []Doc, opt Options) Stats {
 	xBlocks := (len(docs) + blockSize - 1) / blockSize
 	bBlocks := (len(docs) + bodyBlockSize - 1) / bodyBlockSize
 	parallel.For(len(shards)+xBlocks, func(w, i int) {
-		var name string
-		var data []byte
 		switch {
 		case i < len(shards):
 			sh := shards[i]
-			name = "t/" + shardName(sh.key) + ".json"
+			name := "t/" + shardName(sh.key) + ".json"
 			input := shardInput(sh.key, toks[sh.lo:sh.hi], postings, &scratch[w])
 			if out.kept(name, input) {
 				return
@@ -245,8 +243,7 @@ func Write(docs []Doc, opt Options) Stats {
 			out.emit(name, append(b, '}', '\n'), input)
 		default:
 			n := i - len(shards)
-			name, data = "x/"+strconv.Itoa(n)+".json", appendTextBlock(docs[n*blockSize:min((n+1)*blockSize, len(docs))])
-			out.emit(name, data, [16]byte{})
+			out.emit("x/"+strconv.Itoa(n)+".json", appendTextBlock(docs[n*blockSize:min((n+1)*blockSize, len(docs))]), [16]byte{})
 		}
 	})
 	keys := make([]string, len(shards))
