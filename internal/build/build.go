@@ -101,7 +101,8 @@ type Counts struct {
 	Archives  int // year and month archives
 	Files     int // files of the site, counted as the sink got or kept them
 	Rendered  int // pages rendered; the others were unchanged since the last build
-	// SearchFiles and SearchBytes measure the search index.
+	// SearchFiles and SearchBytes measure the search index, as it is in
+	// the destination (minified, when it is).
 	SearchFiles int
 	SearchBytes int64
 	NextDue     time.Time
@@ -219,7 +220,9 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		state, rstats, rdiags = render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy, Bodies: opt.Cache.Bodies()}, pages)
 	}
 	res.Rendered = rstats.Rendered
-	res.SearchFiles, res.SearchBytes = rstats.SearchFiles, rstats.SearchBytes
+	// The size of the index as it reaches the destination: minified when
+	// it is, and the same whether its files were made again or kept.
+	res.SearchFiles, res.SearchBytes = rstats.SearchFiles, out.searchBytes.Load()
 	diags = append(diags, rdiags...)
 	if diags.Err() == nil {
 		sdiags := copyStatic(opt.Site, out)

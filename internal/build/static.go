@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"brief/internal/diag"
 	"brief/internal/render"
@@ -58,11 +59,14 @@ func copyStatic(site fs.FS, out *tracker) diag.List {
 	return diags
 }
 
-// tracker passes files on to a sink and remembers their paths.
+// tracker passes files on to a sink and remembers their paths, and counts
+// the bytes of the search index as they reach the sink (minified, when
+// they are) or are kept.
 type tracker struct {
-	next  render.Sink
-	mu    sync.Mutex
-	paths map[string]bool
+	next        render.Sink
+	mu          sync.Mutex
+	paths       map[string]bool
+	searchBytes atomic.Int64
 }
 
 func track(next render.Sink) *tracker { return &tracker{next: next, paths: map[string]bool{}} }
@@ -82,6 +86,9 @@ func (t *tracker) has(p string) bool {
 // Write records p and passes the file on.
 func (t *tracker) Write(p string, data []byte, input render.Input) error {
 	t.add(p)
+	if render.IsSearchIndex(p) {
+		t.searchBytes.Add(int64(len(data)))
+	}
 	return t.next.Write(p, data, input)
 }
 
@@ -90,6 +97,9 @@ func (t *tracker) Keep(p string, input render.Input) (int64, bool) {
 	if k, ok := t.next.(render.Keeper); ok {
 		if size, kept := k.Keep(p, input); kept {
 			t.add(p)
+			if render.IsSearchIndex(p) {
+				t.searchBytes.Add(size)
+			}
 			return size, true
 		}
 	}

@@ -30,9 +30,8 @@ type Keeper interface {
 
 // Stats counts what was rendered.
 type Stats struct {
-	Rendered    int   // pages whose templates ran; the others were kept
-	SearchFiles int   // files of the search index
-	SearchBytes int64 // their size
+	Rendered    int // pages whose templates ran; the others were kept
+	SearchFiles int // files of the search index
 }
 
 // job is one page to render.
@@ -179,7 +178,7 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 			diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
 		}
 	}
-	return Stats{Rendered: len(todo), SearchFiles: istats.Files, SearchBytes: istats.Bytes}, diags.List()
+	return Stats{Rendered: len(todo), SearchFiles: istats.Files}, diags.List()
 }
 
 // listed returns the entries shown in lists on the pages to render, once each.

@@ -14,8 +14,12 @@ const SearchDir = "search/"
 
 // IsLazy tells the paths of LazyFiles from the others.
 func IsLazy(name string) bool {
-	return strings.HasPrefix(name, SearchDir) && name != SearchDir+"index.html" ||
-		name == DataBriefings || name == DataFigures || name == DataActors
+	return IsSearchIndex(name) || name == DataBriefings || name == DataFigures || name == DataActors
+}
+
+// IsSearchIndex tells the files of the search index from the others.
+func IsSearchIndex(name string) bool {
+	return strings.HasPrefix(name, SearchDir) && name != SearchDir+"index.html"
 }
 
 // LazyFiles makes the search index and the data exports, path → bytes.
