@@ -1,16 +1,13 @@
 package cache
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 
 	"brief/internal/parallel"
 	"brief/internal/search"
@@ -136,15 +133,8 @@ func (b *Bodies) readShard(i int) map[[16]byte]string {
 // decodeShard reads file i, or returns nil when it is damaged, of another
 // version or for another key.
 func (b *Bodies) decodeShard(i int, data []byte) map[[16]byte]string {
-	if len(data) < checksumSize {
-		return nil
-	}
-	rest, sum := data[:len(data)-checksumSize], data[len(data)-checksumSize:]
-	if binary.LittleEndian.Uint32(sum) != crc32.Checksum(rest, castagnoli) {
-		return nil
-	}
-	d := &wire.Decoder{Data: unsafe.String(unsafe.SliceData(rest), len(rest))}
-	if d.Uint() != formatVersion || d.Str() != b.key || d.Bad {
+	d, ok := openFile(data, b.key)
+	if !ok {
 		return nil
 	}
 	out := map[[16]byte]string{}

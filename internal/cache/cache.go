@@ -168,20 +168,11 @@ func (c *Cache) loadShard(i int, loc *time.Location) map[string]*Source {
 // decodeShard reads shard i, or returns nil when it is damaged, of another
 // version or for another key.
 func (c *Cache) decodeShard(i int, data []byte, loc *time.Location) map[string]*Source {
-	if len(data) < checksumSize {
+	wd, ok := openFile(data, c.key)
+	if !ok {
 		return nil
 	}
-	body, sum := data[:len(data)-checksumSize], data[len(data)-checksumSize:]
-	if binary.LittleEndian.Uint32(sum) != crc32.Checksum(body, castagnoli) {
-		return nil
-	}
-	// Every string read is a substring of the file as mapped, which is
-	// never written to: brief replaces cache files, it does not change
-	// them. No copy of 50 MB of HTML.
-	d := &decoder{wire.Decoder{Data: unsafe.String(unsafe.SliceData(body), len(body))}}
-	if d.Uint() != formatVersion || d.Str() != c.key || d.Bad {
-		return nil
-	}
+	d := &decoder{*wd}
 	n := d.Count()
 	out := make(map[string]*Source, n)
 	for range n {
@@ -198,8 +189,27 @@ func (c *Cache) decodeShard(i int, data []byte, loc *time.Location) map[string]*
 	return out
 }
 
-// The shards end with a CRC-32C of the rest, which finds a damaged file
-// at memory speed; a shard that fails it is not read.
+// openFile checks a cache file's checksum, format version and key, and
+// returns a decoder of what follows them. Every string it reads is a piece
+// of data, which is never written to (brief replaces cache files, it does
+// not change them): no copy of 50 MB of HTML.
+func openFile(data []byte, key string) (*wire.Decoder, bool) {
+	if len(data) < checksumSize {
+		return nil, false
+	}
+	body, sum := data[:len(data)-checksumSize], data[len(data)-checksumSize:]
+	if binary.LittleEndian.Uint32(sum) != crc32.Checksum(body, castagnoli) {
+		return nil, false
+	}
+	d := &wire.Decoder{Data: unsafe.String(unsafe.SliceData(body), len(body))}
+	if d.Uint() != formatVersion || d.Str() != key || d.Bad {
+		return nil, false
+	}
+	return d, true
+}
+
+// The files of the cache end with a CRC-32C of the rest, which finds a
+// damaged file at memory speed; a file that fails it is not read.
 const checksumSize = 4
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
