@@ -11,7 +11,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
-	"errors"
 	"fmt"
 	"hash/crc32"
 	"hash/fnv"
@@ -288,12 +287,15 @@ func (c *Cache) Save() error {
 	errs := make([]error, len(dirty))
 	bufs := make([][]byte, parallel.Workers())
 	parallel.For(len(dirty), func(w, k int) { errs[k] = c.saveShard(dirty[k], byShard[dirty[k]], &bufs[w]) })
+	first := berr
 	for k, i := range dirty {
 		if errs[k] == nil {
 			c.dirty[i] = false
+		} else if first == nil {
+			first = errs[k]
 		}
 	}
-	return errors.Join(append(errs, berr)...)
+	return first // the others are most likely the same
 }
 
 // removeStale removes the temporary files that builds killed long ago left

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -147,7 +148,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	// A failed write is already an error of the build (build.Run waits for
 	// the writer), so Commit fails only in moving the files into place.
 	written, err := stage.Commit()
-	if err != nil {
+	var merr *publish.ManifestError
+	switch {
+	case errors.As(err, &merr):
+		if !f.quiet {
+			fmt.Fprintf(stderr, "brief build: warning: %v; the site is published, and the next build will compare every file of %s (check --cacheDir)\n", err, rel(root, dest))
+		}
+	case err != nil:
 		fmt.Fprintf(stderr, "brief build: %v\n", err)
 		return ExitError
 	}

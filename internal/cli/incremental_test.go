@@ -275,3 +275,25 @@ func TestAliasesSplitDifferently(t *testing.T) {
 		s.check(fmt.Sprintf("aliases %d", i))
 	}
 }
+
+// TestCacheThatCannotBeWritten: a build whose cache folder cannot be made
+// (here a file stands in its place) still publishes the site, exits 0 and
+// warns that the cache and the destination's manifest were not saved.
+func TestCacheThatCannotBeWritten(t *testing.T) {
+	s := &editSite{t: t, root: t.TempDir(), rng: rand.New(rand.NewPCG(2, 7))}
+	s.init()
+	s.write("not-a-folder", "x")
+	var out bytes.Buffer
+	code := Run(context.Background(), []string{"build", "--clock", "2026-01-01T00:00:00Z", "-s", s.root, "--cacheDir", "not-a-folder"}, &out, &out)
+	if code != 0 {
+		t.Fatalf("exit %d:\n%s", code, out.String())
+	}
+	for _, want := range []string{"warning: cannot save the build cache", "warning: saving the destination's manifest", "the site is published"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("no %q in:\n%s", want, out.String())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(s.root, "public", "index.html")); err != nil {
+		t.Errorf("the site was not published: %v", err)
+	}
+}

@@ -312,8 +312,19 @@ func (s *Staging) Commit() (Stats, error) {
 	if !s.fresh {
 		stats.Removed = len(s.onDisk) - len(s.kept) - s.overwritten()
 	}
-	return stats, s.saveManifest()
+	if err := s.saveManifest(); err != nil {
+		return stats, &ManifestError{Err: err}
+	}
+	return stats, nil
 }
+
+// ManifestError is a manifest that could not be saved after the
+// destination was put in place: the site is published, and the next
+// build checks the destination's files from scratch.
+type ManifestError struct{ Err error }
+
+func (e *ManifestError) Error() string { return "saving the destination's manifest: " + e.Err.Error() }
+func (e *ManifestError) Unwrap() error { return e.Err }
 
 // overwritten counts files of the old site that this build wrote anew.
 func (s *Staging) overwritten() int {
