@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"brief/internal/parallel"
 	"brief/internal/site"
 )
 
@@ -18,16 +19,14 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 	css := s.BasePath + stylesheet
 	feeds := siteFeeds(s)
 	description := s.Description
-	var jobs []job
+	// The pages are listed in order here, and made on every core below.
+	type spec struct {
+		dir, kind, title string
+		fill             func(*Page)
+	}
+	var specs []spec
 	add := func(dir, kind, title string, fill func(*Page)) {
-		p := &Page{Site: s, Kind: kind, Title: title, URL: s.URL(dir), Stylesheet: css, Feeds: feeds}
-		p.Permalink = s.Abs(p.URL)
-		fill(p)
-		p.Description = describe(s, p, description)
-		if p.Term != nil {
-			p.Feeds = append([]FeedLink{termFeed(s, p.Term)}, feeds...)
-		}
-		jobs = append(jobs, job{path: dir + "index.html", kind: kind, page: p})
+		specs = append(specs, spec{dir, kind, title, fill})
 	}
 	list := func(dir, kind, title string, entries []*site.Entry, fill func(*Page)) {
 		n := max(1, (len(entries)+pageSize-1)/pageSize)
@@ -99,6 +98,18 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 	for _, sr := range s.Figures {
 		add("figures/"+sr.Key+"/", "figure", sr.Label, func(p *Page) { p.Series = sr })
 	}
+	jobs := make([]job, len(specs), len(specs)+1)
+	parallel.For(len(specs), func(_, i int) {
+		sp := specs[i]
+		p := &Page{Site: s, Kind: sp.kind, Title: sp.title, URL: s.URL(sp.dir), Stylesheet: css, Feeds: feeds}
+		p.Permalink = s.Abs(p.URL)
+		sp.fill(p)
+		p.Description = describe(s, p, description)
+		if p.Term != nil {
+			p.Feeds = append([]FeedLink{termFeed(s, p.Term)}, feeds...)
+		}
+		jobs[i] = job{path: sp.dir + "index.html", kind: sp.kind, page: p}
+	})
 	jobs = append(jobs, job{path: "404.html", kind: "404", page: &Page{Site: s, Kind: "404", Title: "Page not found", URL: s.BasePath + "404.html", Permalink: s.Abs(s.BasePath + "404.html"), Stylesheet: css, Feeds: feeds, Description: description}})
 	return jobs
 }
