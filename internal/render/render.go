@@ -206,10 +206,11 @@ func (t *Templates) renderCards(entries []*site.Entry) diag.List {
 	parallel.For(len(entries), func(w, i int) {
 		buf := &bufs[w]
 		buf.Reset()
-		if set == nil {
+		if t.nativeCard {
+			nativeCard(htmlWriter{buf}, entries[i])
+		} else if set == nil {
 			return
-		}
-		if err := set.ExecuteTemplate(buf, "entry", entries[i]); err != nil {
+		} else if err := set.ExecuteTemplate(buf, "entry", entries[i]); err != nil {
 			diags.Add(templateError(err))
 			return
 		}
@@ -232,7 +233,20 @@ func (t *Templates) execute(buf *bytes.Buffer, j job) (d diag.Diagnostic, ok boo
 			d, ok = diag.Errorf(diag.Pos{File: LayoutDir + "/" + j.kind + ".html"}, "rendering %s: panic: %v", j.path, r), false
 		}
 	}()
-	if err := set.ExecuteTemplate(buf, "base", j.page); err != nil {
+	var err error
+	if native := t.native[j.kind]; native.base {
+		w := htmlWriter{buf}
+		err = t.nativeBase(w, j.page, func() error {
+			if native.main {
+				nativeBriefing(w, j.page)
+				return nil
+			}
+			return set.ExecuteTemplate(buf, "main", j.page)
+		})
+	} else {
+		err = set.ExecuteTemplate(buf, "base", j.page)
+	}
+	if err != nil {
 		d := templateError(err)
 		d.Msg = fmt.Sprintf("%s (rendering %s)", d.Msg, j.path)
 		return d, false

@@ -32,8 +32,12 @@ type Templates struct {
 	cards     map[*site.Entry]template.HTML // each entry's "entry" template, rendered once
 	years     template.HTML                 // "years-nav" for every page but the year pages, rendered once
 	yearsMade bool
-	css       []byte
-	js        []byte // the search page's script
+	// native tells, by page kind, which default layouts are written in Go
+	// (native.go); nativeCard, whether "entry" is.
+	native     map[string]nativeSet
+	nativeCard bool
+	css        []byte
+	js         []byte // the search page's script
 	// source is every layout file as read, for the pages' fingerprints;
 	// custom tells that the site overrides at least one.
 	source string
@@ -126,6 +130,7 @@ func LoadTemplates(defaults, override fs.FS) (*Templates, diag.List) {
 			t.pages[kind] = set
 		}
 	}
+	t.nativeTemplates()
 	_, t.css = read("style.css")
 	sum := sha256.Sum256(t.css)
 	t.Stylesheet = "style." + hex.EncodeToString(sum[:4]) + ".css"

@@ -1,0 +1,166 @@
+package build_test
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"testing"
+	"testing/fstest"
+
+	"brief/internal/corpus"
+	"brief/layouts"
+)
+
+// hostile is a site whose every field shown by the natively written
+// layouts holds what HTML, attributes and URLs must escape, and which
+// takes every branch of them.
+const hostile = `
+-- brief.toml --
+title = "<Briefs> & \"Co\" + 'friends'"
+description = "News & <views> + 'more'"
+baseURL = "https://example.org/brief+ings/"
+language = "en-GB"
+pageSize = 2
+-- content/a.md --
+---
+title: '"><script>alert(1)</script> & ''q'' + 1 ü'
+date: 2025-03-01T09:30:00+02:00
+updated: 2025-03-02T10:00:00+02:00
+location: '<Kyiv> & "Lviv" + 1'
+summary: 'A summary with <b>tags</b> & "quotes" + plus'
+aliases: [/old/a+b/]
+tags: ['Q&A', "<b>bold</b>"]
+actors: ["O'Brien + Co", 'A & B']
+figures:
+  - label: '<Drones> & "more"'
+    value: 10
+    unit: 'm² & <co>'
+  - label: Part
+    value: 4
+    unit: 'm² & <co>'
+    of: '<Drones> & "more"'
+sources:
+  - title: 'Evil <source>'
+    url: 'javascript:alert(1)'
+  - url: 'https://ex.org/a b?c=d&e=<f>%zz%41''"+ü#frag'
+  - title: 'Only a title & <more>'
+  - title: Mail
+    url: 'mailto:x@example.org'
+  - title: Shouting
+    url: 'HTTP://EXAMPLE.ORG/X'
+  - title: Relative
+    url: '//cdn.example.org/x:y'
+---
+Body with <b>raw</b> & text.
+-- content/b.md --
+---
+title: 'Second & <last>'
+date: 2025-03-05
+location: Odesa
+tags: ['Q&A']
+actors: ['A & B']
+figures:
+  - label: '<Drones> & "more"'
+    value: 12
+    unit: 'm² & <co>'
+  - label: Unlinked
+    value: 1.5
+---
+-- content/c.md --
+---
+title: Plain
+date: 2024-12-31
+---
+Just a body.
+-- content/actors/ab.md --
+---
+name: 'A & B'
+kind: person
+role: '<Role> & co'
+aliases: ['AB + C']
+---
+A profile & <more>.
+`
+
+// withDefaultLayouts adds the embedded defaults of the natively written
+// layouts to a site as its own files, so html/template renders them.
+func withDefaultLayouts(t *testing.T, site fstest.MapFS) fstest.MapFS {
+	t.Helper()
+	out := fstest.MapFS{}
+	for p, f := range site {
+		out[p] = f
+	}
+	for _, name := range []string{"base.html", "partials.html", "briefing.html"} {
+		b, err := fs.ReadFile(layouts.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out["layouts/"+name] = &fstest.MapFile{Data: b}
+	}
+	return out
+}
+
+// corpusSite is a small synthetic site, as site files.
+func corpusSite(t *testing.T, n int) fstest.MapFS {
+	t.Helper()
+	dir := t.TempDir()
+	if err := corpus.Write(dir, corpus.Options{Briefings: n, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	out := fstest.MapFS{}
+	root := os.DirFS(dir)
+	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(root, p)
+		out[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestNativeLayoutsMatchTemplates builds sites with the default layouts
+// written in Go (native.go in internal/render) and again with the same
+// layouts given as the site's own files, which html/template executes:
+// every file must be byte for byte the same.
+func TestNativeLayoutsMatchTemplates(t *testing.T) {
+	strikesSite := siteFS(strikes)
+	sites := map[string]fstest.MapFS{
+		"hostile": siteFS(hostile),
+		"strikes": strikesSite,
+		"example": exampleContent(t),
+		"corpus":  corpusSite(t, 120),
+	}
+	for name, site := range sites {
+		t.Run(name, func(t *testing.T) {
+			native := buildFS(t, site, withFuture).ok()
+			templated := buildFS(t, withDefaultLayouts(t, site), withFuture).ok()
+			paths := native.mem.Paths()
+			if len(paths) != len(templated.mem.Paths()) {
+				t.Fatalf("%d files natively, %d with templates", len(paths), len(templated.mem.Paths()))
+			}
+			pages := 0
+			for _, p := range paths {
+				a, _ := native.mem.Get(p)
+				b, ok := templated.mem.Get(p)
+				if !ok {
+					t.Errorf("%s: made natively only", p)
+					continue
+				}
+				if !bytes.Equal(a, b) {
+					t.Errorf("%s differs:\n%s", p, firstDiff(string(b), string(a)))
+				}
+				if bytes.HasPrefix(a, []byte("<!doctype html>")) {
+					pages++
+				}
+			}
+			if pages < 10 {
+				t.Errorf("only %d pages compared", pages)
+			}
+		})
+	}
+}

@@ -1,0 +1,441 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"html/template"
+	"strings"
+
+	"brief/internal/site"
+)
+
+// The default layouts of the pages most sites have by the thousand — the
+// frame of every page ("base" and "years-nav" in base.html), a briefing's
+// "main" (briefing.html) and the list card ("entry" in partials.html) —
+// are also written here in Go. html/template calls every escaper and
+// template function through reflection, which made up most of a full
+// build; this writes the same bytes without it. A definition is rendered
+// natively only while it comes from the embedded file (nativeTemplates):
+// a site's own layouts, or a file of its own that redefines one of these
+// names, always go through html/template. TestNativeLayoutsMatchTemplates
+// renders sites both ways and requires the same bytes, so a change to a
+// default layout must be made here too.
+
+// nativeSet tells which definitions of one page kind's template set are
+// still the embedded defaults.
+type nativeSet struct {
+	base bool // "base" and "years-nav"
+	main bool // "main", for briefing pages only
+}
+
+// definedIn reports whether the template name of set was parsed from the
+// embedded default file (named as LoadTemplates names it).
+func definedIn(set *template.Template, name, file string) bool {
+	t := set.Lookup(name)
+	return t != nil && t.Tree != nil && t.Tree.ParseName == "(default) "+LayoutDir+"/"+file
+}
+
+// nativeTemplates finds what of each page kind can be written natively.
+func (t *Templates) nativeTemplates() {
+	t.native = map[string]nativeSet{}
+	for kind, set := range t.pages {
+		t.native[kind] = nativeSet{
+			base: definedIn(set, "base", "base.html") && definedIn(set, "years-nav", "base.html"),
+			main: kind == "briefing" && definedIn(set, "main", "briefing.html"),
+		}
+	}
+	if set := t.pages["home"]; set != nil {
+		t.nativeCard = definedIn(set, "entry", "partials.html")
+	}
+}
+
+// htmlWriter writes HTML, escaping values as html/template does in each
+// context.
+type htmlWriter struct{ *bytes.Buffer }
+
+// replacements are html/template's escapes for text and quoted attributes.
+var replacements = [128]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}
+
+// text writes s as text or as a quoted attribute value.
+func (w htmlWriter) text(s string) {
+	done := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 128 && replacements[c] != "" {
+			w.WriteString(s[done:i])
+			w.WriteString(replacements[c])
+			done = i + 1
+		}
+	}
+	w.WriteString(s[done:])
+}
+
+// url writes s as a whole URL attribute value: a URL with a scheme other
+// than http, https or mailto becomes "#ZgotmplZ"; bytes not allowed in a
+// URL are percent-encoded, and & and + escaped for the attribute.
+func (w htmlWriter) url(s string) {
+	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") &&
+		!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
+		s = "#ZgotmplZ"
+	}
+	const hex = "0123456789abcdef"
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '&':
+			w.WriteString("&amp;")
+		case c == '+':
+			w.WriteString("&#43;")
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("!#$*,/:;=?@[]-._~", c) >= 0,
+			c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			w.WriteByte(c)
+		default:
+			w.Write([]byte{'%', hex[c>>4], hex[c&15]})
+		}
+	}
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// current writes the attribute marking the link to the page itself.
+func (w htmlWriter) current(on bool) {
+	if on {
+		w.WriteString(` aria-current="page"`)
+	}
+}
+
+// nativeBase is "base" of base.html; main writes the page's "main".
+func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
+	s := p.Site
+	title := p.Title
+	if p.Kind == "home" {
+		title = s.Title
+	}
+	w.WriteString("<!doctype html>\n<html lang=\"")
+	w.text(s.Language)
+	w.WriteString("\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>")
+	w.text(title)
+	if p.Kind != "home" {
+		w.WriteString(" · ")
+		w.text(s.Title)
+	}
+	if p.Pager != nil && p.Pager.Number > 1 {
+		w.WriteString(" · Page ")
+		w.WriteString(itoa(p.Pager.Number))
+	}
+	w.WriteString("</title>")
+	meta := func(attr, name, value string) {
+		w.WriteString("\n  <meta ")
+		w.WriteString(attr)
+		w.WriteString("=\"")
+		w.WriteString(name)
+		w.WriteString("\" content=\"")
+		w.text(value)
+		w.WriteString("\">")
+	}
+	if p.Description != "" {
+		meta("name", "description", p.Description)
+	}
+	w.WriteString("\n  <meta name=\"color-scheme\" content=\"light dark\">\n  <meta name=\"generator\" content=\"brief\">\n  <link rel=\"canonical\" href=\"")
+	w.url(p.Permalink)
+	w.WriteString("\">")
+	for _, f := range p.Feeds {
+		w.WriteString("\n  <link rel=\"alternate\" type=\"")
+		w.text(f.Type)
+		w.WriteString("\" title=\"")
+		w.text(f.Title)
+		w.WriteString("\" href=\"")
+		w.url(f.URL)
+		w.WriteString("\">")
+	}
+	meta("property", "og:site_name", s.Title)
+	meta("property", "og:title", title)
+	if p.Entry != nil {
+		meta("property", "og:type", "article")
+	} else {
+		meta("property", "og:type", "website")
+	}
+	meta("property", "og:url", p.Permalink)
+	if p.Description != "" {
+		meta("property", "og:description", p.Description)
+	}
+	if e := p.Entry; e != nil {
+		meta("property", "article:published_time", e.DateISO)
+		meta("property", "article:modified_time", cmp(e.UpdatedISO, e.DateISO))
+		for _, tag := range e.Tags {
+			meta("property", "article:tag", tag.Name)
+		}
+	}
+	w.WriteString("\n  <meta name=\"twitter:card\" content=\"summary\">")
+	meta("name", "twitter:title", title)
+	if p.Description != "" {
+		meta("name", "twitter:description", p.Description)
+	}
+	if p.Entry != nil {
+		// html/template writes a value in a script as JSON, which escapes
+		// <, > and & already.
+		ld, err := json.Marshal(articleData(s, p.Entry))
+		if err != nil {
+			return err
+		}
+		w.WriteString("\n  <script type=\"application/ld+json\">")
+		w.Write(ld)
+		w.WriteString("</script>")
+	}
+	w.WriteString("\n  <link rel=\"stylesheet\" href=\"")
+	w.url(p.Stylesheet)
+	w.WriteString("\">\n</head>\n<body>\n  <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n  <header class=\"site-header\">\n    <p class=\"site-title\"><a href=\"")
+	w.url(s.BasePath)
+	w.WriteString("\">")
+	w.text(s.Title)
+	w.WriteString("</a></p>\n    <nav class=\"site-nav\" aria-label=\"Site\">\n      <ul>")
+	nav := func(url, name string) {
+		w.WriteString("\n        <li><a href=\"")
+		w.url(url)
+		w.WriteString("\"")
+		w.current(p.URL == url)
+		w.WriteString(">")
+		w.WriteString(name)
+		w.WriteString("</a></li>")
+	}
+	nav(s.BasePath, "Home")
+	nav(s.Tags.URL, "Tags")
+	nav(s.Actors.URL, "Actors")
+	if len(s.Figures) > 0 {
+		nav(s.URL("figures/"), "Figures")
+	}
+	if len(s.Years) > 0 {
+		nav(s.Years[0].URL, "Archive")
+	}
+	w.WriteString("\n      </ul>\n    </nav>")
+	if p.Kind != "search" {
+		w.WriteString("\n    <form class=\"site-search\" role=\"search\" action=\"")
+		w.url(s.URL("search/"))
+		w.WriteString("\" method=\"get\">\n      <label for=\"site-search-q\" class=\"visually-hidden\">Search briefings</label>\n      <input type=\"search\" id=\"site-search-q\" name=\"q\">\n      <button type=\"submit\">Search</button>\n    </form>")
+	}
+	w.WriteString("\n  </header>\n  <main id=\"main\" tabindex=\"-1\">")
+	if err := main(); err != nil {
+		return err
+	}
+	w.WriteString("\n  </main>\n  <footer class=\"site-footer\">")
+	if t.yearsMade && (p.Year == nil || p.URL != p.Year.URL) {
+		w.WriteString(string(t.years))
+	} else {
+		nativeYears(w, p)
+	}
+	w.WriteString("\n    <p class=\"built-with\">Built with brief</p>\n  </footer>\n</body>\n</html>\n")
+	return nil
+}
+
+// cmp is the first of its arguments that is not empty, like the
+// templates' or.
+func cmp(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// nativeYears is "years-nav" of base.html.
+func nativeYears(w htmlWriter, p *Page) {
+	if len(p.Site.Years) == 0 {
+		return
+	}
+	w.WriteString("\n    <nav class=\"years\" aria-label=\"Archive by year\">\n      <ul>")
+	for _, y := range p.Site.Years {
+		w.WriteString("\n        <li><a href=\"")
+		w.url(y.URL)
+		w.WriteString("\"")
+		w.current(p.URL == y.URL)
+		w.WriteString(">")
+		w.WriteString(itoa(y.Year))
+		w.WriteString("</a></li>")
+	}
+	w.WriteString("\n      </ul>\n    </nav>")
+}
+
+// link writes <a href="url">text</a>.
+func (w htmlWriter) link(url, text string) {
+	w.WriteString("<a href=\"")
+	w.url(url)
+	w.WriteString("\">")
+	w.text(text)
+	w.WriteString("</a>")
+}
+
+// terms writes one list of a briefing's actors or tags.
+func (w htmlWriter) terms(title, class string, terms []*site.Term) {
+	if len(terms) == 0 {
+		return
+	}
+	w.WriteString("\n        <div>\n          <dt>")
+	w.WriteString(title)
+	w.WriteString("</dt>\n          <dd>\n            <ul class=\"")
+	w.WriteString(class)
+	w.WriteString("\">")
+	for _, term := range terms {
+		w.WriteString("\n              <li>")
+		w.link(term.URL, term.Name)
+		w.WriteString("</li>")
+	}
+	w.WriteString("\n            </ul>\n          </dd>\n        </div>")
+}
+
+// nativeBriefing is "main" of briefing.html.
+func nativeBriefing(w htmlWriter, p *Page) {
+	e := p.Entry
+	if e == nil {
+		return
+	}
+	w.WriteString("\n    <article class=\"briefing\">\n      <h1>")
+	w.text(e.Title)
+	w.WriteString("</h1>\n      <dl class=\"meta\">\n        <div>\n          <dt>Published</dt>\n          <dd><time datetime=\"")
+	w.text(e.DateISO)
+	w.WriteString("\">")
+	w.text(e.DateText)
+	if e.TimeText != "" {
+		w.WriteString(", ")
+		w.text(e.TimeText)
+	}
+	w.WriteString("</time></dd>\n        </div>")
+	if e.UpdatedISO != "" {
+		w.WriteString("\n        <div>\n          <dt>Updated</dt>\n          <dd><time datetime=\"")
+		w.text(e.UpdatedISO)
+		w.WriteString("\">")
+		w.text(e.UpdatedText)
+		w.WriteString("</time></dd>\n        </div>")
+	}
+	if e.Location != "" {
+		w.WriteString("\n        <div>\n          <dt>Location</dt>\n          <dd>")
+		w.text(e.Location)
+		w.WriteString("</dd>\n        </div>")
+	}
+	w.WriteString("\n      </dl>")
+	if e.Summary != "" {
+		w.WriteString("\n      <p class=\"summary\">")
+		w.text(e.Summary)
+		w.WriteString("</p>")
+	}
+	if len(e.Actors) > 0 || len(e.Tags) > 0 {
+		w.WriteString("\n      <dl class=\"taxonomies\">")
+		w.terms("Actors", "actors", e.Actors)
+		w.terms("Tags", "tags", e.Tags)
+		w.WriteString("\n      </dl>")
+	}
+	if len(e.Figures) > 0 {
+		w.WriteString("\n      <div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Figures\">\n      <table class=\"figures\">\n        <caption>Figures</caption>\n        <thead>\n          <tr>\n            <th scope=\"col\">Figure</th>\n            <th scope=\"col\" class=\"num\">Value</th>\n            <th scope=\"col\">Unit</th>\n            <th scope=\"col\">Share</th>\n            <th scope=\"col\">Change</th>\n            <th scope=\"col\">Recent</th>\n          </tr>\n        </thead>\n        <tbody>")
+		for _, f := range e.Figures {
+			w.WriteString("\n          <tr>\n            <th scope=\"row\">")
+			if f.Series != nil {
+				w.link(f.Series.URL, f.Label)
+			} else {
+				w.text(f.Label)
+			}
+			w.WriteString("</th>\n            <td class=\"num\">")
+			w.text(f.ValueText)
+			w.WriteString("</td>\n            <td>")
+			w.text(f.Unit)
+			w.WriteString("</td>\n            <td>")
+			if f.WholeText != "" {
+				w.text(f.ValueText)
+				w.WriteString(" of ")
+				w.text(f.WholeText)
+				w.WriteString(" (")
+				w.text(f.Percent)
+				w.WriteString(")")
+			}
+			w.WriteString("</td>\n            <td>")
+			if f.Change != "" {
+				w.text(f.Change)
+				w.WriteString(" vs ")
+				w.link(f.PrevURL, f.PrevDate)
+			}
+			w.WriteString("</td>\n            <td class=\"spark\">")
+			w.WriteString(string(sparkline(f)))
+			w.WriteString("</td>\n          </tr>")
+		}
+		w.WriteString("\n        </tbody>\n      </table>\n      </div>")
+	}
+	if e.HTML != "" {
+		w.WriteString("\n      <div class=\"body\">\n")
+		w.WriteString(string(e.HTML))
+		w.WriteString("\n      </div>")
+	}
+	if len(e.Sources) > 0 {
+		w.WriteString("\n      <section class=\"sources\" aria-labelledby=\"sources-title\">\n        <h2 id=\"sources-title\">Sources</h2>\n        <ul>")
+		for _, src := range e.Sources {
+			w.WriteString("\n          <li>")
+			if src.URL != "" {
+				w.link(src.URL, cmp(src.Title, src.URL))
+			} else {
+				w.text(src.Title)
+			}
+			w.WriteString("</li>")
+		}
+		w.WriteString("\n        </ul>\n      </section>")
+	}
+	w.WriteString("\n    </article>")
+	if len(e.Related) > 0 {
+		w.WriteString("\n    <section class=\"related\" aria-labelledby=\"related-title\">\n      <h2 id=\"related-title\">Related briefings</h2>\n      <ul>")
+		for _, r := range e.Related {
+			w.WriteString("\n        <li>")
+			w.link(r.URL, r.Title)
+			w.WriteString(" <time datetime=\"")
+			w.text(r.DateISO)
+			w.WriteString("\">")
+			w.text(r.DateText)
+			w.WriteString("</time></li>")
+		}
+		w.WriteString("\n      </ul>\n    </section>")
+	}
+	if e.Older != nil || e.Newer != nil {
+		w.WriteString("\n    <nav class=\"prev-next\" aria-label=\"Previous and next briefing\">\n      <ul>")
+		if o := e.Older; o != nil {
+			w.WriteString("\n        <li class=\"older\"><a href=\"")
+			w.url(o.URL)
+			w.WriteString("\" rel=\"prev\"><span aria-hidden=\"true\">←</span> Older: ")
+			w.text(o.Title)
+			w.WriteString("</a></li>")
+		}
+		if n := e.Newer; n != nil {
+			w.WriteString("\n        <li class=\"newer\"><a href=\"")
+			w.url(n.URL)
+			w.WriteString("\" rel=\"next\">Newer: ")
+			w.text(n.Title)
+			w.WriteString(" <span aria-hidden=\"true\">→</span></a></li>")
+		}
+		w.WriteString("\n      </ul>\n    </nav>")
+	}
+}
+
+// nativeCard is "entry" of partials.html.
+func nativeCard(w htmlWriter, e *site.Entry) {
+	w.WriteString("<article class=\"entry\">\n          <h2>")
+	w.link(e.URL, e.Title)
+	w.WriteString("</h2>\n          <p class=\"meta\">\n            <time datetime=\"")
+	w.text(e.DateISO)
+	w.WriteString("\">")
+	w.text(e.DateText)
+	w.WriteString("</time>")
+	if e.Location != "" {
+		w.WriteString(" <span class=\"sep\" aria-hidden=\"true\">·</span> <span class=\"location\">")
+		w.text(e.Location)
+		w.WriteString("</span>")
+	}
+	w.WriteString("\n          </p>")
+	if e.Summary != "" {
+		w.WriteString("\n          <p class=\"summary\">")
+		w.text(e.Summary)
+		w.WriteString("</p>")
+	}
+	if len(e.Tags) > 0 {
+		w.WriteString("\n          <ul class=\"tags\" aria-label=\"Tags\">")
+		for _, tag := range e.Tags {
+			w.WriteString("\n            <li>")
+			w.link(tag.URL, tag.Name)
+			w.WriteString("</li>")
+		}
+		w.WriteString("\n          </ul>")
+	}
+	w.WriteString("\n        </article>")
+}
