@@ -13,7 +13,6 @@
 package publish
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -57,6 +56,7 @@ type Staging struct {
 	// threads at once than from one, and the pages go on being rendered
 	// meanwhile.
 	queue    chan pending
+	free     chan []byte   // buffers the writer is done with, for Write to reuse
 	wrote    chan struct{} // closed when the writer has finished
 	dirs     map[string]bool
 	writeErr error // the first write that failed; the writer's own until wrote is closed
@@ -110,7 +110,7 @@ func Begin(dest, manifest, generator string) (*Staging, error) {
 	}
 	s := &Staging{dest: dest, dir: dir, lock: lock, manifest: manifest, generator: generator, ready: make(chan struct{}),
 		kept: map[string]FileState{}, written: map[string]FileState{},
-		queue: make(chan pending, 256), wrote: make(chan struct{}), dirs: map[string]bool{}}
+		queue: make(chan pending, queued), free: make(chan []byte, queued), wrote: make(chan struct{}), dirs: map[string]bool{}}
 	go s.writer()
 	go func() {
 		m := readManifest(manifest)
@@ -178,7 +178,7 @@ func (s *Staging) Write(path string, data []byte, input [16]byte) error {
 	s.written[path] = FileState{Size: int64(len(data)), Sum: sum, Input: input}
 	delete(s.kept, path)
 	s.mu.Unlock()
-	data = bytes.Clone(data)
+	data = append(s.buffer(), data...)
 	s.sending.RLock() // so Wait cannot close the queue meanwhile
 	defer s.sending.RUnlock()
 	if s.closed {
@@ -186,6 +186,25 @@ func (s *Staging) Write(path string, data []byte, input [16]byte) error {
 	}
 	s.queue <- pending{path, data}
 	return nil
+}
+
+// queued is how many files may wait for the writer.
+const queued = 256
+
+// maxReused is the largest buffer kept for reuse: pages are tens of
+// kilobytes, and the few large files are not worth holding.
+const maxReused = 256 << 10
+
+// buffer returns an empty buffer for a copy of a file, reusing one the
+// writer is done with when it can: a fresh one per file is most of the cost
+// of copying them (allocation, zeroing, collection).
+func (s *Staging) buffer() []byte {
+	select {
+	case b := <-s.free:
+		return b[:0]
+	default:
+		return nil
+	}
 }
 
 // writer puts the queued files into the staging folder until the queue is
@@ -204,6 +223,12 @@ func (s *Staging) writer() {
 		if err != nil {
 			s.writeErr = &WriteError{Path: p.path, Err: err}
 			s.failed.Store(true)
+		}
+		if cap(p.data) <= maxReused {
+			select {
+			case s.free <- p.data:
+			default:
+			}
 		}
 	}
 }
