@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"strings"
 
@@ -10,9 +11,9 @@ import (
 )
 
 // The default layouts of the pages most sites have by the thousand — the
-// frame of every page ("base" and "years-nav" in base.html), a briefing's
-// "main" (briefing.html) and the list card ("entry" in partials.html) —
-// are also written here in Go. html/template calls every escaper and
+// frame of every page ("base" and "years-nav" in base.html), the "main" of
+// briefings, lists, tags, actors and figures, and the list card and pager
+// of partials.html — are also written here in Go. html/template calls every escaper and
 // template function through reflection, which made up most of a full
 // build; this writes the same bytes without it. A definition is rendered
 // natively only while it comes from the embedded file (nativeTemplates):
@@ -21,12 +22,29 @@ import (
 // renders sites both ways and requires the same bytes, so a change to a
 // default layout must be made here too.
 
-// nativeSet tells which definitions of one page kind's template set are
-// still the embedded defaults.
+// nativeSet tells what of one page kind's template set is still the
+// embedded defaults, and so written in Go.
 type nativeSet struct {
-	base bool // "base" and "years-nav"
-	main bool // "main", for briefing pages only
+	base bool                                      // "base" and "years-nav"
+	main func(*Templates, htmlWriter, *Page) error // "main"; nil for html/template
 }
+
+// nativeMains are the page kinds whose "main" is written in Go, with the
+// definitions of partials.html each uses.
+var nativeMains = map[string]struct {
+	write    func(*Templates, htmlWriter, *Page) error
+	partials []string
+}{
+	"briefing": {func(_ *Templates, w htmlWriter, p *Page) error { nativeBriefing(w, p); return nil }, nil},
+	"figure":   {func(_ *Templates, w htmlWriter, p *Page) error { nativeFigure(w, p); return nil }, nil},
+	"home":     {(*Templates).nativeHome, listPartials},
+	"year":     {(*Templates).nativeYear, listPartials},
+	"month":    {(*Templates).nativeMonth, listPartials},
+	"tag":      {(*Templates).nativeTag, listPartials},
+	"actor":    {(*Templates).nativeActor, listPartials},
+}
+
+var listPartials = []string{"entry-list", "pager"}
 
 // definedIn reports whether the template name of set was parsed from the
 // embedded default file (named as LoadTemplates names it).
@@ -39,10 +57,16 @@ func definedIn(set *template.Template, name, file string) bool {
 func (t *Templates) nativeTemplates() {
 	t.native = map[string]nativeSet{}
 	for kind, set := range t.pages {
-		t.native[kind] = nativeSet{
-			base: definedIn(set, "base", "base.html") && definedIn(set, "years-nav", "base.html"),
-			main: kind == "briefing" && definedIn(set, "main", "briefing.html"),
+		n := nativeSet{base: definedIn(set, "base", "base.html") && definedIn(set, "years-nav", "base.html")}
+		if m, ok := nativeMains[kind]; ok && definedIn(set, "main", kind+".html") {
+			n.main = m.write
+			for _, name := range m.partials {
+				if !definedIn(set, name, "partials.html") {
+					n.main = nil
+				}
+			}
 		}
+		t.native[kind] = n
 	}
 	if set := t.pages["home"]; set != nil {
 		t.nativeCard = definedIn(set, "entry", "partials.html")
@@ -438,4 +462,335 @@ func nativeCard(w htmlWriter, e *site.Entry) {
 		w.WriteString("\n          </ul>")
 	}
 	w.WriteString("\n        </article>")
+}
+
+// briefings writes "briefing" or "briefings" after a count, as the list
+// layouts do.
+func (w htmlWriter) count(n int) {
+	w.WriteString(itoa(n))
+	if n == 1 {
+		w.WriteString(" briefing")
+	} else {
+		w.WriteString(" briefings")
+	}
+}
+
+// entryList is "entry-list" of partials.html: the cards rendered once
+// (renderCards).
+func (t *Templates) entryList(w htmlWriter, entries []*site.Entry) error {
+	if len(entries) == 0 {
+		w.WriteString("<p class=\"empty\">No briefings yet.</p>")
+		return nil
+	}
+	w.WriteString("<ol class=\"entries\">")
+	for _, e := range entries {
+		card, ok := t.cards[e]
+		if !ok {
+			return fmt.Errorf("card: briefing %s is not on this site", e.Path)
+		}
+		w.WriteString("\n      <li>")
+		w.WriteString(string(card))
+		w.WriteString("</li>")
+	}
+	w.WriteString("\n    </ol>")
+	return nil
+}
+
+// pager is "pager" of partials.html, with the text before it.
+func (w htmlWriter) pager(indent string, p *Pager) {
+	if p == nil {
+		return
+	}
+	w.WriteString(indent)
+	w.WriteString("<nav class=\"pager\" aria-label=\"Pagination\">\n      <ul>")
+	if p.Prev != "" {
+		w.WriteString("\n        <li>")
+		w.link(p.First, "First")
+		w.WriteString("</li>\n        <li><a href=\"")
+		w.url(p.Prev)
+		w.WriteString("\" rel=\"prev\">Previous</a></li>")
+	}
+	w.WriteString("\n        <li class=\"current\">Page ")
+	w.WriteString(itoa(p.Number))
+	w.WriteString(" of ")
+	w.WriteString(itoa(p.Total))
+	w.WriteString("</li>")
+	if p.Next != "" {
+		w.WriteString("\n        <li><a href=\"")
+		w.url(p.Next)
+		w.WriteString("\" rel=\"next\">Next</a></li>\n        <li>")
+		w.link(p.Last, "Last")
+		w.WriteString("</li>")
+	}
+	w.WriteString("\n      </ul>\n    </nav>")
+}
+
+// listEnd is the end of the home, year, month and tag pages: their
+// briefings and the pager.
+func (t *Templates) listEnd(w htmlWriter, p *Page) error {
+	w.WriteString("\n    ")
+	if err := t.entryList(w, p.Entries); err != nil {
+		return err
+	}
+	w.pager("\n    ", p.Pager)
+	return nil
+}
+
+// nativeHome is "main" of home.html.
+func (t *Templates) nativeHome(w htmlWriter, p *Page) error {
+	w.WriteString("\n    <h1>")
+	w.text(p.Site.Title)
+	w.WriteString("</h1>")
+	if len(p.Highlights) > 0 {
+		w.WriteString("\n    <section class=\"highlights\" aria-labelledby=\"highlights-title\">\n      <h2 id=\"highlights-title\">Latest figures</h2>\n      <ul>")
+		for _, sr := range p.Highlights {
+			latest := sr.Latest()
+			w.WriteString("\n        <li>\n          ")
+			w.link(sr.URL, sr.Label)
+			w.WriteString("\n          <span class=\"value\">")
+			w.text(latest.Figure.Text)
+			w.WriteString("</span>\n          <span class=\"when\">on <time datetime=\"")
+			w.text(latest.Entry.DateISO)
+			w.WriteString("\">")
+			w.text(latest.Entry.DateText)
+			w.WriteString("</time>")
+			if latest.Figure.Change != "" {
+				w.WriteString(", ")
+				w.text(latest.Figure.Change)
+			}
+			w.WriteString("</span>\n          ")
+			w.WriteString(string(sparkline(sr)))
+			w.WriteString("\n        </li>")
+		}
+		w.WriteString("\n      </ul>\n      <p><a href=\"")
+		w.url(p.Site.URL("figures/"))
+		w.WriteString("\">All figures</a></p>\n    </section>")
+	}
+	return t.listEnd(w, p)
+}
+
+// nativeYear is "main" of year.html.
+func (t *Templates) nativeYear(w htmlWriter, p *Page) error {
+	y := p.Year
+	w.WriteString("\n    <h1>")
+	w.WriteString(itoa(y.Year))
+	w.WriteString("</h1>")
+	if len(y.Months) > 0 {
+		w.WriteString("\n    <nav class=\"months\" aria-label=\"Months of ")
+		w.WriteString(itoa(y.Year))
+		w.WriteString("\">\n      <ul>")
+		for _, m := range y.Months {
+			w.WriteString("\n        <li>")
+			w.link(m.URL, m.Name)
+			w.WriteString(" <span class=\"count\">")
+			w.count(len(m.Entries))
+			w.WriteString("</span></li>")
+		}
+		w.WriteString("\n      </ul>\n    </nav>")
+	}
+	return t.listEnd(w, p)
+}
+
+// nativeMonth is "main" of month.html.
+func (t *Templates) nativeMonth(w htmlWriter, p *Page) error {
+	w.WriteString("\n    <h1>")
+	w.text(p.Month.Name)
+	w.WriteString("</h1>")
+	for _, y := range p.Site.Years {
+		if y.Year == p.Month.Year {
+			w.WriteString("\n    <p class=\"up\"><a href=\"")
+			w.url(y.URL)
+			w.WriteString("\">All briefings of ")
+			w.WriteString(itoa(y.Year))
+			w.WriteString("</a></p>")
+		}
+	}
+	return t.listEnd(w, p)
+}
+
+// firstPage tells the first page of a list, which shows a term's profile.
+func firstPage(p *Page) bool { return p.Pager == nil || p.Pager.Number == 1 }
+
+// nativeTag is "main" of tag.html.
+func (t *Templates) nativeTag(w htmlWriter, p *Page) error {
+	w.WriteString("\n    <h1>")
+	w.text(p.Title)
+	w.WriteString("</h1>")
+	if term := p.Term; firstPage(p) && term != nil && term.Tag != nil {
+		if d := term.Tag.Description; d != "" {
+			w.WriteString("\n    <p class=\"summary\">")
+			w.text(d)
+			w.WriteString("</p>")
+		}
+		if d := term.Description(); d != "" {
+			w.WriteString("\n    <div class=\"description\">\n")
+			w.WriteString(string(d))
+			w.WriteString("\n    </div>")
+		}
+	}
+	return t.listEnd(w, p)
+}
+
+// counted writes one of the lists of terms or series with counts on an
+// actor's page.
+func (w htmlWriter) counted(id, title string, n int, item func(i int) (url, name string, count int)) {
+	if n == 0 {
+		return
+	}
+	w.WriteString("\n    <section class=\"")
+	w.WriteString(id)
+	w.WriteString("\" aria-labelledby=\"")
+	w.WriteString(id)
+	w.WriteString("-title\">\n      <h2 id=\"")
+	w.WriteString(id)
+	w.WriteString("-title\">")
+	w.WriteString(title)
+	w.WriteString("</h2>\n      <ul class=\"terms\">")
+	for i := range n {
+		url, name, count := item(i)
+		w.WriteString("\n        <li>")
+		w.link(url, name)
+		w.WriteString(" <span class=\"count\">")
+		w.count(count)
+		w.WriteString("</span></li>")
+	}
+	w.WriteString("\n      </ul>\n    </section>")
+}
+
+// fact writes one fact of an actor's profile.
+func (w htmlWriter) fact(name, value string) {
+	if value == "" {
+		return
+	}
+	w.WriteString("\n        <div>\n          <dt>")
+	w.WriteString(name)
+	w.WriteString("</dt>\n          <dd>")
+	w.text(value)
+	w.WriteString("</dd>\n        </div>")
+}
+
+// nativeActor is "main" of actor.html.
+func (t *Templates) nativeActor(w htmlWriter, p *Page) error {
+	w.WriteString("\n    <h1>")
+	w.text(p.Title)
+	w.WriteString("</h1>")
+	if term := p.Term; firstPage(p) && term != nil {
+		if a := term.Actor; a != nil {
+			w.WriteString("\n    <section class=\"profile\" aria-label=\"Profile\">")
+			if a.Role != "" || a.Country != "" || a.Kind != "" || len(a.Aliases) > 0 {
+				w.WriteString("\n      <dl class=\"facts\">")
+				w.fact("Role", a.Role)
+				w.fact("Country", a.Country)
+				w.fact("Kind", a.Kind)
+				if len(a.Aliases) > 0 {
+					w.WriteString("\n        <div>\n          <dt>Also written</dt>\n          <dd>\n            <ul class=\"aliases\">")
+					for _, alias := range a.Aliases {
+						w.WriteString("\n              <li>")
+						w.text(alias)
+						w.WriteString("</li>")
+					}
+					w.WriteString("\n            </ul>\n          </dd>\n        </div>")
+				}
+				w.WriteString("\n      </dl>")
+			}
+			if d := term.Description(); d != "" {
+				w.WriteString("\n      <div class=\"description\">\n")
+				w.WriteString(string(d))
+				w.WriteString("\n      </div>")
+			}
+			w.WriteString("\n    </section>")
+		}
+		w.counted("together", "Appears with", len(term.Together), func(i int) (string, string, int) {
+			c := term.Together[i]
+			return c.Term.URL, c.Term.Name, c.Count
+		})
+		w.counted("top-tags", "Tags", len(term.TopTags), func(i int) (string, string, int) {
+			c := term.TopTags[i]
+			return c.Term.URL, c.Term.Name, c.Count
+		})
+		w.counted("actor-figures", "Figures in their briefings", len(term.Figures), func(i int) (string, string, int) {
+			c := term.Figures[i]
+			return c.Series.URL, c.Series.Label, c.Count
+		})
+	}
+	w.WriteString("\n    <section class=\"briefings\" aria-labelledby=\"briefings-title\">\n      <h2 id=\"briefings-title\">Briefings</h2>")
+	for _, g := range p.Groups {
+		w.WriteString("\n      <h3 class=\"month\">")
+		w.text(g.Title)
+		w.WriteString("</h3>\n      ")
+		if err := t.entryList(w, g.Entries); err != nil {
+			return err
+		}
+	}
+	if len(p.Groups) == 0 {
+		w.WriteString("\n      ")
+		if err := t.entryList(w, p.Entries); err != nil {
+			return err
+		}
+	}
+	w.pager("\n      ", p.Pager)
+	w.WriteString("\n    </section>")
+	return nil
+}
+
+// nativeFigure is "main" of figure.html.
+func nativeFigure(w htmlWriter, p *Page) {
+	sr := p.Series
+	if sr == nil {
+		return
+	}
+	first, latest := sr.First(), sr.Latest()
+	w.WriteString("\n    <h1>")
+	w.text(sr.Label)
+	w.WriteString("</h1>\n    <p class=\"lead\">")
+	w.WriteString(itoa(sr.Count()))
+	w.WriteString(" values")
+	if sr.Unit != "" {
+		w.WriteString(" in ")
+		w.text(sr.Unit)
+	}
+	w.WriteString(", from <time datetime=\"")
+	w.text(first.Entry.DateISO)
+	w.WriteString("\">")
+	w.text(first.Entry.DateText)
+	w.WriteString("</time> to <time datetime=\"")
+	w.text(latest.Entry.DateISO)
+	w.WriteString("\">")
+	w.text(latest.Entry.DateText)
+	w.WriteString("</time>. Latest: <strong>")
+	w.text(latest.Figure.Text)
+	w.WriteString("</strong>.")
+	if wh := sr.Whole; wh != nil {
+		w.WriteString(" Part of ")
+		w.link(wh.URL, wh.Label)
+		w.WriteString(".")
+	}
+	if len(sr.Parts) > 0 {
+		w.WriteString(" Parts: ")
+		for i, part := range sr.Parts {
+			if i > 0 {
+				w.WriteString(", ")
+			}
+			w.link(part.URL, part.Label)
+		}
+		w.WriteString(".")
+	}
+	w.WriteString("\n    </p>\n    <figure class=\"chart\">\n      ")
+	w.WriteString(string(seriesChart(sr, p.Site)))
+	w.WriteString("\n    </figure>\n    <div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Every value\">\n    <table class=\"figures values\">\n      <caption>Every value, newest first</caption>\n      <thead>\n        <tr>\n          <th scope=\"col\">Date</th>\n          <th scope=\"col\" class=\"num\">Value</th>\n          <th scope=\"col\">Change</th>\n          <th scope=\"col\">Briefing</th>\n        </tr>\n      </thead>\n      <tbody>")
+	for i := len(sr.Values) - 1; i >= 0; i-- {
+		v := sr.Values[i]
+		w.WriteString("\n        <tr>\n          <td><time datetime=\"")
+		w.text(v.Entry.DateISO)
+		w.WriteString("\">")
+		w.text(v.Entry.DateText)
+		w.WriteString("</time></td>\n          <td class=\"num\">")
+		w.text(v.Figure.Text)
+		w.WriteString("</td>\n          <td>")
+		w.text(v.Figure.Change)
+		w.WriteString("</td>\n          <td>")
+		w.link(v.Entry.URL, v.Entry.Title)
+		w.WriteString("</td>\n        </tr>")
+	}
+	w.WriteString("\n      </tbody>\n    </table>\n    </div>")
 }

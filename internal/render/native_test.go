@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -12,20 +13,20 @@ import (
 // file, or a file of its own that redefines the name, goes through
 // html/template.
 func TestNativeOnlyForDefaultDefinitions(t *testing.T) {
-	const briefingMain = `{{define "main"}}<p>{{.Title}}</p>{{end}}`
+	all := []string{"briefing", "figure", "home", "year", "month", "tag", "actor"}
 	cases := []struct {
 		name     string
 		override fstest.MapFS
-		base     map[string]bool // by kind; kinds not listed: want
-		want     bool            // base of the other kinds
-		main     bool            // briefing's main
+		noBase   []string // kinds whose "base" is not native; "*" for all
+		mains    []string // kinds whose "main" is native
 		card     bool
 	}{
-		{"defaults", nil, nil, true, true, true},
-		{"own base.html", fstest.MapFS{"base.html": {Data: []byte(`{{define "base"}}{{template "main" .}}{{end}}{{define "years-nav"}}{{end}}`)}}, nil, false, true, true},
-		{"partials redefine years-nav", fstest.MapFS{"partials.html": {Data: []byte(`{{define "years-nav"}}years{{end}}{{define "entry"}}{{.Title}}{{end}}`)}}, nil, false, true, false},
-		{"own briefing.html", fstest.MapFS{"briefing.html": {Data: []byte(briefingMain)}}, nil, true, false, true},
-		{"tag.html redefines base", fstest.MapFS{"tag.html": {Data: []byte(`{{define "base"}}tag{{end}}{{define "main"}}{{end}}`)}}, map[string]bool{"tag": false}, true, true, true},
+		{"defaults", nil, nil, all, true},
+		{"own base.html", fstest.MapFS{"base.html": {Data: []byte(`{{define "base"}}{{template "main" .}}{{end}}{{define "years-nav"}}{{end}}`)}}, []string{"*"}, all, true},
+		{"partials redefine years-nav and drop the lists", fstest.MapFS{"partials.html": {Data: []byte(`{{define "years-nav"}}years{{end}}{{define "entry"}}{{.Title}}{{end}}`)}}, []string{"*"}, []string{"briefing", "figure"}, false},
+		{"own briefing.html", fstest.MapFS{"briefing.html": {Data: []byte(`{{define "main"}}<p>{{.Title}}</p>{{end}}`)}}, nil, []string{"figure", "home", "year", "month", "tag", "actor"}, true},
+		{"tag.html redefines base and pager", fstest.MapFS{"tag.html": {Data: []byte(`{{define "base"}}tag{{end}}{{define "pager"}}{{end}}{{define "main"}}{{end}}`)}}, []string{"tag"}, []string{"briefing", "figure", "home", "year", "month", "actor"}, true},
+		{"own month.html", fstest.MapFS{"month.html": {Data: []byte(`{{define "pager"}}{{end}}{{define "main"}}{{end}}`)}}, nil, []string{"briefing", "figure", "home", "year", "tag", "actor"}, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -34,14 +35,11 @@ func TestNativeOnlyForDefaultDefinitions(t *testing.T) {
 				t.Fatal(diags)
 			}
 			for _, kind := range pageKinds {
-				want, ok := c.base[kind]
-				if !ok {
-					want = c.want
+				wantBase := !slices.Contains(c.noBase, "*") && !slices.Contains(c.noBase, kind)
+				if got := tmpl.native[kind].base; got != wantBase {
+					t.Errorf("%s: native base = %v, want %v", kind, got, wantBase)
 				}
-				if got := tmpl.native[kind].base; got != want {
-					t.Errorf("%s: native base = %v, want %v", kind, got, want)
-				}
-				if got, want := tmpl.native[kind].main, kind == "briefing" && c.main; got != want {
+				if got, want := tmpl.native[kind].main != nil, slices.Contains(c.mains, kind); got != want {
 					t.Errorf("%s: native main = %v, want %v", kind, got, want)
 				}
 			}

@@ -237,9 +237,8 @@ func (t *Templates) execute(buf *bytes.Buffer, j job) (d diag.Diagnostic, ok boo
 	if native := t.native[j.kind]; native.base {
 		w := htmlWriter{buf}
 		err = t.nativeBase(w, j.page, func() error {
-			if native.main {
-				nativeBriefing(w, j.page)
-				return nil
+			if native.main != nil {
+				return native.main(t, w, j.page)
 			}
 			return set.ExecuteTemplate(buf, "main", j.page)
 		})
