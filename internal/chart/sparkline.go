@@ -54,6 +54,7 @@ func Sparkline(points []Point, width, height int, title string) template.HTML {
 	}
 
 	var b strings.Builder
+	b.Grow(512 + len(title) + 16*len(pts))
 	w, h := strconv.Itoa(width), strconv.Itoa(height)
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + w + ` ` + h + `" width="` + w + `" height="` + h + `"`)
 	if strings.TrimSpace(title) == "" {
@@ -71,7 +72,9 @@ func Sparkline(points []Point, width, height int, title string) template.HTML {
 			} else {
 				b.WriteByte('L')
 			}
-			b.WriteString(num(xOf(i)) + "," + num(yOf(p.Value)))
+			b.WriteString(num(xOf(i)))
+			b.WriteByte(',')
+			b.WriteString(num(yOf(p.Value)))
 		}
 		b.WriteString(`"/>`)
 	}

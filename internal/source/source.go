@@ -5,6 +5,7 @@
 package source
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -161,7 +162,15 @@ func readLimited(fsys fs.FS, p string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read: %v", unwrapPath(err))
 	}
 	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// Room for the whole file and the read that finds its end, so the
+	// buffer is allocated once.
+	var size int64
+	if info, err := f.Stat(); err == nil {
+		size = min(info.Size(), limit+1)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
+	src := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %v", unwrapPath(err))
 	}
