@@ -24,6 +24,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"syscall"
+
+	"brief/internal/parallel"
 )
 
 // Staging is a build in progress. It implements render.Sink.
@@ -51,25 +53,25 @@ type Staging struct {
 	kept    map[string]FileState
 	written map[string]FileState
 
-	// One goroutine puts the new files on disk, in the order they come:
-	// file systems make folders and files in one folder slower from several
-	// threads at once than from one, and the pages go on being rendered
-	// meanwhile.
+	// Writer goroutines put the new files on disk, in the order they come,
+	// while the pages go on being rendered (see writers).
 	queue    chan pending
-	free     chan []byte   // buffers the writer is done with, for Write to reuse
-	wrote    chan struct{} // closed when the writer has finished
-	dirs     map[string]bool
-	writeErr error // the first write that failed; the writer's own until wrote is closed
+	free     chan []byte   // buffers the writers are done with, for Write to reuse
+	wrote    chan struct{} // closed when every writer has finished
+	dirs     sync.Map      // folders made
+	writers  sync.WaitGroup
+	errMu    sync.Mutex
+	writeErr error // the first write that failed, under errMu until wrote is closed
 	failed   atomic.Bool
-	aborted  atomic.Bool  // the writer may skip what is left
+	aborted  atomic.Bool  // the writers may skip what is left
 	sending  sync.RWMutex // held for reading while sending on the queue, for writing to close it
 	closed   bool         // under sending: the queue is closed
 }
 
-// pending is a file waiting for the writer.
+// pending is a file waiting for a writer.
 type pending struct {
 	path string // slash-separated, relative to the site
-	data []byte // a copy the writer owns
+	data []byte // a copy the writers own
 }
 
 // FileState is what the manifest knows of one output file.
@@ -110,8 +112,12 @@ func Begin(dest, manifest, generator string) (*Staging, error) {
 	}
 	s := &Staging{dest: dest, dir: dir, lock: lock, manifest: manifest, generator: generator, ready: make(chan struct{}),
 		kept: map[string]FileState{}, written: map[string]FileState{},
-		queue: make(chan pending, queued), free: make(chan []byte, queued), wrote: make(chan struct{}), dirs: map[string]bool{}}
-	go s.writer()
+		queue: make(chan pending, queued), free: make(chan []byte, queued), wrote: make(chan struct{})}
+	s.writers.Add(writers())
+	for range writers() {
+		go s.writer()
+	}
+	go func() { s.writers.Wait(); close(s.wrote) }()
 	go func() {
 		m := readManifest(manifest)
 		if m.Generator != generator {
@@ -154,7 +160,7 @@ func release(f *os.File) {
 // Write stores one file unless the destination already holds these bytes.
 // Only local paths are accepted (no "..", not absolute), so no name can
 // escape the staging folder, which this build created and nobody else
-// writes to. The file reaches the disk a little later, by the writer; a
+// writes to. The file reaches the disk a little later, by a writer; a
 // failure is returned by Wait and Commit, once, and the files written after
 // it are dropped, since the build has failed.
 func (s *Staging) Write(path string, data []byte, input [16]byte) error {
@@ -188,7 +194,13 @@ func (s *Staging) Write(path string, data []byte, input [16]byte) error {
 	return nil
 }
 
-// queued is how many files may wait for the writer.
+// writers is how many goroutines write files: one per core, and at least
+// two, so that one creates files while the other waits for the disk. With
+// one, the 175,000 files of a 100,000-briefing site took a quarter longer:
+// rendering waited for the writer.
+func writers() int { return max(2, parallel.Workers()) }
+
+// queued is how many files may wait for the writers.
 const queued = 256
 
 // maxReused is the largest buffer kept for reuse: pages are tens of
@@ -196,7 +208,7 @@ const queued = 256
 const maxReused = 256 << 10
 
 // buffer returns an empty buffer for a copy of a file, reusing one the
-// writer is done with when it can: a fresh one per file is most of the cost
+// writers are done with when it can: a fresh one per file is most of the cost
 // of copying them (allocation, zeroing, collection).
 func (s *Staging) buffer() []byte {
 	select {
@@ -210,9 +222,9 @@ func (s *Staging) buffer() []byte {
 // writer puts the queued files into the staging folder until the queue is
 // closed; after a failure it only drains the queue.
 func (s *Staging) writer() {
-	defer close(s.wrote)
+	defer s.writers.Done()
 	for p := range s.queue {
-		if s.writeErr != nil || s.aborted.Load() {
+		if s.failed.Load() || s.aborted.Load() {
 			continue
 		}
 		target := filepath.Join(s.dir, filepath.FromSlash(p.path))
@@ -221,7 +233,11 @@ func (s *Staging) writer() {
 			err = os.WriteFile(target, p.data, 0o644)
 		}
 		if err != nil {
-			s.writeErr = &WriteError{Path: p.path, Err: err}
+			s.errMu.Lock()
+			if s.writeErr == nil {
+				s.writeErr = &WriteError{Path: p.path, Err: err}
+			}
+			s.errMu.Unlock()
 			s.failed.Store(true)
 		}
 		if cap(p.data) <= maxReused {
@@ -259,7 +275,7 @@ func (s *Staging) Wait() error {
 // mkdir makes a folder of the staging tree, with one system call when its
 // parent exists: every page has a folder of its own, so this is hot.
 func (s *Staging) mkdir(dir string) error {
-	if dir == s.dir || s.dirs[dir] {
+	if _, ok := s.dirs.Load(dir); ok || dir == s.dir {
 		return nil
 	}
 	err := os.Mkdir(dir, 0o755)
@@ -271,7 +287,7 @@ func (s *Staging) mkdir(dir string) error {
 	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
-	s.dirs[dir] = true
+	s.dirs.Store(dir, true)
 	return nil
 }
 

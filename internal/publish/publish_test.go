@@ -26,7 +26,7 @@ func readTree(t *testing.T, dir string) map[string]string {
 }
 
 // TestWritesReachTheDestination: files written from several goroutines,
-// by the one writer, are all in the destination after Commit, and a second
+// by the writers, are all in the destination after Commit, and a second
 // build with the manifest writes only what changed.
 func TestWritesReachTheDestination(t *testing.T) {
 	root := t.TempDir()

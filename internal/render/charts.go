@@ -42,7 +42,12 @@ func sparkline(v any) template.HTML {
 	if len(values) < 2 {
 		return ""
 	}
-	return chart.Sparkline(points(values), 100, 24, label+": the last "+itoa(len(values))+" values")
+	// A sparkline shows neither the values' text nor their links.
+	pts := make([]chart.Point, len(values))
+	for i, v := range values {
+		pts[i] = chart.Point{Time: v.Entry.Date, Value: v.Figure.Figure.Value}
+	}
+	return chart.Sparkline(pts, 100, 24, label+": the last "+itoa(len(values))+" values")
 }
 
 // seriesChart draws a series over time, with the series it is a part of
