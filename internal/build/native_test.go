@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -39,6 +40,10 @@ figures:
     value: 4
     unit: 'm² & <co>'
     of: '<Drones> & "more"'
+  - label: Other part
+    value: 5
+    unit: 'm² & <co>'
+    of: '<Drones> & "more"'
 sources:
   - title: 'Evil <source>'
     url: 'javascript:alert(1)'
@@ -72,6 +77,18 @@ title: Plain
 date: 2024-12-31
 ---
 Just a body.
+-- content/d.md --
+---
+title: Actors only
+date: 2024-12-30
+actors: ['A & B']
+---
+-- content/e.md --
+---
+title: Tags only
+date: 2024-12-29
+tags: ['Q&A']
+---
 -- content/actors/ab.md --
 ---
 name: 'A & B'
@@ -82,20 +99,39 @@ aliases: ['AB + C']
 A profile & <more>.
 `
 
-// withDefaultLayouts adds the embedded defaults of the natively written
-// layouts to a site as its own files, so html/template renders them.
+// withDefaultLayouts gives a site the embedded base.html and partials.html
+// as its own files, unless it has them: then no page is written natively
+// (native pages need the default "base"; cards, the default "entry").
 func withDefaultLayouts(t *testing.T, site fstest.MapFS) fstest.MapFS {
 	t.Helper()
 	out := fstest.MapFS{}
 	for p, f := range site {
 		out[p] = f
 	}
-	for _, name := range []string{"base.html", "partials.html", "briefing.html"} {
+	for _, name := range []string{"base.html", "partials.html"} {
+		if _, ok := out["layouts/"+name]; ok {
+			continue
+		}
 		b, err := fs.ReadFile(layouts.FS, name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		out["layouts/"+name] = &fstest.MapFile{Data: b}
+	}
+	return out
+}
+
+// withLayout gives a site a layout of its own: the embedded file of that
+// name, edited.
+func withLayout(t *testing.T, site fstest.MapFS, name string, edit func(string) string) fstest.MapFS {
+	t.Helper()
+	b, err := fs.ReadFile(layouts.FS, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := fstest.MapFS{"layouts/" + name: &fstest.MapFile{Data: []byte(edit(string(b)))}}
+	for p, f := range site {
+		out[p] = f
 	}
 	return out
 }
@@ -134,6 +170,16 @@ func TestNativeLayoutsMatchTemplates(t *testing.T) {
 		"strikes": strikesSite,
 		"example": exampleContent(t),
 		"corpus":  corpusSite(t, 120),
+		// A site's own definitions beside default ones: those of home.html
+		// make every page's cards and years; partials.html's own pager
+		// and lists leave the frame native and the lists to templates.
+		"own entry and years-nav": withLayout(t, siteFS(hostile), "home.html", func(s string) string {
+			return s + `{{define "entry"}}<p>{{.Title}}</p>{{end}}{{define "years-nav"}}<nav>{{len .Site.Years}} years</nav>{{end}}`
+		}),
+		"own pager and list": withLayout(t, strikesSite, "partials.html", func(s string) string {
+			s = strings.NewReplacer(`{{define "pager"`, `{{define "old-pager"`, `{{define "entry-list"`, `{{define "old-entry-list"`).Replace(s)
+			return s + `{{define "pager"}}<p>{{.Number}}/{{.Total}}</p>{{end}}{{define "entry-list"}}{{range .}}<i>{{card .}}</i>{{end}}{{end}}`
+		}),
 	}
 	for name, site := range sites {
 		t.Run(name, func(t *testing.T) {

@@ -55,17 +55,18 @@ type Staging struct {
 
 	// Writer goroutines put the new files on disk, in the order they come,
 	// while the pages go on being rendered (see writers).
-	queue    chan pending
-	free     chan []byte   // buffers the writers are done with, for Write to reuse
-	wrote    chan struct{} // closed when every writer has finished
-	dirs     sync.Map      // folders made
+	queues   []chan pending // one per writer; a path always goes to the same one
+	free     chan []byte    // buffers the writers are done with, for Write to reuse
+	wrote    chan struct{}  // closed when every writer has finished
+	dirs     sync.Map       // folders made
+	mkdirMu  sync.Mutex     // held while making one
 	writers  sync.WaitGroup
 	errMu    sync.Mutex
 	writeErr error // the first write that failed, under errMu until wrote is closed
 	failed   atomic.Bool
 	aborted  atomic.Bool  // the writers may skip what is left
-	sending  sync.RWMutex // held for reading while sending on the queue, for writing to close it
-	closed   bool         // under sending: the queue is closed
+	sending  sync.RWMutex // held for reading while sending on a queue, for writing to close them
+	closed   bool         // under sending: the queues are closed
 }
 
 // pending is a file waiting for a writer.
@@ -112,10 +113,13 @@ func Begin(dest, manifest, generator string) (*Staging, error) {
 	}
 	s := &Staging{dest: dest, dir: dir, lock: lock, manifest: manifest, generator: generator, ready: make(chan struct{}),
 		kept: map[string]FileState{}, written: map[string]FileState{},
-		queue: make(chan pending, queued), free: make(chan []byte, queued), wrote: make(chan struct{})}
-	s.writers.Add(writers())
-	for range writers() {
-		go s.writer()
+		free: make(chan []byte, queued), wrote: make(chan struct{})}
+	n := writers()
+	s.writers.Add(n)
+	for range n {
+		q := make(chan pending, queued/n)
+		s.queues = append(s.queues, q)
+		go s.writer(q)
 	}
 	go func() { s.writers.Wait(); close(s.wrote) }()
 	go func() {
@@ -190,7 +194,13 @@ func (s *Staging) Write(path string, data []byte, input [16]byte) error {
 	if s.closed {
 		return errors.New("the build is over")
 	}
-	s.queue <- pending{path, data}
+	// The same path always goes to the same writer, so a file written
+	// twice keeps the last bytes.
+	h := uint32(2166136261) // FNV-1a
+	for i := 0; i < len(path); i++ {
+		h = (h ^ uint32(path[i])) * 16777619
+	}
+	s.queues[h%uint32(len(s.queues))] <- pending{path, data}
 	return nil
 }
 
@@ -219,11 +229,11 @@ func (s *Staging) buffer() []byte {
 	}
 }
 
-// writer puts the queued files into the staging folder until the queue is
-// closed; after a failure it only drains the queue.
-func (s *Staging) writer() {
+// writer puts the files of queue into the staging folder until it is
+// closed; after a failure it only drains it.
+func (s *Staging) writer(queue chan pending) {
 	defer s.writers.Done()
-	for p := range s.queue {
+	for p := range queue {
 		if s.failed.Load() || s.aborted.Load() {
 			continue
 		}
@@ -265,7 +275,9 @@ func (s *Staging) Wait() error {
 	s.sending.Lock()
 	if !s.closed {
 		s.closed = true
-		close(s.queue)
+		for _, q := range s.queues {
+			close(q)
+		}
 	}
 	s.sending.Unlock()
 	<-s.wrote
@@ -273,14 +285,26 @@ func (s *Staging) Wait() error {
 }
 
 // mkdir makes a folder of the staging tree, with one system call when its
-// parent exists: every page has a folder of its own, so this is hot.
+// parent exists: every page has a folder of its own, so this is hot. The
+// writers make folders one at a time: most pages' folders share a parent,
+// and file systems lock it for each folder made in it, which costs more
+// from several threads at once than from one.
 func (s *Staging) mkdir(dir string) error {
+	if _, ok := s.dirs.Load(dir); ok || dir == s.dir {
+		return nil
+	}
+	s.mkdirMu.Lock()
+	defer s.mkdirMu.Unlock()
+	return s.mkdirLocked(dir)
+}
+
+func (s *Staging) mkdirLocked(dir string) error {
 	if _, ok := s.dirs.Load(dir); ok || dir == s.dir {
 		return nil
 	}
 	err := os.Mkdir(dir, 0o755)
 	if errors.Is(err, fs.ErrNotExist) {
-		if err = s.mkdir(filepath.Dir(dir)); err == nil {
+		if err = s.mkdirLocked(filepath.Dir(dir)); err == nil {
 			err = os.Mkdir(dir, 0o755)
 		}
 	}

@@ -25,7 +25,7 @@ import (
 // nativeSet tells what of one page kind's template set is still the
 // embedded defaults, and so written in Go.
 type nativeSet struct {
-	base bool                                      // "base" and "years-nav"
+	base bool                                      // "base"
 	main func(*Templates, htmlWriter, *Page) error // "main"; nil for html/template
 }
 
@@ -57,7 +57,7 @@ func definedIn(set *template.Template, name, file string) bool {
 func (t *Templates) nativeTemplates() {
 	t.native = map[string]nativeSet{}
 	for kind, set := range t.pages {
-		n := nativeSet{base: definedIn(set, "base", "base.html") && definedIn(set, "years-nav", "base.html")}
+		n := nativeSet{base: definedIn(set, "base", "base.html")}
 		if m, ok := nativeMains[kind]; ok && definedIn(set, "main", kind+".html") {
 			n.main = m.write
 			for _, name := range m.partials {
@@ -68,8 +68,10 @@ func (t *Templates) nativeTemplates() {
 		}
 		t.native[kind] = n
 	}
+	// Every page's {{card}} and {{yearsNav}} execute the home page's set.
 	if set := t.pages["home"]; set != nil {
 		t.nativeCard = definedIn(set, "entry", "partials.html")
+		t.nativeYearsNav = definedIn(set, "years-nav", "base.html")
 	}
 }
 
@@ -242,11 +244,11 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 		return err
 	}
 	w.WriteString("\n  </main>\n  <footer class=\"site-footer\">")
-	if t.yearsMade && (p.Year == nil || p.URL != p.Year.URL) {
-		w.WriteString(string(t.years))
-	} else {
-		nativeYears(w, p)
+	years, err := t.yearsFor(p)
+	if err != nil {
+		return err
 	}
+	w.WriteString(string(years))
 	w.WriteString("\n    <p class=\"built-with\">Built with brief</p>\n  </footer>\n</body>\n</html>\n")
 	return nil
 }

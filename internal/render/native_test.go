@@ -20,13 +20,15 @@ func TestNativeOnlyForDefaultDefinitions(t *testing.T) {
 		noBase   []string // kinds whose "base" is not native; "*" for all
 		mains    []string // kinds whose "main" is native
 		card     bool
+		years    bool
 	}{
-		{"defaults", nil, nil, all, true},
-		{"own base.html", fstest.MapFS{"base.html": {Data: []byte(`{{define "base"}}{{template "main" .}}{{end}}{{define "years-nav"}}{{end}}`)}}, []string{"*"}, all, true},
-		{"partials redefine years-nav and drop the lists", fstest.MapFS{"partials.html": {Data: []byte(`{{define "years-nav"}}years{{end}}{{define "entry"}}{{.Title}}{{end}}`)}}, []string{"*"}, []string{"briefing", "figure"}, false},
-		{"own briefing.html", fstest.MapFS{"briefing.html": {Data: []byte(`{{define "main"}}<p>{{.Title}}</p>{{end}}`)}}, nil, []string{"figure", "home", "year", "month", "tag", "actor"}, true},
-		{"tag.html redefines base and pager", fstest.MapFS{"tag.html": {Data: []byte(`{{define "base"}}tag{{end}}{{define "pager"}}{{end}}{{define "main"}}{{end}}`)}}, []string{"tag"}, []string{"briefing", "figure", "home", "year", "month", "actor"}, true},
-		{"own month.html", fstest.MapFS{"month.html": {Data: []byte(`{{define "pager"}}{{end}}{{define "main"}}{{end}}`)}}, nil, []string{"briefing", "figure", "home", "year", "tag", "actor"}, true},
+		{"defaults", nil, nil, all, true, true},
+		{"own base.html", fstest.MapFS{"base.html": {Data: []byte(`{{define "base"}}{{template "main" .}}{{end}}{{define "years-nav"}}{{end}}`)}}, []string{"*"}, all, true, false},
+		{"partials redefine years-nav and drop the lists", fstest.MapFS{"partials.html": {Data: []byte(`{{define "years-nav"}}years{{end}}{{define "entry"}}{{.Title}}{{end}}`)}}, nil, []string{"briefing", "figure"}, false, false},
+		{"own briefing.html", fstest.MapFS{"briefing.html": {Data: []byte(`{{define "main"}}<p>{{.Title}}</p>{{end}}`)}}, nil, []string{"figure", "home", "year", "month", "tag", "actor"}, true, true},
+		{"tag.html redefines base and pager", fstest.MapFS{"tag.html": {Data: []byte(`{{define "base"}}tag{{end}}{{define "pager"}}{{end}}{{define "main"}}{{end}}`)}}, []string{"tag"}, []string{"briefing", "figure", "home", "year", "month", "actor"}, true, true},
+		// Every page's cards and years come from the home page's set.
+		{"home.html redefines entry and years-nav", fstest.MapFS{"home.html": {Data: []byte(`{{define "entry"}}{{.Title}}{{end}}{{define "years-nav"}}years{{end}}{{define "main"}}{{end}}`)}}, nil, []string{"briefing", "figure", "year", "month", "tag", "actor"}, false, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -43,8 +45,8 @@ func TestNativeOnlyForDefaultDefinitions(t *testing.T) {
 					t.Errorf("%s: native main = %v, want %v", kind, got, want)
 				}
 			}
-			if tmpl.nativeCard != c.card {
-				t.Errorf("native card = %v, want %v", tmpl.nativeCard, c.card)
+			if tmpl.nativeCard != c.card || tmpl.nativeYearsNav != c.years {
+				t.Errorf("native card, years-nav = %v, %v; want %v, %v", tmpl.nativeCard, tmpl.nativeYearsNav, c.card, c.years)
 			}
 		})
 	}

@@ -150,6 +150,7 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 			diags.Add(diag.Errorf(diag.Pos{File: j.path}, "writing: %v", err))
 		}
 	})
+	t.cards = nil // every page that shows them is made; the next render makes them again
 	feeds := &feedWriter{s: s, limit: max(opt.FeedLimit, 1), sink: sink, fp: fp, keep: keeper, diags: &diags, items: map[*site.Entry]feed.Item{}}
 	feeds.writeAll()
 	var istats search.Stats

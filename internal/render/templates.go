@@ -5,6 +5,7 @@
 package render
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -33,11 +34,13 @@ type Templates struct {
 	years     template.HTML                 // "years-nav" for every page but the year pages, rendered once
 	yearsMade bool
 	// native tells, by page kind, which default layouts are written in Go
-	// (native.go); nativeCard, whether "entry" is.
-	native     map[string]nativeSet
-	nativeCard bool
-	css        []byte
-	js         []byte // the search page's script
+	// (native.go); nativeCard and nativeYearsNav, whether "entry" and
+	// "years-nav" are.
+	native         map[string]nativeSet
+	nativeCard     bool
+	nativeYearsNav bool
+	css            []byte
+	js             []byte // the search page's script
 	// source is every layout file as read, for the pages' fingerprints;
 	// custom tells that the site overrides at least one.
 	source string
@@ -66,17 +69,26 @@ func (t *Templates) funcs() template.FuncMap {
 			}
 			return "", fmt.Errorf("card: briefing %s is not on this site", e.Path)
 		},
-		"yearsNav": func(p *Page) (template.HTML, error) {
-			if t.yearsMade && (p.Year == nil || p.URL != p.Year.URL) { // only a year's own page marks it
-				return t.years, nil
-			}
-			return t.yearsNav(p)
-		},
+		"yearsNav": t.yearsFor,
 	}
 }
 
-// yearsNav renders the "years-nav" template for p.
+// yearsFor is {{yearsNav .}}: the "years-nav" rendered once, but on a
+// year's own page, which marks itself current.
+func (t *Templates) yearsFor(p *Page) (template.HTML, error) {
+	if t.yearsMade && (p.Year == nil || p.URL != p.Year.URL) {
+		return t.years, nil
+	}
+	return t.yearsNav(p)
+}
+
+// yearsNav renders the "years-nav" template of the home page's set for p.
 func (t *Templates) yearsNav(p *Page) (template.HTML, error) {
+	if t.nativeYearsNav {
+		var b bytes.Buffer
+		nativeYears(htmlWriter{&b}, p)
+		return template.HTML(b.String()), nil
+	}
 	set := t.pages["home"]
 	if set == nil || set.Lookup("years-nav") == nil {
 		return "", errors.New(`yearsNav: the layouts define no "years-nav" template; define one in base.html, or list .Site.Years yourself`)
