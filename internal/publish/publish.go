@@ -72,7 +72,7 @@ type Staging struct {
 // pending is a file waiting for a writer.
 type pending struct {
 	path string // slash-separated, relative to the site
-	data []byte // a copy the writers own
+	data []byte // a copy its writer owns
 }
 
 // FileState is what the manifest knows of one output file.
