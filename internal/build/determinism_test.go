@@ -68,9 +68,15 @@ func TestReproducible(t *testing.T) {
 // exampleContent is the repository's example content, as site files.
 func exampleContent(t *testing.T) fstest.MapFS {
 	t.Helper()
+	return filesOf(t, os.DirFS("../.."), "content")
+}
+
+// filesOf copies the files under dir of root into memory, by their paths
+// in root.
+func filesOf(t *testing.T, root fs.FS, dir string) fstest.MapFS {
+	t.Helper()
 	out := fstest.MapFS{}
-	root := os.DirFS("../..")
-	err := fs.WalkDir(root, "content", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(root, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}

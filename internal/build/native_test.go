@@ -143,20 +143,7 @@ func corpusSite(t *testing.T, n int) fstest.MapFS {
 	if err := corpus.Write(dir, corpus.Options{Briefings: n, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
-	out := fstest.MapFS{}
-	root := os.DirFS(dir)
-	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(root, p)
-		out[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return filesOf(t, os.DirFS(dir), ".")
 }
 
 // TestNativeLayoutsMatchTemplates builds sites with the default layouts
