@@ -239,7 +239,7 @@ func rel(root, p string) string {
 // time: the collector then runs every few megabytes.)
 func limitMemory(files int) {
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(96<<20 + int64(files)*17<<10)
+		debug.SetMemoryLimit(96<<20 + int64(files)*16<<10)
 	}
 }
 
