@@ -139,9 +139,7 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 	if p.Kind == "home" {
 		title = s.Title
 	}
-	w.WriteString("<!doctype html>\n<html lang=\"")
-	w.text(s.Language)
-	w.WriteString("\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>")
+	w.textIn("<!doctype html>\n<html lang=\"", s.Language, "\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>")
 	w.text(title)
 	if p.Kind != "home" {
 		w.WriteString(" · ")
@@ -157,9 +155,7 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 		w.WriteString(attr)
 		w.WriteString("=\"")
 		w.WriteString(name)
-		w.WriteString("\" content=\"")
-		w.text(value)
-		w.WriteString("\">")
+		w.textIn("\" content=\"", value, "\">")
 	}
 	if p.Description != "" {
 		meta("name", "description", p.Description)
@@ -168,9 +164,7 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 	w.url(p.Permalink)
 	w.WriteString("\">")
 	for _, f := range p.Feeds {
-		w.WriteString("\n  <link rel=\"alternate\" type=\"")
-		w.text(f.Type)
-		w.WriteString("\" title=\"")
+		w.textIn("\n  <link rel=\"alternate\" type=\"", f.Type, "\" title=\"")
 		w.text(f.Title)
 		w.WriteString("\" href=\"")
 		w.url(f.URL)
@@ -214,9 +208,7 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 	w.url(p.Stylesheet)
 	w.WriteString("\">\n</head>\n<body>\n  <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n  <header class=\"site-header\">\n    <p class=\"site-title\"><a href=\"")
 	w.url(s.BasePath)
-	w.WriteString("\">")
-	w.text(s.Title)
-	w.WriteString("</a></p>\n    <nav class=\"site-nav\" aria-label=\"Site\">\n      <ul>")
+	w.textIn("\">", s.Title, "</a></p>\n    <nav class=\"site-nav\" aria-label=\"Site\">\n      <ul>")
 	nav := func(url, name string) {
 		w.WriteString("\n        <li><a href=\"")
 		w.url(url)
@@ -282,13 +274,25 @@ func nativeYears(w htmlWriter, p *Page) {
 	w.WriteString("\n      </ul>\n    </nav>")
 }
 
+// textIn writes open, s as text, and close.
+func (w htmlWriter) textIn(open, s, close string) {
+	w.WriteString(open)
+	w.text(s)
+	w.WriteString(close)
+}
+
+// time writes <time datetime="iso">text</time>.
+func (w htmlWriter) time(iso, text string) {
+	w.textIn(`<time datetime="`, iso, `">`)
+	w.text(text)
+	w.WriteString("</time>")
+}
+
 // link writes <a href="url">text</a>.
 func (w htmlWriter) link(url, text string) {
 	w.WriteString("<a href=\"")
 	w.url(url)
-	w.WriteString("\">")
-	w.text(text)
-	w.WriteString("</a>")
+	w.textIn("\">", text, "</a>")
 }
 
 // terms writes one list of a briefing's actors or tags.
@@ -315,9 +319,7 @@ func nativeBriefing(w htmlWriter, p *Page) {
 	if e == nil {
 		return
 	}
-	w.WriteString("\n    <article class=\"briefing\">\n      <h1>")
-	w.text(e.Title)
-	w.WriteString("</h1>\n      <dl class=\"meta\">\n        <div>\n          <dt>Published</dt>\n          <dd><time datetime=\"")
+	w.textIn("\n    <article class=\"briefing\">\n      <h1>", e.Title, "</h1>\n      <dl class=\"meta\">\n        <div>\n          <dt>Published</dt>\n          <dd><time datetime=\"")
 	w.text(e.DateISO)
 	w.WriteString("\">")
 	w.text(e.DateText)
@@ -327,22 +329,16 @@ func nativeBriefing(w htmlWriter, p *Page) {
 	}
 	w.WriteString("</time></dd>\n        </div>")
 	if e.UpdatedISO != "" {
-		w.WriteString("\n        <div>\n          <dt>Updated</dt>\n          <dd><time datetime=\"")
-		w.text(e.UpdatedISO)
-		w.WriteString("\">")
-		w.text(e.UpdatedText)
-		w.WriteString("</time></dd>\n        </div>")
+		w.WriteString("\n        <div>\n          <dt>Updated</dt>\n          <dd>")
+		w.time(e.UpdatedISO, e.UpdatedText)
+		w.WriteString("</dd>\n        </div>")
 	}
 	if e.Location != "" {
-		w.WriteString("\n        <div>\n          <dt>Location</dt>\n          <dd>")
-		w.text(e.Location)
-		w.WriteString("</dd>\n        </div>")
+		w.textIn("\n        <div>\n          <dt>Location</dt>\n          <dd>", e.Location, "</dd>\n        </div>")
 	}
 	w.WriteString("\n      </dl>")
 	if e.Summary != "" {
-		w.WriteString("\n      <p class=\"summary\">")
-		w.text(e.Summary)
-		w.WriteString("</p>")
+		w.textIn("\n      <p class=\"summary\">", e.Summary, "</p>")
 	}
 	if len(e.Actors) > 0 || len(e.Tags) > 0 {
 		w.WriteString("\n      <dl class=\"taxonomies\">")
@@ -359,16 +355,12 @@ func nativeBriefing(w htmlWriter, p *Page) {
 			} else {
 				w.text(f.Label)
 			}
-			w.WriteString("</th>\n            <td class=\"num\">")
-			w.text(f.ValueText)
-			w.WriteString("</td>\n            <td>")
+			w.textIn("</th>\n            <td class=\"num\">", f.ValueText, "</td>\n            <td>")
 			w.text(f.Unit)
 			w.WriteString("</td>\n            <td>")
 			if f.WholeText != "" {
 				w.text(f.ValueText)
-				w.WriteString(" of ")
-				w.text(f.WholeText)
-				w.WriteString(" (")
+				w.textIn(" of ", f.WholeText, " (")
 				w.text(f.Percent)
 				w.WriteString(")")
 			}
@@ -408,11 +400,9 @@ func nativeBriefing(w htmlWriter, p *Page) {
 		for _, r := range e.Related {
 			w.WriteString("\n        <li>")
 			w.link(r.URL, r.Title)
-			w.WriteString(" <time datetime=\"")
-			w.text(r.DateISO)
-			w.WriteString("\">")
-			w.text(r.DateText)
-			w.WriteString("</time></li>")
+			w.WriteString(" ")
+			w.time(r.DateISO, r.DateText)
+			w.WriteString("</li>")
 		}
 		w.WriteString("\n      </ul>\n    </section>")
 	}
@@ -421,16 +411,12 @@ func nativeBriefing(w htmlWriter, p *Page) {
 		if o := e.Older; o != nil {
 			w.WriteString("\n        <li class=\"older\"><a href=\"")
 			w.url(o.URL)
-			w.WriteString("\" rel=\"prev\"><span aria-hidden=\"true\">←</span> Older: ")
-			w.text(o.Title)
-			w.WriteString("</a></li>")
+			w.textIn("\" rel=\"prev\"><span aria-hidden=\"true\">←</span> Older: ", o.Title, "</a></li>")
 		}
 		if n := e.Newer; n != nil {
 			w.WriteString("\n        <li class=\"newer\"><a href=\"")
 			w.url(n.URL)
-			w.WriteString("\" rel=\"next\">Newer: ")
-			w.text(n.Title)
-			w.WriteString(" <span aria-hidden=\"true\">→</span></a></li>")
+			w.textIn("\" rel=\"next\">Newer: ", n.Title, " <span aria-hidden=\"true\">→</span></a></li>")
 		}
 		w.WriteString("\n      </ul>\n    </nav>")
 	}
@@ -440,21 +426,14 @@ func nativeBriefing(w htmlWriter, p *Page) {
 func nativeCard(w htmlWriter, e *site.Entry) {
 	w.WriteString("<article class=\"entry\">\n          <h2>")
 	w.link(e.URL, e.Title)
-	w.WriteString("</h2>\n          <p class=\"meta\">\n            <time datetime=\"")
-	w.text(e.DateISO)
-	w.WriteString("\">")
-	w.text(e.DateText)
-	w.WriteString("</time>")
+	w.WriteString("</h2>\n          <p class=\"meta\">\n            ")
+	w.time(e.DateISO, e.DateText)
 	if e.Location != "" {
-		w.WriteString(" <span class=\"sep\" aria-hidden=\"true\">·</span> <span class=\"location\">")
-		w.text(e.Location)
-		w.WriteString("</span>")
+		w.textIn(" <span class=\"sep\" aria-hidden=\"true\">·</span> <span class=\"location\">", e.Location, "</span>")
 	}
 	w.WriteString("\n          </p>")
 	if e.Summary != "" {
-		w.WriteString("\n          <p class=\"summary\">")
-		w.text(e.Summary)
-		w.WriteString("</p>")
+		w.textIn("\n          <p class=\"summary\">", e.Summary, "</p>")
 	}
 	if len(e.Tags) > 0 {
 		w.WriteString("\n          <ul class=\"tags\" aria-label=\"Tags\">")
@@ -542,22 +521,15 @@ func (t *Templates) listEnd(w htmlWriter, p *Page) error {
 
 // nativeHome is "main" of home.html.
 func (t *Templates) nativeHome(w htmlWriter, p *Page) error {
-	w.WriteString("\n    <h1>")
-	w.text(p.Site.Title)
-	w.WriteString("</h1>")
+	w.textIn("\n    <h1>", p.Site.Title, "</h1>")
 	if len(p.Highlights) > 0 {
 		w.WriteString("\n    <section class=\"highlights\" aria-labelledby=\"highlights-title\">\n      <h2 id=\"highlights-title\">Latest figures</h2>\n      <ul>")
 		for _, sr := range p.Highlights {
 			latest := sr.Latest()
 			w.WriteString("\n        <li>\n          ")
 			w.link(sr.URL, sr.Label)
-			w.WriteString("\n          <span class=\"value\">")
-			w.text(latest.Figure.Text)
-			w.WriteString("</span>\n          <span class=\"when\">on <time datetime=\"")
-			w.text(latest.Entry.DateISO)
-			w.WriteString("\">")
-			w.text(latest.Entry.DateText)
-			w.WriteString("</time>")
+			w.textIn("\n          <span class=\"value\">", latest.Figure.Text, "</span>\n          <span class=\"when\">on ")
+			w.time(latest.Entry.DateISO, latest.Entry.DateText)
 			if latest.Figure.Change != "" {
 				w.WriteString(", ")
 				w.text(latest.Figure.Change)
@@ -597,9 +569,7 @@ func (t *Templates) nativeYear(w htmlWriter, p *Page) error {
 
 // nativeMonth is "main" of month.html.
 func (t *Templates) nativeMonth(w htmlWriter, p *Page) error {
-	w.WriteString("\n    <h1>")
-	w.text(p.Month.Name)
-	w.WriteString("</h1>")
+	w.textIn("\n    <h1>", p.Month.Name, "</h1>")
 	for _, y := range p.Site.Years {
 		if y.Year == p.Month.Year {
 			w.WriteString("\n    <p class=\"up\"><a href=\"")
@@ -617,14 +587,10 @@ func firstPage(p *Page) bool { return p.Pager == nil || p.Pager.Number == 1 }
 
 // nativeTag is "main" of tag.html.
 func (t *Templates) nativeTag(w htmlWriter, p *Page) error {
-	w.WriteString("\n    <h1>")
-	w.text(p.Title)
-	w.WriteString("</h1>")
+	w.textIn("\n    <h1>", p.Title, "</h1>")
 	if term := p.Term; firstPage(p) && term != nil && term.Tag != nil {
 		if d := term.Tag.Description; d != "" {
-			w.WriteString("\n    <p class=\"summary\">")
-			w.text(d)
-			w.WriteString("</p>")
+			w.textIn("\n    <p class=\"summary\">", d, "</p>")
 		}
 		if d := term.Description(); d != "" {
 			w.WriteString("\n    <div class=\"description\">\n")
@@ -668,16 +634,12 @@ func (w htmlWriter) fact(name, value string) {
 	}
 	w.WriteString("\n        <div>\n          <dt>")
 	w.WriteString(name)
-	w.WriteString("</dt>\n          <dd>")
-	w.text(value)
-	w.WriteString("</dd>\n        </div>")
+	w.textIn("</dt>\n          <dd>", value, "</dd>\n        </div>")
 }
 
 // nativeActor is "main" of actor.html.
 func (t *Templates) nativeActor(w htmlWriter, p *Page) error {
-	w.WriteString("\n    <h1>")
-	w.text(p.Title)
-	w.WriteString("</h1>")
+	w.textIn("\n    <h1>", p.Title, "</h1>")
 	if term := p.Term; firstPage(p) && term != nil {
 		if a := term.Actor; a != nil {
 			w.WriteString("\n    <section class=\"profile\" aria-label=\"Profile\">")
@@ -689,9 +651,7 @@ func (t *Templates) nativeActor(w htmlWriter, p *Page) error {
 				if len(a.Aliases) > 0 {
 					w.WriteString("\n        <div>\n          <dt>Also written</dt>\n          <dd>\n            <ul class=\"aliases\">")
 					for _, alias := range a.Aliases {
-						w.WriteString("\n              <li>")
-						w.text(alias)
-						w.WriteString("</li>")
+						w.textIn("\n              <li>", alias, "</li>")
 					}
 					w.WriteString("\n            </ul>\n          </dd>\n        </div>")
 				}
@@ -719,9 +679,7 @@ func (t *Templates) nativeActor(w htmlWriter, p *Page) error {
 	}
 	w.WriteString("\n    <section class=\"briefings\" aria-labelledby=\"briefings-title\">\n      <h2 id=\"briefings-title\">Briefings</h2>")
 	for _, g := range p.Groups {
-		w.WriteString("\n      <h3 class=\"month\">")
-		w.text(g.Title)
-		w.WriteString("</h3>\n      ")
+		w.textIn("\n      <h3 class=\"month\">", g.Title, "</h3>\n      ")
 		if err := t.entryList(w, g.Entries); err != nil {
 			return err
 		}
@@ -744,26 +702,18 @@ func nativeFigure(w htmlWriter, p *Page) {
 		return
 	}
 	first, latest := sr.First(), sr.Latest()
-	w.WriteString("\n    <h1>")
-	w.text(sr.Label)
-	w.WriteString("</h1>\n    <p class=\"lead\">")
+	w.textIn("\n    <h1>", sr.Label, "</h1>\n    <p class=\"lead\">")
 	w.WriteString(itoa(sr.Count()))
 	w.WriteString(" values")
 	if sr.Unit != "" {
 		w.WriteString(" in ")
 		w.text(sr.Unit)
 	}
-	w.WriteString(", from <time datetime=\"")
-	w.text(first.Entry.DateISO)
-	w.WriteString("\">")
-	w.text(first.Entry.DateText)
-	w.WriteString("</time> to <time datetime=\"")
-	w.text(latest.Entry.DateISO)
-	w.WriteString("\">")
+	w.WriteString(", from ")
+	w.time(first.Entry.DateISO, first.Entry.DateText)
+	w.textIn(" to <time datetime=\"", latest.Entry.DateISO, "\">")
 	w.text(latest.Entry.DateText)
-	w.WriteString("</time>. Latest: <strong>")
-	w.text(latest.Figure.Text)
-	w.WriteString("</strong>.")
+	w.textIn("</time>. Latest: <strong>", latest.Figure.Text, "</strong>.")
 	if wh := sr.Whole; wh != nil {
 		w.WriteString(" Part of ")
 		w.link(wh.URL, wh.Label)
@@ -784,13 +734,9 @@ func nativeFigure(w htmlWriter, p *Page) {
 	w.WriteString("\n    </figure>\n    <div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Every value\">\n    <table class=\"figures values\">\n      <caption>Every value, newest first</caption>\n      <thead>\n        <tr>\n          <th scope=\"col\">Date</th>\n          <th scope=\"col\" class=\"num\">Value</th>\n          <th scope=\"col\">Change</th>\n          <th scope=\"col\">Briefing</th>\n        </tr>\n      </thead>\n      <tbody>")
 	for i := len(sr.Values) - 1; i >= 0; i-- {
 		v := sr.Values[i]
-		w.WriteString("\n        <tr>\n          <td><time datetime=\"")
-		w.text(v.Entry.DateISO)
-		w.WriteString("\">")
-		w.text(v.Entry.DateText)
-		w.WriteString("</time></td>\n          <td class=\"num\">")
-		w.text(v.Figure.Text)
-		w.WriteString("</td>\n          <td>")
+		w.WriteString("\n        <tr>\n          <td>")
+		w.time(v.Entry.DateISO, v.Entry.DateText)
+		w.textIn("</td>\n          <td class=\"num\">", v.Figure.Text, "</td>\n          <td>")
 		w.text(v.Figure.Change)
 		w.WriteString("</td>\n          <td>")
 		w.link(v.Entry.URL, v.Entry.Title)
