@@ -2,6 +2,8 @@ package build_test
 
 import (
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -10,8 +12,10 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"brief/internal/build"
+	"brief/internal/cache"
 	"brief/internal/diag"
 	"brief/internal/publish"
+	"brief/internal/render"
 	"brief/layouts"
 )
 
@@ -136,4 +140,36 @@ func (r *result) reports(want ...string) {
 			r.t.Errorf("missing diagnostic\n  %s\ngot:\n  %s", w, strings.Join(lines, "\n  "))
 		}
 	}
+}
+
+// buildOnDisk builds the site at root into root/public with the build
+// cache and the destination's manifest in root/.cache, as brief build
+// does, committing and saving both. wrap, when not nil, stands between the
+// build and the staging folder.
+func buildOnDisk(t *testing.T, root string, minify bool, wrap func(*publish.Staging) render.Sink) *build.Result {
+	t.Helper()
+	fsys := os.DirFS(root)
+	cfg, _ := build.LoadConfig(fsys)
+	c := cache.Open(filepath.Join(root, ".cache"), build.CacheKey(cfg))
+	stage, err := publish.Begin(filepath.Join(root, "public"), filepath.Join(root, ".cache", "manifest"), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sink render.Sink = stage
+	if wrap != nil {
+		sink = wrap(stage)
+	}
+	res, diags := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: testNow, Cache: c,
+		Minify: minify, BaseURL: "https://example.org/"}, sink)
+	if diags.Err() != nil {
+		stage.Abort()
+		t.Fatal(diags)
+	}
+	if _, err := stage.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	return res
 }

@@ -9,11 +9,8 @@ import (
 	"sync"
 	"testing"
 
-	"brief/internal/build"
-	"brief/internal/cache"
 	"brief/internal/publish"
 	"brief/internal/render"
-	"brief/layouts"
 )
 
 // madeSink records the files a build makes and hands to the destination;
@@ -44,29 +41,13 @@ func TestEditMakesOnlyWhatChanged(t *testing.T) {
 		os.WriteFile(filepath.Join(root, "content", "2025", fmt.Sprintf("extra-%02d.md", i)),
 			fmt.Appendf(nil, "---\ntitle: Extra briefing %d\ndate: 2025-11-%02dT10:00:00Z\ntags: [diplomacy]\n---\nTalks number %d went on.\n", i, 1+i, i), 0o644)
 	}
-	dest := filepath.Join(root, "public")
 	run := func() []string {
 		t.Helper()
-		fsys := os.DirFS(root)
-		cfg, _ := build.LoadConfig(fsys)
-		c := cache.Open(filepath.Join(root, ".cache"), build.CacheKey(cfg))
-		stage, err := publish.Begin(dest, filepath.Join(root, ".cache", "manifest"), "test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		sink := &madeSink{Staging: stage}
-		_, diags := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: testNow, Cache: c,
-			BaseURL: "https://example.org/"}, sink)
-		if diags.Err() != nil {
-			stage.Abort()
-			t.Fatal(diags)
-		}
-		if _, err := stage.Commit(); err != nil {
-			t.Fatal(err)
-		}
-		if err := c.Save(); err != nil {
-			t.Fatal(err)
-		}
+		var sink *madeSink
+		buildOnDisk(t, root, false, func(stage *publish.Staging) render.Sink {
+			sink = &madeSink{Staging: stage}
+			return sink
+		})
 		return sink.made
 	}
 	count := func(made []string, prefix string) int {

@@ -6,11 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"brief/internal/build"
-	"brief/internal/cache"
-	"brief/internal/publish"
-	"brief/layouts"
 )
 
 // TestSearchBytesAsOnDisk: the size of the search index in the build's
@@ -25,25 +20,7 @@ func TestSearchBytesAsOnDisk(t *testing.T) {
 		dest := filepath.Join(root, "public")
 		run := func(step string) {
 			t.Helper()
-			fsys := os.DirFS(root)
-			cfg, _ := build.LoadConfig(fsys)
-			c := cache.Open(filepath.Join(root, ".cache"), build.CacheKey(cfg))
-			stage, err := publish.Begin(dest, filepath.Join(root, ".cache", "manifest"), "test")
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, diags := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: testNow, Cache: c,
-				Minify: minify, BaseURL: "https://example.org/"}, stage)
-			if diags.Err() != nil {
-				stage.Abort()
-				t.Fatalf("%s: %v", step, diags)
-			}
-			if _, err := stage.Commit(); err != nil {
-				t.Fatal(err)
-			}
-			if err := c.Save(); err != nil {
-				t.Fatal(err)
-			}
+			res := buildOnDisk(t, root, minify, nil)
 			var onDisk int64
 			files := 0
 			search := filepath.Join(dest, "search")
