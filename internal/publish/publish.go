@@ -16,6 +16,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -196,11 +197,9 @@ func (s *Staging) Write(path string, data []byte, input [16]byte) error {
 	}
 	// The same path always goes to the same writer, so a file written
 	// twice keeps the last bytes.
-	h := uint32(2166136261) // FNV-1a
-	for i := 0; i < len(path); i++ {
-		h = (h ^ uint32(path[i])) * 16777619
-	}
-	s.queues[h%uint32(len(s.queues))] <- pending{path, data}
+	h := fnv.New32a()
+	h.Write([]byte(path))
+	s.queues[h.Sum32()%uint32(len(s.queues))] <- pending{path, data}
 	return nil
 }
 
