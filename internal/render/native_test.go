@@ -1,10 +1,15 @@
 package render
 
 import (
+	"bytes"
+	"html/template"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
+	"brief/internal/briefing"
+	"brief/internal/site"
 	"brief/layouts"
 )
 
@@ -49,5 +54,38 @@ func TestNativeOnlyForDefaultDefinitions(t *testing.T) {
 				t.Errorf("native card, years-nav = %v, %v; want %v, %v", tmpl.nativeCard, tmpl.nativeYearsNav, c.card, c.years)
 			}
 		})
+	}
+}
+
+// TestNativeWritersAreUsed checks that the pages whose layouts are the
+// defaults are written by native.go: with html/template's sets replaced
+// by ones that write "from a template", the pages still come out whole.
+// (TestNativeLayoutsMatchTemplates in internal/build compares the bytes;
+// it would pass just the same if no page were written natively.)
+func TestNativeWritersAreUsed(t *testing.T) {
+	tmpl, diags := LoadTemplates(layouts.FS, nil)
+	if diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	decoy := template.Must(template.New("decoy").Parse(`{{define "base"}}from a template{{end}}{{define "main"}}from a template{{end}}{{define "entry"}}from a template{{end}}{{define "years-nav"}}from a template{{end}}`))
+	for kind := range tmpl.pages {
+		tmpl.pages[kind] = decoy
+	}
+	s := &site.Site{Title: "Briefs", BasePath: "/", Tags: &site.Taxonomy{URL: "/tags/"}, Actors: &site.Taxonomy{URL: "/actors/"}}
+	e := &site.Entry{Briefing: &briefing.Briefing{Title: "Talks"}, URL: "/2025/11/talks/"}
+	if diags := tmpl.renderCards([]*site.Entry{e}); diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	for _, j := range []job{
+		{path: "2025/11/talks/index.html", kind: "briefing", page: &Page{Site: s, Kind: "briefing", Entry: e}},
+		{path: "index.html", kind: "home", page: &Page{Site: s, Kind: "home", Entries: []*site.Entry{e}}},
+	} {
+		var buf bytes.Buffer
+		if d, ok := tmpl.execute(&buf, j); !ok {
+			t.Fatal(d)
+		}
+		if got := buf.String(); strings.Contains(got, "from a template") || !strings.HasPrefix(got, "<!doctype html>") || !strings.Contains(got, "Talks") {
+			t.Errorf("%s:\n%s", j.path, got)
+		}
 	}
 }
