@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -239,7 +240,7 @@ func (s *Staging) writer(queue chan pending) {
 		target := filepath.Join(s.dir, filepath.FromSlash(p.path))
 		err := s.mkdir(filepath.Dir(target))
 		if err == nil {
-			err = os.WriteFile(target, p.data, 0o644)
+			err = writeFile(target, p.data)
 		}
 		if err != nil {
 			s.errMu.Lock()
@@ -254,6 +255,51 @@ func (s *Staging) writer(queue chan pending) {
 			case s.free <- p.data:
 			default:
 			}
+		}
+	}
+}
+
+// writeFile creates the file at path with data, with bare system calls:
+// an os.File would also register each file with the runtime's poller, one
+// more system call per file (which fails, for a regular file), and
+// allocate. This build made the staging folder, so the file is new.
+func writeFile(path string, data []byte) error {
+	var fd int
+	err := retry(func() (err error) {
+		fd, err = syscall.Open(path, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
+		return err
+	})
+	if err != nil {
+		return &fs.PathError{Op: "open", Path: path, Err: err}
+	}
+	for len(data) > 0 && err == nil {
+		var n int
+		err = retry(func() (err error) {
+			n, err = syscall.Write(fd, data)
+			return err
+		})
+		switch {
+		case err != nil:
+		case n <= 0:
+			err = io.ErrShortWrite
+		default:
+			data = data[n:]
+		}
+	}
+	if cerr := syscall.Close(fd); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		return &fs.PathError{Op: "write", Path: path, Err: err}
+	}
+	return nil
+}
+
+// retry calls f again while it is interrupted by a signal.
+func retry(f func() error) error {
+	for {
+		if err := f(); err != syscall.EINTR {
+			return err
 		}
 	}
 }
