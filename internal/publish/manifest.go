@@ -277,12 +277,10 @@ func (s *Staging) saveManifest() error {
 		m.Files[p] = st
 	}
 	for p, st := range s.written {
-		info, err := os.Stat(filepath.Join(s.dest, filepath.FromSlash(p)))
-		if err != nil {
-			continue // not recorded: rewritten next time
+		if st.ModTime != 0 { // as its writer left it: a rename keeps it
+			m.Files[p] = st
 		}
-		st.ModTime = info.ModTime().UnixNano()
-		m.Files[p] = st
+		// else it is not recorded, and written again next time
 	}
 	m.Dirs = dirTimes(s.dest, m.Files, s.untouchedDirs())
 	data := encodeManifest(m)

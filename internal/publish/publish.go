@@ -239,10 +239,13 @@ func (s *Staging) writer(queue chan pending) {
 		}
 		target := filepath.Join(s.dir, filepath.FromSlash(p.path))
 		err := s.mkdir(filepath.Dir(target))
+		var modTime int64
 		if err == nil {
-			err = writeFile(target, p.data)
+			modTime, err = writeFile(target, p.data)
 		}
-		if err != nil {
+		if err == nil {
+			s.wroteAt(p.path, modTime)
+		} else {
 			s.errMu.Lock()
 			if s.writeErr == nil {
 				s.writeErr = &WriteError{Path: p.path, Err: err}
@@ -259,18 +262,31 @@ func (s *Staging) writer(queue chan pending) {
 	}
 }
 
-// writeFile creates the file at path with data, with bare system calls:
-// an os.File would also register each file with the runtime's poller, one
-// more system call per file (which fails, for a regular file), and
-// allocate. This build made the staging folder, so the file is new.
-func writeFile(path string, data []byte) error {
+// wroteAt records the modification time of the file at path, as its
+// writer left it, for the manifest. A path is always written by the same
+// writer, in order, so the last version written sets it last.
+func (s *Staging) wroteAt(path string, modTime int64) {
+	s.mu.Lock()
+	if st, ok := s.written[path]; ok {
+		st.ModTime = modTime
+		s.written[path] = st
+	}
+	s.mu.Unlock()
+}
+
+// writeFile creates the file at path with data and returns its
+// modification time, with bare system calls: an os.File would also
+// register each file with the runtime's poller, one more system call per
+// file (which fails, for a regular file), and allocate. This build made
+// the staging folder, so the file is new.
+func writeFile(path string, data []byte) (modTime int64, err error) {
 	var fd int
-	err := retry(func() (err error) {
+	err = retry(func() (err error) {
 		fd, err = syscall.Open(path, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
 		return err
 	})
 	if err != nil {
-		return &fs.PathError{Op: "open", Path: path, Err: err}
+		return 0, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
 	for len(data) > 0 && err == nil {
 		var n int
@@ -286,13 +302,17 @@ func writeFile(path string, data []byte) error {
 			data = data[n:]
 		}
 	}
+	var st syscall.Stat_t
+	if err == nil {
+		err = retry(func() error { return syscall.Fstat(fd, &st) })
+	}
 	if cerr := syscall.Close(fd); err == nil && cerr != nil {
 		err = cerr
 	}
 	if err != nil {
-		return &fs.PathError{Op: "write", Path: path, Err: err}
+		return 0, &fs.PathError{Op: "write", Path: path, Err: err}
 	}
-	return nil
+	return st.Mtim.Nano(), nil
 }
 
 // retry calls f again while it is interrupted by a signal.
