@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
@@ -149,11 +150,13 @@ func lineAt(src []byte, off int) []byte {
 func parseDelimited(path string, src []byte, delim string, delimLine int) (*Document, diag.List) {
 	var block []byte
 	found := false
+	r := &lineReader{src: src}
 	capture := func(data []byte, _ any) error {
 		block, found = data, true
+		r.done = true
 		return nil
 	}
-	body, err := frontmatter.Parse(bytes.NewReader(src), nil, frontmatter.NewFormat(delim, delim, capture))
+	_, err := frontmatter.Parse(r, nil, frontmatter.NewFormat(delim, delim, capture))
 	var diags diag.List
 	if err != nil {
 		diags.Errorf(diag.Pos{File: path, Line: delimLine, Col: 1}, "reading front matter: %v", err)
@@ -163,6 +166,7 @@ func parseDelimited(path string, src []byte, delim string, delimLine int) (*Docu
 		diags.Errorf(diag.Pos{File: path, Line: delimLine, Col: 1}, "front matter not closed: add a line %s after the last field", delim)
 		return nil, diags
 	}
+	body := src[r.off:] // the library read up to the end of the block's last line
 	doc := &Document{Body: body, BodyLine: bytes.Count(src[:len(src)-len(body)], []byte("\n")) + 1}
 	d := decoder{path: path, lineOffset: delimLine}
 	switch delim {
@@ -187,6 +191,29 @@ func parseDelimited(path string, src []byte, delim string, delimLine int) (*Docu
 		return nil, d.diags
 	}
 	return doc, d.diags
+}
+
+// lineReader gives src to the front matter library a line at a time, and
+// nothing once the block is found (done): the library would otherwise read
+// the whole file ahead, and copy the body into a buffer of its own, which
+// grows as it goes. The body is src after what was read.
+type lineReader struct {
+	src  []byte
+	off  int // bytes read
+	done bool
+}
+
+func (r *lineReader) Read(p []byte) (int, error) {
+	if r.done || r.off == len(r.src) {
+		return 0, io.EOF
+	}
+	line := r.src[r.off:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i+1]
+	}
+	n := copy(p, line)
+	r.off += n
+	return n, nil
 }
 
 // decoder turns a block into a Node tree, shifting its positions.

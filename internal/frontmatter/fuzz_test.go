@@ -1,9 +1,12 @@
 package frontmatter
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/adrg/frontmatter"
 )
 
 // FuzzParse: Parse never panics; it returns a document or at least one
@@ -33,6 +36,9 @@ func FuzzParse(f *testing.F) {
 		"---\nfigures: {Drones launched: 653, Missiles: \"1,200\"}\n---\n",
 		"+++\nfigures = [\n  {label = \"A\", value = 1},\n]\n[[sources]]\ntitle = \"s\"\n+++\n",
 		"---\ntitle: caf\xe9\x00\n---\n",
+		"\n\n---  \ntitle: x\n---   \n\nBody --- \n---\nmore", // blanks, trailing spaces, --- in the body, no final newline
+		"---\ntitle: x\n---", // the block ends the file
+		"---\ntitle: " + strings.Repeat("x", 9000) + "\n---\n" + strings.Repeat("long line ", 1000), // lines longer than the library's buffer
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))
@@ -64,6 +70,18 @@ func FuzzParse(f *testing.F) {
 		}
 		if doc.BodyLine < 1 {
 			t.Errorf("body line %d", doc.BodyLine)
+		}
+		if doc.Format != "yaml" && doc.Format != "toml" && !strings.HasPrefix(strings.TrimSpace(string(src)), ";;;") {
+			return
+		}
+		// The body is what the library gives when it reads the whole file
+		// itself (Parse stops it at the end of the block).
+		clean, _ := Clean("a.md", src)
+		start, _ := firstLine(clean)
+		delim := string(bytes.TrimSpace(lineAt(clean, start)))
+		body, err := frontmatter.Parse(bytes.NewReader(clean), nil, frontmatter.NewFormat(delim, delim, func([]byte, any) error { return nil }))
+		if err != nil || !bytes.Equal(body, doc.Body) {
+			t.Errorf("body %q, the library reads %q (%v)", doc.Body, body, err)
 		}
 	})
 }
