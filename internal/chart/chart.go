@@ -106,8 +106,7 @@ func Line(series []Series, opt Options) template.HTML {
 	var v0, v1 float64
 	count := 0
 	for i, s := range series {
-		pts := finitePoints(s.Points)
-		sortByTime(pts)
+		pts := finiteByTime(s.Points)
 		c := s.Color
 		if c < 1 || c > 4 {
 			c = i%4 + 1
@@ -449,14 +448,27 @@ func chartID(title, desc string, lines []line) string {
 	return "chart-" + strconv.FormatUint(uint64(h.Sum32()), 36)
 }
 
-// finitePoints copies the points with finite values.
-func finitePoints(in []Point) []Point {
+// finiteByTime returns the points with finite values in time order: in
+// itself when they all have one and are in order already (the callers
+// never change it), else a sorted copy.
+func finiteByTime(in []Point) []Point {
+	ready := true
+	for i, p := range in {
+		if !finite(p.Value) || i > 0 && p.Time.Before(in[i-1].Time) {
+			ready = false
+			break
+		}
+	}
+	if ready {
+		return in
+	}
 	out := make([]Point, 0, len(in))
 	for _, p := range in {
 		if finite(p.Value) {
 			out = append(out, p)
 		}
 	}
+	sortByTime(out)
 	return out
 }
 

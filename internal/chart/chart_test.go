@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -496,5 +497,27 @@ func BenchmarkLine10000(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Line(s, Options{Title: "Ten thousand"})
+	}
+}
+
+// TestInputKept: the charts read their points without changing them, in
+// order or not, with values that are not drawn or without; a sorted,
+// finite series is drawn the same as a shuffled one.
+func TestInputKept(t *testing.T) {
+	sorted := launched(653, 480, 810, 402, 550)
+	shuffled := []Point{sorted[3], sorted[0], {Time: day(2025, 12, 20), Value: math.NaN()}, sorted[4], sorted[1], sorted[2]}
+	for _, pts := range [][]Point{sorted, shuffled} {
+		before := slices.Clone(pts)
+		spark := Sparkline(pts, 100, 24, "Drones")
+		line := Line([]Series{{Name: "Drones", Points: pts}}, Options{Title: "Drones"})
+		if fmt.Sprint(pts) != fmt.Sprint(before) { // NaN is not equal to itself
+			t.Errorf("points changed:\n%v\nwas\n%v", pts, before)
+		}
+		if want := Sparkline(sorted, 100, 24, "Drones"); spark != want {
+			t.Errorf("sparkline of %v:\n%s\nwant\n%s", pts, spark, want)
+		}
+		if want := Line([]Series{{Name: "Drones", Points: sorted}}, Options{Title: "Drones"}); line != want {
+			t.Errorf("line of %v:\n%s\nwant\n%s", pts, line, want)
+		}
 	}
 }

@@ -16,11 +16,10 @@ import (
 // decorative (aria-hidden) instead of naming it. width or height ≤ 0 mean
 // 100 or 24; the minimum is 8×8.
 func Sparkline(points []Point, width, height int, title string) template.HTML {
-	pts := finitePoints(points)
+	pts := finiteByTime(points)
 	if len(pts) == 0 {
 		return ""
 	}
-	sortByTime(pts)
 	if width <= 0 {
 		width = 100
 	}

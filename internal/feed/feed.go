@@ -48,7 +48,7 @@ type Item struct {
 // seen by RSS.
 func (it *Item) PrepareRSS() {
 	r := rssEntry(*it)
-	it.rss = r.appendXML(nil)
+	it.rss = r.appendXML(make([]byte, 0, r.size()))
 }
 
 // xmlDecl starts every XML file this package writes.

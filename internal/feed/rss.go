@@ -81,8 +81,8 @@ func rssChannelOf(f Feed, selfURL string) *rssChannel {
 // and actor has a feed.
 func (ch *rssChannel) appendXML(b []byte) []byte {
 	n := len(xmlDecl) + 512
-	for _, it := range ch.Items {
-		n += 256 + len(it.Title) + len(it.Link) + len(it.GUID.ID) + len(it.Description)*3/2 + len(it.prepared)
+	for i := range ch.Items {
+		n += ch.Items[i].size()
 	}
 	if cap(b)-len(b) < n {
 		b = append(make([]byte, 0, len(b)+n), b...)
@@ -109,6 +109,20 @@ func (ch *rssChannel) appendXML(b []byte) []byte {
 		b = ch.Items[i].appendXML(b)
 	}
 	return append(b, "\n  </channel>\n</rss>\n"...)
+}
+
+// size is about the bytes of the item's XML, with room for escapes.
+func (it *rssItem) size() int {
+	if it.prepared != nil {
+		return len(it.prepared)
+	}
+	n := 256 + len(it.Title) + len(it.Link) + len(it.GUID.ID) + len(it.Description)*3/2
+	for _, l := range [][]string{it.Categories, it.Creators} {
+		for _, s := range l {
+			n += 32 + len(s)
+		}
+	}
+	return n
 }
 
 // appendXML writes one item of an RSS document.

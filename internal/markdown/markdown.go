@@ -6,6 +6,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
 	"regexp"
@@ -56,7 +57,18 @@ func New() *Renderer {
 			parser.WithASTTransformers(util.Prioritized(guard{}, 100)),
 		),
 	)
-	return &Renderer{md: md, bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }}}
+	return &Renderer{md: md, bufs: sync.Pool{New: func() any {
+		o := new(output)
+		o.w = bufio.NewWriter(&o.buf)
+		return o
+	}}}
+}
+
+// output is where a body is rendered: a buffer, and the buffered writer
+// goldmark writes through, which it would otherwise make for every body.
+type output struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
 }
 
 // Result is a rendered body.
@@ -82,13 +94,18 @@ func (r *Renderer) Render(path string, body []byte, firstLine int) Result {
 	if rep.tooDeep {
 		return Result{Diags: rep.diags}
 	}
-	buf := r.bufs.Get().(*bytes.Buffer)
-	defer r.bufs.Put(buf)
-	buf.Reset()
-	if err := r.md.Renderer().Render(buf, body, doc); err != nil {
+	out := r.bufs.Get().(*output)
+	defer r.bufs.Put(out)
+	out.buf.Reset()
+	out.w.Reset(&out.buf)
+	err := r.md.Renderer().Render(out.w, body, doc)
+	if err == nil {
+		err = out.w.Flush()
+	}
+	if err != nil {
 		rep.diags.Errorf(diag.Pos{File: path, Line: firstLine}, "rendering Markdown: %v", err)
 	}
-	return Result{HTML: template.HTML(buf.String()), Summary: summary(doc, body), Links: rep.links, Anchors: rep.anchors, Diags: rep.diags}
+	return Result{HTML: template.HTML(out.buf.String()), Summary: summary(doc, body), Links: rep.links, Anchors: rep.anchors, Diags: rep.diags}
 }
 
 // reporter turns offsets in the body into file positions.
