@@ -217,7 +217,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		}
 		rstats, rdiags = state.Update(changed, pages)
 	} else {
-		state, rstats, rdiags = render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy, Bodies: opt.Cache.Bodies()}, pages)
+		state, rstats, rdiags = render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy, Bodies: opt.Cache.Bodies(), Again: opt.Memory != nil}, pages)
 	}
 	res.Rendered = rstats.Rendered
 	// The size of the index as it reaches the destination: minified when

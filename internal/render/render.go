@@ -54,6 +54,10 @@ type Options struct {
 	// Bodies, when set, remembers the search index's work on bodies from
 	// one build to the next.
 	Bodies search.Bodies
+	// Again tells that the State will render the site again (Update): it
+	// then keeps the list of pages, which is otherwise dropped once they
+	// are written, before the search index is made.
+	Again bool
 }
 
 // State is a rendering of a site kept for the next build in the same
@@ -151,6 +155,21 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 		}
 	})
 	t.cards = nil // every page that shows them is made; the next render makes them again
+	if st.crawler == nil {
+		st.crawler = sitemap(s, jobs)
+		st.crawler[RobotsFile] = feed.Robots(s.Abs(s.URL(SitemapFile)))
+		if opt.Headers {
+			st.crawler[HeadersFile] = headers(s, t.Stylesheet)
+		}
+	}
+	for name, data := range st.crawler {
+		if err := sink.Write(name, data, Input{}); err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
+		}
+	}
+	if !opt.Again {
+		st.jobs = nil // a large site's pages take memory the search index needs
+	}
 	feeds := &feedWriter{s: s, limit: max(opt.FeedLimit, 1), sink: sink, fp: fp, keep: keeper, diags: &diags, items: map[*site.Entry]feed.Item{}}
 	feeds.writeAll()
 	var istats search.Stats
@@ -166,18 +185,6 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 			exports = fp.exports(s)
 		}
 		istats = WriteLazy(s, out, exports)
-	}
-	if st.crawler == nil {
-		st.crawler = sitemap(s, jobs)
-		st.crawler[RobotsFile] = feed.Robots(s.Abs(s.URL(SitemapFile)))
-		if opt.Headers {
-			st.crawler[HeadersFile] = headers(s, t.Stylesheet)
-		}
-	}
-	for name, data := range st.crawler {
-		if err := sink.Write(name, data, Input{}); err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
-		}
 	}
 	return Stats{Rendered: len(todo), SearchFiles: istats.Files}, diags.List()
 }
