@@ -45,7 +45,7 @@ type Stamp struct {
 func StampOf(info fs.FileInfo) Stamp {
 	s := Stamp{Size: info.Size(), ModTime: info.ModTime().UnixNano()}
 	if st, ok := info.Sys().(*syscall.Stat_t); ok {
-		s.ChangeTime = st.Ctim.Nano()
+		s.ChangeTime = changeTime(st)
 		s.Inode = st.Ino
 	}
 	return s

@@ -27,6 +27,8 @@ import (
 	"sync/atomic"
 	"syscall"
 
+	"golang.org/x/sys/unix"
+
 	"brief/internal/parallel"
 )
 
@@ -282,7 +284,7 @@ func (s *Staging) wroteAt(path string, modTime int64) {
 func writeFile(path string, data []byte) (modTime int64, err error) {
 	var fd int
 	err = retry(func() (err error) {
-		fd, err = syscall.Open(path, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
+		fd, err = unix.Open(path, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
 		return err
 	})
 	if err != nil {
@@ -291,7 +293,7 @@ func writeFile(path string, data []byte) (modTime int64, err error) {
 	for len(data) > 0 && err == nil {
 		var n int
 		err = retry(func() (err error) {
-			n, err = syscall.Write(fd, data)
+			n, err = unix.Write(fd, data)
 			return err
 		})
 		switch {
@@ -302,11 +304,11 @@ func writeFile(path string, data []byte) (modTime int64, err error) {
 			data = data[n:]
 		}
 	}
-	var st syscall.Stat_t
+	var st unix.Stat_t
 	if err == nil {
-		err = retry(func() error { return syscall.Fstat(fd, &st) })
+		err = retry(func() error { return unix.Fstat(fd, &st) })
 	}
-	if cerr := syscall.Close(fd); err == nil && cerr != nil {
+	if cerr := unix.Close(fd); err == nil && cerr != nil {
 		err = cerr
 	}
 	if err != nil {
@@ -318,7 +320,7 @@ func writeFile(path string, data []byte) (modTime int64, err error) {
 // retry calls f again while it is interrupted by a signal.
 func retry(f func() error) error {
 	for {
-		if err := f(); err != syscall.EINTR {
+		if err := f(); err != unix.EINTR {
 			return err
 		}
 	}
