@@ -277,10 +277,9 @@ func (s *Staging) saveManifest() error {
 		m.Files[p] = st
 	}
 	for p, st := range s.written {
-		if st.ModTime != 0 { // as its writer left it: a rename keeps it
+		if st.ModTime != 0 { // from its writer (a rename keeps it); else written again next time
 			m.Files[p] = st
 		}
-		// else it is not recorded, and written again next time
 	}
 	m.Dirs = dirTimes(s.dest, m.Files, s.untouchedDirs())
 	data := encodeManifest(m)

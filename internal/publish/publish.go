@@ -276,11 +276,11 @@ func (s *Staging) wroteAt(path string, modTime int64) {
 	s.mu.Unlock()
 }
 
-// writeFile creates the file at path with data and returns its
-// modification time, with bare system calls: an os.File would also
-// register each file with the runtime's poller, one more system call per
-// file (which fails, for a regular file), and allocate. This build made
-// the staging folder, so the file is new.
+// writeFile writes data to the file at path, made or truncated, and
+// returns its modification time, with bare system calls: an os.File would
+// also register each file with the runtime's poller and ask for its flags
+// (more system calls per file, for nothing on a regular file), and
+// allocate.
 func writeFile(path string, data []byte) (modTime int64, err error) {
 	var fd int
 	err = retry(func() (err error) {
