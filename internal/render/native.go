@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"html/template"
 	"strings"
 
@@ -447,8 +446,8 @@ func nativeCard(w htmlWriter, e *site.Entry) {
 	w.WriteString("\n        </article>")
 }
 
-// briefings writes "briefing" or "briefings" after a count, as the list
-// layouts do.
+// count writes a count of briefings, "1 briefing" or "n briefings", as the
+// list layouts do.
 func (w htmlWriter) count(n int) {
 	w.WriteString(itoa(n))
 	if n == 1 {
@@ -467,9 +466,9 @@ func (t *Templates) entryList(w htmlWriter, entries []*site.Entry) error {
 	}
 	w.WriteString("<ol class=\"entries\">")
 	for _, e := range entries {
-		card, ok := t.cards[e]
-		if !ok {
-			return fmt.Errorf("card: briefing %s is not on this site", e.Path)
+		card, err := t.card(e)
+		if err != nil {
+			return err
 		}
 		w.WriteString("\n      <li>")
 		w.WriteString(string(card))

@@ -63,14 +63,17 @@ func (t *Templates) funcs() template.FuncMap {
 		"add":       func(a, b int) int { return a + b },
 		"sparkline": sparkline,
 		"chart":     seriesChart,
-		"card": func(e *site.Entry) (template.HTML, error) {
-			if h, ok := t.cards[e]; ok {
-				return h, nil
-			}
-			return "", fmt.Errorf("card: briefing %s is not on this site", e.Path)
-		},
-		"yearsNav": t.yearsFor,
+		"card":      t.card,
+		"yearsNav":  t.yearsFor,
 	}
+}
+
+// card is {{card .}}: an entry's "entry", rendered once (renderCards).
+func (t *Templates) card(e *site.Entry) (template.HTML, error) {
+	if h, ok := t.cards[e]; ok {
+		return h, nil
+	}
+	return "", fmt.Errorf("card: briefing %s is not on this site", e.Path)
 }
 
 // yearsFor is {{yearsNav .}}: the "years-nav" rendered once, but on a
