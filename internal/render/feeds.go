@@ -149,15 +149,14 @@ func sitemap(s *site.Site, jobs []job) map[string][]byte {
 		if j.kind == "404" {
 			continue
 		}
+		if j.entry != nil {
+			urls = append(urls, feed.URL{Loc: j.entry.Permalink, LastMod: latestOf(j.entry)})
+			continue
+		}
 		u := feed.URL{Loc: s.Abs(j.page.URL)}
-		switch {
-		case j.page.Entry != nil:
-			u.LastMod = latestOf(j.page.Entry)
-		case len(j.page.Entries) > 0:
-			for _, e := range j.page.Entries {
-				if d := latestOf(e); d.After(u.LastMod) {
-					u.LastMod = d
-				}
+		for _, e := range j.page.Entries {
+			if d := latestOf(e); d.After(u.LastMod) {
+				u.LastMod = d
 			}
 		}
 		urls = append(urls, u)

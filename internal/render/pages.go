@@ -61,9 +61,6 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 			p.Highlights = highlights
 		}
 	})
-	for _, e := range s.Entries {
-		add(e.OutPath[:len(e.OutPath)-len("index.html")], "briefing", e.Title, func(p *Page) { p.Entry = e })
-	}
 	for _, y := range s.Years {
 		list(strconv.Itoa(y.Year)+"/", "year", strconv.Itoa(y.Year), y.Entries, func(p *Page) { p.Year = y })
 		for _, m := range y.Months {
@@ -98,7 +95,11 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 	for _, sr := range s.Figures {
 		add("figures/"+sr.Key+"/", "figure", sr.Label, func(p *Page) { p.Series = sr })
 	}
-	jobs := make([]job, len(specs), len(specs)+1)
+	// A briefing's page is made only when it is needed (job.pageOf): a
+	// large site has as many as it has briefings, and they would take
+	// memory the search index needs.
+	briefings := &briefingPages{s: s, css: css, feeds: feeds, description: description}
+	jobs := make([]job, len(specs), len(specs)+len(s.Entries)+1)
 	parallel.For(len(specs), func(_, i int) {
 		sp := specs[i]
 		p := &Page{Site: s, Kind: sp.kind, Title: sp.title, URL: s.URL(sp.dir), Stylesheet: css, Feeds: feeds}
@@ -110,6 +111,9 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 		}
 		jobs[i] = job{path: sp.dir + "index.html", kind: sp.kind, page: p}
 	})
+	for _, e := range s.Entries {
+		jobs = append(jobs, job{path: e.OutPath, kind: "briefing", entry: e, briefings: briefings})
+	}
 	jobs = append(jobs, job{path: "404.html", kind: "404", page: &Page{Site: s, Kind: "404", Title: "Page not found", URL: s.BasePath + "404.html", Permalink: s.Abs(s.BasePath + "404.html"), Stylesheet: css, Feeds: feeds, Description: description}})
 	return jobs
 }
@@ -119,4 +123,18 @@ func twoDigits(n int) string {
 		return "0" + strconv.Itoa(n)
 	}
 	return strconv.Itoa(n)
+}
+
+// briefingPages makes the pages of briefings, which are not kept.
+type briefingPages struct {
+	s           *site.Site
+	css         string
+	feeds       []FeedLink
+	description string
+}
+
+func (b *briefingPages) page(e *site.Entry) *Page {
+	p := &Page{Site: b.s, Kind: "briefing", Title: e.Title, URL: e.URL, Permalink: e.Permalink, Stylesheet: b.css, Feeds: b.feeds, Entry: e}
+	p.Description = describe(b.s, p, b.description)
+	return p
 }

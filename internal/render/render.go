@@ -34,11 +34,21 @@ type Stats struct {
 	SearchFiles int // files of the search index
 }
 
-// job is one page to render.
+// job is one page to render: page, or the page of a briefing, made from
+// entry when it is needed (pageOf).
 type job struct {
-	path string
-	kind string
-	page *Page
+	path      string
+	kind      string
+	page      *Page
+	entry     *site.Entry
+	briefings *briefingPages
+}
+
+func (j job) pageOf() *Page {
+	if j.page != nil {
+		return j.page
+	}
+	return j.briefings.page(j.entry)
 }
 
 // Options are the settings of rendering.
@@ -96,15 +106,6 @@ func (st *State) Update(changed []*site.Entry, sink Sink) (Stats, diag.List) {
 		}
 		st.fp.sum(st.s, st.t)
 	}
-	edited := make(map[*site.Entry]bool, len(changed))
-	for _, e := range changed {
-		edited[e] = true
-	}
-	for _, j := range st.jobs {
-		if p := j.page; p.Entry != nil && edited[p.Entry] {
-			p.Description = describe(st.s, p, st.s.Description)
-		}
-	}
 	return st.render(sink)
 }
 
@@ -127,7 +128,7 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 	todo := make([]int, 0, len(jobs))
 	if keeper != nil {
 		hashers := newHashers()
-		parallel.For(len(jobs), func(w, i int) { inputs[i] = fp.page(hashers[w], jobs[i].page) })
+		parallel.For(len(jobs), func(w, i int) { inputs[i] = fp.page(hashers[w], jobs[i].pageOf()) })
 	}
 	for i, j := range jobs {
 		if keeper != nil {
@@ -148,6 +149,7 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 		buf := &bufs[w]
 		buf.Reset()
 		j := jobs[todo[k]]
+		j.page = j.pageOf()
 		if d, ok := t.execute(buf, j); !ok {
 			diags.Add(d)
 		} else if err := sink.Write(j.path, buf.Bytes(), inputs[todo[k]]); err != nil {
@@ -194,6 +196,9 @@ func listed(jobs []job, todo []int) []*site.Entry {
 	seen := map[*site.Entry]bool{}
 	var out []*site.Entry
 	for _, i := range todo {
+		if jobs[i].page == nil {
+			continue // a briefing's page lists no briefings
+		}
 		for _, e := range jobs[i].page.Entries {
 			if !seen[e] {
 				seen[e] = true

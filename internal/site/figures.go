@@ -11,7 +11,8 @@ import (
 // figureViews formats the figures of one briefing, resolving each of.
 func figureViews(figs []briefing.Figure, diags *diag.List) []FigureView {
 	out := make([]FigureView, len(figs))
-	for i, f := range figs {
+	for i := range figs {
+		f := &figs[i]
 		v := FigureView{Figure: f, ValueText: FormatNumber(f.Value)}
 		v.Text = strings.TrimSpace(v.ValueText + " " + f.Unit)
 		if f.Unit == "" {

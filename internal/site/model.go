@@ -60,7 +60,7 @@ type Entry struct {
 
 // FigureView is a figure formatted for display.
 type FigureView struct {
-	briefing.Figure
+	*briefing.Figure // the briefing's own, not a copy
 	ValueText string // "585", "1,200", "-3.5"
 	Text      string // "585 drones" or "585 of 653 drones (89.6%)"
 	WholeText string // "653"; empty without of
