@@ -60,11 +60,11 @@ type Entry struct {
 
 // FigureView is a figure formatted for display.
 type FigureView struct {
-	*briefing.Figure // the briefing's own, not a copy
-	ValueText string // "585", "1,200", "-3.5"
-	Text      string // "585 drones" or "585 of 653 drones (89.6%)"
-	WholeText string // "653"; empty without of
-	Percent   string // "89.6%"; empty without of
+	*briefing.Figure        // the briefing's own, not a copy
+	ValueText        string // "585", "1,200", "-3.5"
+	Text             string // "585 drones" or "585 of 653 drones (89.6%)"
+	WholeText        string // "653"; empty without of
+	Percent          string // "89.6%"; empty without of
 
 	// The series of this figure, this value in it, and the change since
 	// the value before: "+12" against "573" on "27 Nov" (PrevURL).
