@@ -346,9 +346,7 @@ func renderItem(md *markdown.Renderer, it source.Item) diag.List {
 	case it.Briefing != nil:
 		b := it.Briefing
 		r := md.Render(b.Path, b.Body, b.BodyLine)
-		b.HTML, b.Body, b.Links, b.Anchors = r.HTML, nil, r.Links, r.Anchors
-		sum := sha256.Sum256([]byte(r.HTML))
-		copy(b.HTMLSum[:], sum[:])
+		b.HTML, b.HTMLSum, b.Body, b.Links, b.Anchors = r.HTML, r.Sum, nil, r.Links, r.Anchors
 		if b.Summary == "" {
 			b.Summary = r.Summary
 		}

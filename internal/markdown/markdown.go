@@ -8,6 +8,7 @@ package markdown
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"html/template"
 	"regexp"
 	"strings"
@@ -74,6 +75,7 @@ type output struct {
 // Result is a rendered body.
 type Result struct {
 	HTML    template.HTML
+	Sum     [16]byte        // SHA-256 of HTML, cut to 16 bytes
 	Summary string          // the first paragraph as plain text
 	Links   []briefing.Link // links to other content files, as markers in HTML
 	Anchors []string        // heading ids
@@ -105,7 +107,10 @@ func (r *Renderer) Render(path string, body []byte, firstLine int) Result {
 	if err != nil {
 		rep.diags.Errorf(diag.Pos{File: path, Line: firstLine}, "rendering Markdown: %v", err)
 	}
-	return Result{HTML: template.HTML(out.buf.String()), Summary: summary(doc, body), Links: rep.links, Anchors: rep.anchors, Diags: rep.diags}
+	res := Result{HTML: template.HTML(out.buf.String()), Summary: summary(doc, body), Links: rep.links, Anchors: rep.anchors, Diags: rep.diags}
+	sum := sha256.Sum256(out.buf.Bytes()) // not of HTML: that would copy it
+	copy(res.Sum[:], sum[:])
+	return res
 }
 
 // reporter turns offsets in the body into file positions.

@@ -1,7 +1,10 @@
 package markdown
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"fmt"
+	"html/template"
 	"reflect"
 	"strconv"
 	"strings"
@@ -328,6 +331,24 @@ func TestRenderConcurrently(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestSum: the sum of a body is the SHA-256 of its HTML, the same for the
+// same HTML and another for another.
+func TestSum(t *testing.T) {
+	var zero [16]byte
+	seen := map[[16]byte]template.HTML{}
+	for _, body := range []string{"Text.\n", "Other *text*.\n", "Text.\n", ""} {
+		res := render(body)
+		full := sha256.Sum256([]byte(res.HTML))
+		if !bytes.Equal(res.Sum[:], full[:16]) || (res.HTML != "" && res.Sum == zero) {
+			t.Errorf("%q: sum %x, want %x", body, res.Sum, full[:16])
+		}
+		if html, ok := seen[res.Sum]; ok && html != res.HTML {
+			t.Errorf("%q and %q have the same sum", html, res.HTML)
+		}
+		seen[res.Sum] = res.HTML
+	}
 }
 
 // BenchmarkPathological measures row 20's bodies: refused ones take the
