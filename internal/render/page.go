@@ -79,17 +79,48 @@ type Group struct {
 }
 
 // byMonth groups entries (newest first) by the month of their date, each
-// group a slice of entries.
-func byMonth(entries []*site.Entry) []Group {
-	var out []Group
+// group a slice of entries. titles holds the headings of the site's
+// months (monthTitles), made once rather than on every page.
+func byMonth(entries []*site.Entry, titles map[int]string) []Group {
+	n := 0
+	for i, e := range entries {
+		if i == len(entries)-1 || !sameMonth(e.Date, entries[i+1].Date) {
+			n++
+		}
+	}
+	out := make([]Group, 0, n)
 	start := 0
 	for i, e := range entries {
 		if i == len(entries)-1 || !sameMonth(e.Date, entries[i+1].Date) {
-			out = append(out, Group{Title: e.Date.Format("January 2006"), Entries: entries[start : i+1 : i+1]})
+			title, ok := titles[monthKey(e.Date)]
+			if !ok {
+				title = e.Date.Format(monthTitle)
+			}
+			out = append(out, Group{Title: title, Entries: entries[start : i+1 : i+1]})
 			start = i + 1
 		}
 	}
 	return out
+}
+
+// monthTitle is the layout of a month's heading: "January 2006".
+const monthTitle = "January 2006"
+
+// monthTitles returns the heading of every month that has briefings, by
+// monthKey.
+func monthTitles(s *site.Site) map[int]string {
+	out := map[int]string{}
+	for _, e := range s.Entries {
+		if k := monthKey(e.Date); out[k] == "" {
+			out[k] = e.Date.Format(monthTitle)
+		}
+	}
+	return out
+}
+
+func monthKey(t time.Time) int {
+	y, m, _ := t.Date()
+	return y*12 + int(m)
 }
 
 func sameMonth(a, b time.Time) bool {

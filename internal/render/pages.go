@@ -68,6 +68,7 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 			list(dir, "month", m.Name, m.Entries, func(p *Page) { p.Month = m })
 		}
 	}
+	months := monthTitles(s)
 	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors} {
 		kind := tax.Kind[:len(tax.Kind)-1] // "tag", "actor"
 		add(tax.Kind+"/", tax.Kind, tax.Title, func(p *Page) { p.Terms, p.Facets, p.Sort = tax.Terms, tax.Facets, "name" })
@@ -85,7 +86,7 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 			list(tax.Kind+"/"+t.Slug+"/", kind, t.Name, t.Entries, func(p *Page) {
 				p.Term = t
 				if kind == "actor" {
-					p.Groups = byMonth(p.Entries)
+					p.Groups = byMonth(p.Entries, months)
 				}
 			})
 		}
