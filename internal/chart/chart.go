@@ -513,15 +513,18 @@ func formatNumber(v float64, dec int) string {
 }
 
 // num formats a coordinate with at most 2 decimals; never NaN or Inf.
-func num(v float64) string {
+func num(v float64) string { return string(appendNum(nil, v)) }
+
+// appendNum appends num(v) to b, for the many numbers of a path.
+func appendNum(b []byte, v float64) []byte {
 	if !finite(v) {
-		return "0"
+		return append(b, '0')
 	}
 	r := math.Round(v*100) / 100
 	if r == 0 {
-		return "0"
+		return append(b, '0')
 	}
-	return strconv.FormatFloat(r, 'f', -1, 64)
+	return strconv.AppendFloat(b, r, 'f', -1, 64)
 }
 
 func clamp(v, lo, hi float64) float64 {

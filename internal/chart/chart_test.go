@@ -521,3 +521,19 @@ func TestInputKept(t *testing.T) {
 		}
 	}
 }
+
+// TestNumbers: coordinates are written rounded to two decimals, without
+// trailing zeros, and "0" for zero, minus zero and non-finite values; the
+// appending form writes the same as num, after what the buffer held.
+func TestNumbers(t *testing.T) {
+	cases := map[float64]string{0: "0", math.Copysign(0, -1): "0", -0.004: "0", 0.004: "0", 0.005: "0.01", 1: "1", 12.5: "12.5",
+		3.14159: "3.14", -2.999: "-3", 1e6: "1000000", math.NaN(): "0", math.Inf(1): "0", math.Inf(-1): "0"}
+	for v, want := range cases {
+		if got := num(v); got != want {
+			t.Errorf("num(%v) = %q, want %q", v, got, want)
+		}
+		if got := string(appendNum([]byte("M"), v)); got != "M"+want {
+			t.Errorf("appendNum(M, %v) = %q, want %q", v, got, "M"+want)
+		}
+	}
+}

@@ -65,15 +65,16 @@ func Sparkline(points []Point, width, height int, title string) template.HTML {
 	if len(pts) > 1 {
 		b.WriteString(`<path class="series-1" fill="none" stroke="` + seriesStroke(1) +
 			`" stroke-width="1.5" stroke-linejoin="round" stroke-linecap="round" d="`)
+		var nb [32]byte // numbers go through it, not through strings
 		for i, p := range pts {
 			if i == 0 {
 				b.WriteByte('M')
 			} else {
 				b.WriteByte('L')
 			}
-			b.WriteString(num(xOf(i)))
+			b.Write(appendNum(nb[:0], xOf(i)))
 			b.WriteByte(',')
-			b.WriteString(num(yOf(p.Value)))
+			b.Write(appendNum(nb[:0], yOf(p.Value)))
 		}
 		b.WriteString(`"/>`)
 	}

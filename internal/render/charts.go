@@ -26,24 +26,40 @@ func points(values []*site.SeriesValue) []chart.Point {
 // series up to this one on a briefing page (a *site.FigureView), or the
 // latest values of a series (a *site.Series).
 func sparkline(v any) template.HTML {
-	var values []*site.SeriesValue
-	var label string
 	switch x := v.(type) {
 	case site.FigureView:
-		if x.Series == nil {
-			return ""
-		}
-		values, label = x.Series.Recent(x.Point, seriesRecent), x.Label
+		return figureSparkline(&x)
 	case *site.Series:
-		values, label = x.Values[max(0, len(x.Values)-sparkValues):], x.Label
-	default:
+		return seriesSparkline(x)
+	}
+	return ""
+}
+
+// figureSparkline draws the values of a figure's series up to it.
+func figureSparkline(f *site.FigureView) template.HTML {
+	if f.Series == nil {
 		return ""
 	}
+	return drawSparkline(f.Series.Recent(f.Point, seriesRecent), f.Label)
+}
+
+// seriesSparkline draws the latest values of a series.
+func seriesSparkline(sr *site.Series) template.HTML {
+	return drawSparkline(sr.Values[max(0, len(sr.Values)-sparkValues):], sr.Label)
+}
+
+func drawSparkline(values []*site.SeriesValue, label string) template.HTML {
 	if len(values) < 2 {
 		return ""
 	}
-	// A sparkline shows neither the values' text nor their links.
-	pts := make([]chart.Point, len(values))
+	// A sparkline shows neither the values' text nor their links. Its
+	// points are few, and on the stack.
+	var buf [sparkValues]chart.Point
+	pts := buf[:0]
+	if len(values) > len(buf) {
+		pts = make([]chart.Point, 0, len(values))
+	}
+	pts = pts[:len(values)]
 	for i, v := range values {
 		pts[i] = chart.Point{Time: v.Entry.Date, Value: v.Figure.Figure.Value}
 	}

@@ -347,7 +347,8 @@ func nativeBriefing(w htmlWriter, p *Page) {
 	}
 	if len(e.Figures) > 0 {
 		w.WriteString("\n      <div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Figures\">\n      <table class=\"figures\">\n        <caption>Figures</caption>\n        <thead>\n          <tr>\n            <th scope=\"col\">Figure</th>\n            <th scope=\"col\" class=\"num\">Value</th>\n            <th scope=\"col\">Unit</th>\n            <th scope=\"col\">Share</th>\n            <th scope=\"col\">Change</th>\n            <th scope=\"col\">Recent</th>\n          </tr>\n        </thead>\n        <tbody>")
-		for _, f := range e.Figures {
+		for i := range e.Figures {
+			f := &e.Figures[i]
 			w.WriteString("\n          <tr>\n            <th scope=\"row\">")
 			if f.Series != nil {
 				w.link(f.Series.URL, f.Label)
@@ -370,7 +371,7 @@ func nativeBriefing(w htmlWriter, p *Page) {
 				w.link(f.PrevURL, f.PrevDate)
 			}
 			w.WriteString("</td>\n            <td class=\"spark\">")
-			w.WriteString(string(sparkline(f)))
+			w.WriteString(string(figureSparkline(f)))
 			w.WriteString("</td>\n          </tr>")
 		}
 		w.WriteString("\n        </tbody>\n      </table>\n      </div>")
@@ -534,7 +535,7 @@ func (t *Templates) nativeHome(w htmlWriter, p *Page) error {
 				w.text(latest.Figure.Change)
 			}
 			w.WriteString("</span>\n          ")
-			w.WriteString(string(sparkline(sr)))
+			w.WriteString(string(seriesSparkline(sr)))
 			w.WriteString("\n        </li>")
 		}
 		w.WriteString("\n      </ul>\n      <p><a href=\"")
