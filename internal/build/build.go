@@ -315,7 +315,10 @@ func load(opt Options, md *markdown.Renderer, files []source.File) (*briefing.Co
 	prev := opt.Cache.Sources(opt.Config.Location)
 	results := make([]*cache.Source, len(files))
 	var misses atomic.Int64
-	parallel.For(len(files), func(_, i int) {
+	// One parser a worker: an item's body, part of its parser's buffer, is
+	// made HTML before the worker reads its next file.
+	parsers := make([]source.Parser, parallel.Workers())
+	parallel.For(len(files), func(w, i int) {
 		f := files[i]
 		stamp := cache.StampOf(f.Info)
 		if p := prev[f.Path]; p != nil && p.Stamp == stamp {
@@ -323,7 +326,7 @@ func load(opt Options, md *markdown.Renderer, files []source.File) (*briefing.Co
 			return
 		}
 		misses.Add(1)
-		item, ds := source.Parse(opt.Site, f.Path, srcOpt)
+		item, ds := parsers[w].Parse(opt.Site, f.Path, srcOpt)
 		ds = append(ds, renderItem(md, item)...)
 		ds.Sort()
 		results[i] = &cache.Source{Stamp: stamp, Item: item, Diags: ds}

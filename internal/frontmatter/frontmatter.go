@@ -8,6 +8,7 @@
 package frontmatter
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -65,6 +66,18 @@ const maxDepth = 64
 // returned warnings hold fixes made to the text (invalid UTF-8, NUL bytes);
 // a nil Document comes with at least one error.
 func Parse(path string, src []byte) (*Document, diag.List) {
+	return new(Parser).Parse(path, src)
+}
+
+// A Parser parses files one after the other, reusing the buffer of the
+// reader it gives the front matter library (4 KB a file otherwise). The
+// zero value is ready; a Parser is not safe for concurrent use.
+type Parser struct {
+	reader *bufio.Reader
+}
+
+// Parse is the package's Parse, with p's reader.
+func (p *Parser) Parse(path string, src []byte) (*Document, diag.List) {
 	src, diags := Clean(path, src)
 	start, line := firstLine(src)
 	if start < 0 {
@@ -77,7 +90,7 @@ func Parse(path string, src []byte) (*Document, diag.List) {
 	var errs diag.List
 	switch {
 	case delim == "---" || delim == "+++" || delim == ";;;":
-		doc, errs = parseDelimited(path, src, delim, line)
+		doc, errs = p.parseDelimited(path, src, delim, line)
 	case delim[0] == '{':
 		doc, errs = parseJSONObject(path, src, start, line)
 	default:
@@ -147,7 +160,7 @@ func lineAt(src []byte, off int) []byte {
 
 // parseDelimited handles ---, +++ and ;;; blocks; delimLine is the file line
 // of the opening delimiter.
-func parseDelimited(path string, src []byte, delim string, delimLine int) (*Document, diag.List) {
+func (p *Parser) parseDelimited(path string, src []byte, delim string, delimLine int) (*Document, diag.List) {
 	var block []byte
 	found := false
 	r := &lineReader{src: src}
@@ -156,7 +169,16 @@ func parseDelimited(path string, src []byte, delim string, delimLine int) (*Docu
 		r.done = true
 		return nil
 	}
-	_, err := frontmatter.Parse(r, nil, frontmatter.NewFormat(delim, delim, capture))
+	// The library reads through a bufio.Reader, and takes the one it is
+	// given as it is. Reading a line at a time, it holds no more of the
+	// file than the library asked for.
+	if p.reader == nil {
+		p.reader = bufio.NewReaderSize(r, 4096)
+	} else {
+		p.reader.Reset(r)
+	}
+	_, err := frontmatter.Parse(p.reader, nil, frontmatter.NewFormat(delim, delim, capture))
+	p.reader.Reset(nil) // not holding on to src
 	var diags diag.List
 	if err != nil {
 		diags.Errorf(diag.Pos{File: path, Line: delimLine, Col: 1}, "reading front matter: %v", err)

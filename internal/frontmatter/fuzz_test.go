@@ -2,6 +2,7 @@ package frontmatter
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -43,8 +44,13 @@ func FuzzParse(f *testing.F) {
 	for _, s := range seeds {
 		f.Add([]byte(s))
 	}
+	var reused Parser // has read every input before this one
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc, diags := Parse("a.md", src)
+		// A Parser that read other files reads this one the same.
+		if again, againDiags := reused.Parse("a.md", src); !reflect.DeepEqual(again, doc) || againDiags.Error() != diags.Error() {
+			t.Errorf("a reused Parser reads %+v (%v), a new one %+v (%v)", again, againDiags, doc, diags)
+		}
 		if doc == nil && len(diags.Errors()) == 0 {
 			t.Fatalf("no document and no error: %v", diags)
 		}

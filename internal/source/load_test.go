@@ -143,3 +143,27 @@ func TestLoadIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestParserReuse: one Parser reading file after file, large and small,
+// with failures between them, gives each the items and body a new one
+// gives.
+func TestParserReuse(t *testing.T) {
+	files := map[string]string{
+		"content/long.md":     "---\ntitle: Long\ndate: 2024-03-01\nfigures: {Drones launched: 653}\n---\n" + strings.Repeat("A long body. ", 2000),
+		"content/short.md":    "---\ntitle: Short\ndate: 2024-03-02\n---\nShort body.\n",
+		"content/toml.md":     "+++\ntitle = \"T\"\ndate = 2024-03-03\n+++\nTOML body.\n",
+		"content/bad.md":      "---\ntitle: [unclosed\n---\nBody.\n",
+		"content/big.md":      "---\ntitle: Big\ndate: 2024-03-04\n---\n" + strings.Repeat("x", 5000),
+		"content/actors/a.md": "---\nname: A\n---\nBiography.\n",
+	}
+	fsys := site(files)
+	opt := Options{Dir: "content", MaxFileSize: 4000}
+	var reused Parser
+	for _, p := range []string{"content/long.md", "content/short.md", "content/big.md", "content/toml.md", "content/bad.md", "content/actors/a.md", "content/short.md", "content/long.md"} {
+		want, wantDiags := Parse(fsys, p, opt)
+		got, gotDiags := reused.Parse(fsys, p, opt)
+		if !reflect.DeepEqual(got, want) || gotDiags.Error() != wantDiags.Error() {
+			t.Errorf("%s: reused %+v (%v), new %+v (%v)", p, got, gotDiags, want, wantDiags)
+		}
+	}
+}

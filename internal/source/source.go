@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -129,12 +130,28 @@ func (opt Options) withDefaults() Options {
 // Parse reads and decodes one content file: a briefing, or a profile when
 // it is in the actors or tags folder.
 func Parse(fsys fs.FS, p string, opt Options) (Item, diag.List) {
+	return new(Parser).Parse(fsys, p, opt)
+}
+
+// A Parser reads content files one after the other, reusing its memory:
+// the buffer of the file and the front matter library's reader, some 9 KB
+// a file otherwise. The Body of the item it returns is part of that
+// buffer until its next Parse: convert it first. The zero value is ready;
+// a Parser is not safe for concurrent use.
+type Parser struct {
+	buf []byte
+	fm  fm.Parser
+}
+
+// Parse is the package's Parse, with p's memory.
+func (ps *Parser) Parse(fsys fs.FS, p string, opt Options) (Item, diag.List) {
 	opt = opt.withDefaults()
-	src, err := readLimited(fsys, p, opt.MaxFileSize)
+	src, err := readLimited(fsys, p, opt.MaxFileSize, ps.buf[:0])
 	if err != nil {
 		return Item{}, diag.List{diag.Errorf(diag.Pos{File: p}, "%v", err)}
 	}
-	doc, diags := fm.Parse(p, src)
+	ps.buf = src
+	doc, diags := ps.fm.Parse(p, src)
 	if doc == nil {
 		return Item{}, diags
 	}
@@ -154,23 +171,23 @@ func Parse(fsys fs.FS, p string, opt Options) (Item, diag.List) {
 	return it, append(diags, ds...)
 }
 
-// readLimited reads a file but never more than limit bytes, in case it grew
-// after it was listed.
-func readLimited(fsys fs.FS, p string, limit int64) ([]byte, error) {
+// readLimited reads a file into buf but never more than limit bytes, in
+// case it grew after it was listed.
+func readLimited(fsys fs.FS, p string, limit int64, buf []byte) ([]byte, error) {
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %v", unwrapPath(err))
 	}
 	defer f.Close()
 	// Room for the whole file and the read that finds its end, so the
-	// buffer is allocated once.
+	// buffer grows at most once.
 	var size int64
 	if info, err := f.Stat(); err == nil {
 		size = min(info.Size(), limit+1)
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
-	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
-	src := buf.Bytes()
+	b := bytes.NewBuffer(slices.Grow(buf[:0], int(size)+bytes.MinRead))
+	_, err = b.ReadFrom(io.LimitReader(f, limit+1))
+	src := b.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %v", unwrapPath(err))
 	}
