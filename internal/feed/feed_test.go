@@ -486,3 +486,17 @@ func TestRobots(t *testing.T) {
 	eq(t, "robots with a line break", string(Robots("https://example.org/s.xml\nDisallow: /")),
 		"User-agent: *\nAllow: /\n\nSitemap: https://example.org/s.xmlDisallow: /\n")
 }
+
+// TestAppendRSS: the RSS document is appended after what the buffer
+// holds, the same bytes as RSS, whether the buffer is empty, full or
+// large enough already.
+func TestAppendRSS(t *testing.T) {
+	f := hostileFeed("<b>&amp;</b> \"quoted\"")
+	want := RSS(f, home+"index.xml")
+	for _, b := range [][]byte{nil, []byte("kept"), make([]byte, 3, 1<<20)} {
+		got := AppendRSS(b, f, home+"index.xml")
+		if !bytes.Equal(got[:len(b)], b) || !bytes.Equal(got[len(b):], want) {
+			t.Errorf("after %q: %q", b, got)
+		}
+	}
+}

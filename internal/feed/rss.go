@@ -46,9 +46,12 @@ type rssGUID struct {
 // description; an item without HTML gets its summary there instead. Item
 // updates, which RSS has no element for, go into atom:updated, and authors
 // into dc:creator.
-func RSS(f Feed, selfURL string) []byte {
-	ch := rssChannelOf(f, selfURL)
-	return ch.appendXML(nil)
+func RSS(f Feed, selfURL string) []byte { return AppendRSS(nil, f, selfURL) }
+
+// AppendRSS appends RSS(f, selfURL) to b, so that a buffer can be reused
+// from feed to feed.
+func AppendRSS(b []byte, f Feed, selfURL string) []byte {
+	return rssChannelOf(f, selfURL).appendXML(b)
 }
 
 // rssChannelOf makes the channel of an RSS document.
@@ -80,7 +83,7 @@ func rssChannelOf(f Feed, selfURL string) *rssChannel {
 // would give (the struct tags say how), several times faster: every tag
 // and actor has a feed.
 func (ch *rssChannel) appendXML(b []byte) []byte {
-	n := len(xmlDecl) + 512
+	n := len(xmlDecl) + 512 + 2*(len(ch.Title)+len(ch.Link)+len(ch.Description)+len(ch.Language)+len(ch.LastBuildDate)+len(ch.Self.Href))
 	for i := range ch.Items {
 		n += ch.Items[i].size()
 	}

@@ -67,7 +67,7 @@ type feedFile struct {
 	path    string
 	entries []*site.Entry
 	term    *site.Term
-	make    func() []byte
+	make    func(b []byte) []byte // appends the feed to b
 }
 
 // writeAll writes every feed.
@@ -76,20 +76,20 @@ func (w *feedWriter) writeAll() {
 	home := s.Abs(s.BasePath)
 	var whole feed.Feed // made once the items are
 	files := []feedFile{
-		{RSSFile, s.Entries, nil, func() []byte { return feed.RSS(whole, s.Abs(s.URL(RSSFile))) }},
-		{AtomFile, s.Entries, nil, func() []byte { return feed.Atom(whole, s.Abs(s.URL(AtomFile))) }},
-		{JSONFile, s.Entries, nil, func() []byte { return feed.JSON(whole, s.Abs(s.URL(JSONFile))) }},
+		{RSSFile, s.Entries, nil, func(b []byte) []byte { return feed.AppendRSS(b, whole, s.Abs(s.URL(RSSFile))) }},
+		{AtomFile, s.Entries, nil, func([]byte) []byte { return feed.Atom(whole, s.Abs(s.URL(AtomFile))) }},
+		{JSONFile, s.Entries, nil, func([]byte) []byte { return feed.JSON(whole, s.Abs(s.URL(JSONFile))) }},
 	}
 	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors} {
 		for _, t := range tax.Terms {
 			self := strings.TrimPrefix(t.URL, s.BasePath) + RSSFile
-			files = append(files, feedFile{self, t.Entries, t, func() []byte {
+			files = append(files, feedFile{self, t.Entries, t, func(b []byte) []byte {
 				description := describeTerm(t)
 				if description == "" {
 					description = "Briefings about " + t.Name
 				}
 				f := w.build(s.Title+": "+t.Name, description, s.Abs(t.URL), t.Entries)
-				return feed.RSS(f, s.Abs(t.URL+RSSFile))
+				return feed.AppendRSS(b, f, s.Abs(t.URL+RSSFile))
 			}})
 		}
 	}
@@ -122,9 +122,12 @@ func (w *feedWriter) writeAll() {
 	if len(todo) > 0 && todo[0] < 3 { // the site's own feeds come first
 		whole = w.build(s.Title, s.Description, home, s.Entries)
 	}
-	parallel.For(len(todo), func(_, k int) {
+	// A buffer a worker: the sink keeps no data it is given.
+	bufs := make([][]byte, parallel.Workers())
+	parallel.For(len(todo), func(wk, k int) {
 		i := todo[k]
-		if err := w.sink.Write(files[i].path, files[i].make(), inputs[i]); err != nil {
+		bufs[wk] = files[i].make(bufs[wk][:0])
+		if err := w.sink.Write(files[i].path, bufs[wk], inputs[i]); err != nil {
 			w.diags.Add(diag.Errorf(diag.Pos{File: files[i].path}, "writing: %v", err))
 		}
 	})
