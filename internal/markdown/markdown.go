@@ -75,7 +75,7 @@ type output struct {
 // Result is a rendered body.
 type Result struct {
 	HTML    template.HTML
-	Sum     [16]byte        // SHA-256 of HTML, cut to 16 bytes
+	Sum     [16]byte        // SHA-256 of HTML, cut to 16 bytes; zero for a refused body
 	Summary string          // the first paragraph as plain text
 	Links   []briefing.Link // links to other content files, as markers in HTML
 	Anchors []string        // heading ids

@@ -55,9 +55,9 @@ func drawSparkline(values []*site.SeriesValue, label string) template.HTML {
 	// A sparkline shows neither the values' text nor their links. Its
 	// points are few, and on the stack.
 	var buf [sparkValues]chart.Point
-	pts := buf[:0]
-	if len(values) > len(buf) {
-		pts = make([]chart.Point, 0, len(values))
+	pts := buf[:]
+	if len(values) > len(pts) {
+		pts = make([]chart.Point, len(values))
 	}
 	pts = pts[:len(values)]
 	for i, v := range values {

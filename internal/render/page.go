@@ -82,13 +82,7 @@ type Group struct {
 // group a slice of entries. titles holds the headings of the site's
 // months (monthTitles), made once rather than on every page.
 func byMonth(entries []*site.Entry, titles map[int]string) []Group {
-	n := 0
-	for i, e := range entries {
-		if i == len(entries)-1 || !sameMonth(e.Date, entries[i+1].Date) {
-			n++
-		}
-	}
-	out := make([]Group, 0, n)
+	var out []Group
 	start := 0
 	for i, e := range entries {
 		if i == len(entries)-1 || !sameMonth(e.Date, entries[i+1].Date) {
