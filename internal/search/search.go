@@ -102,9 +102,10 @@ type Doc struct {
 }
 
 // Bodies remembers, from one build to the next, what Write learned of each
-// body given as HTML: its distinct tokens, joined by spaces, which take
-// most of the time an index takes to make. It is keyed by Doc.Sum and
-// called from several goroutines at once.
+// doc whose body is given as HTML: its distinct tokens with the fields
+// they are in, which take most of the time an index takes to make. It is
+// keyed by a sum of the doc (its URL, every field indexed and Doc.Sum),
+// and called from several goroutines at once.
 type Bodies interface {
 	Body(sum [16]byte) (tokens string, ok bool)
 	SetBody(sum [16]byte, tokens string)
@@ -180,7 +181,9 @@ func Write(docs []Doc, opt Options) Stats {
 
 	var size atomic.Int64
 	out := output{opt: opt, size: &size}
-	postings := invert(docs, opt.Bodies, out)
+	sums := make([][16]byte, len(docs))
+	parallel.For(len(docs), func(_, i int) { sums[i] = docSum(&docs[i]) })
+	postings := invert(docs, sums, opt.Bodies, out)
 	toks := make([]string, 0, len(postings))
 	for t := range postings {
 		toks = append(toks, t)
@@ -243,7 +246,12 @@ func Write(docs []Doc, opt Options) Stats {
 			out.emit(name, append(b, '}', '\n'), input)
 		default:
 			n := i - len(shards)
-			out.emit("x/"+strconv.Itoa(n)+".json", appendTextBlock(docs[n*blockSize:min((n+1)*blockSize, len(docs))]), [16]byte{})
+			lo, hi := n*blockSize, min((n+1)*blockSize, len(docs))
+			name := "x/" + strconv.Itoa(n) + ".json"
+			input := blockInput("x/", sums[lo:hi])
+			if !out.kept(name, input) {
+				out.emit(name, appendTextBlock(docs[lo:hi]), input)
+			}
 		}
 	})
 	keys := make([]string, len(shards))
@@ -320,16 +328,45 @@ func shardInput(key string, toks []string, postings map[string][]uint32, scratch
 	return fingerprint(b)
 }
 
-// blockInput fingerprints a body block by the sums of its docs' HTML; zero
-// when a doc has none (its body was given as text).
-func blockInput(docs []Doc) [16]byte {
-	b := make([]byte, 0, 2+16*len(docs))
-	b = append(b, "b/"...)
-	for _, d := range docs {
-		if d.Sum == [16]byte{} || d.Body != "" {
+// blockInput fingerprints a block (prefix "b/" or "x/") by the sums of its
+// docs (see docSum); zero when a doc has none.
+func blockInput(prefix string, sums [][16]byte) [16]byte {
+	b := make([]byte, 0, len(prefix)+16*len(sums))
+	b = append(b, prefix...)
+	for _, s := range sums {
+		if s == [16]byte{} {
 			return [16]byte{}
 		}
-		b = append(b, d.Sum[:]...)
+		b = append(b, s[:]...)
+	}
+	return fingerprint(b)
+}
+
+// docSum fingerprints everything a doc gives the index, its body by
+// Doc.Sum; zero for a doc without one, or whose body is given as text.
+func docSum(d *Doc) [16]byte {
+	if d.Sum == [16]byte{} || d.Body != "" {
+		return [16]byte{}
+	}
+	n := 16 + len(d.URL) + len(d.Title) + len(d.Date) + len(d.Summary) + 16
+	lists := [][]string{d.Actors, d.Aliases, d.Tags, d.Figures}
+	for _, l := range lists {
+		for _, s := range l {
+			n += len(s) + 2
+		}
+	}
+	b := make([]byte, 0, n+32)
+	b = append(b, d.Sum[:]...)
+	for _, s := range []string{d.URL, d.Title, d.Date, d.Summary} {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	for _, l := range lists {
+		b = binary.AppendUvarint(b, uint64(len(l)))
+		for _, s := range l {
+			b = binary.AppendUvarint(b, uint64(len(s)))
+			b = append(b, s...)
+		}
 	}
 	return fingerprint(b)
 }
@@ -346,10 +383,11 @@ func fingerprint(b []byte) (out [16]byte) {
 const invertBatch = 64 * bodyBlockSize
 
 // invert returns the postings of every token: id<<maskBits | mask, by
-// increasing id. It emits the body blocks (b/) on the way, but for those
-// still in place: the text of their bodies is not even made when their
-// tokens are remembered.
-func invert(docs []Doc, known Bodies, out output) map[string][]uint32 {
+// increasing id. sums are the docs' sums (docSum), under which known
+// remembers their tokens. It emits the body blocks (b/) on the way, but for
+// those still in place: the text of their bodies is not even made when
+// their tokens are remembered.
+func invert(docs []Doc, sums [][16]byte, known Bodies, out output) map[string][]uint32 {
 	// The index is made in parts, one for each core, each holding the
 	// tokens whose hash gives it.
 	type part struct {
@@ -367,6 +405,8 @@ func invert(docs []Doc, known Bodies, out output) map[string][]uint32 {
 		kept   = make([]bool, invertBatch/bodyBlockSize)
 		inputs = make([][16]byte, invertBatch/bodyBlockSize)
 		seen   = make([]map[string]int, parallel.Workers())
+		// htmlSums is scratch space for the sums of a body block's HTML.
+		htmlSums = make([][][16]byte, parallel.Workers())
 	)
 	for w := range seen {
 		seen[w] = map[string]int{}
@@ -375,20 +415,30 @@ func invert(docs []Doc, known Bodies, out output) map[string][]uint32 {
 		hi := min(lo+invertBatch, len(docs))
 		blocks := (hi - lo + bodyBlockSize - 1) / bodyBlockSize
 		name := func(k int) string { return "b/" + strconv.Itoa((lo+k*bodyBlockSize)/bodyBlockSize) + ".json" }
-		parallel.For(blocks, func(_, k int) {
-			inputs[k] = blockInput(docs[lo+k*bodyBlockSize : min(lo+(k+1)*bodyBlockSize, hi)])
+		parallel.For(blocks, func(w, k int) {
+			// A body block is made from the bodies alone.
+			block := htmlSums[w][:0]
+			for i := lo + k*bodyBlockSize; i < min(lo+(k+1)*bodyBlockSize, hi); i++ {
+				if sums[i] == [16]byte{} {
+					block = append(block, [16]byte{})
+				} else {
+					block = append(block, docs[i].Sum)
+				}
+			}
+			htmlSums[w] = block
+			inputs[k] = blockInput("b/", block)
 			kept[k] = out.kept(name(k), inputs[k])
 		})
 		parallel.For(hi-lo, func(w, i int) {
 			d := &docs[lo+i]
-			remember := known != nil && d.Body == "" && d.Sum != [16]byte{}
+			remember := known != nil && sums[lo+i] != [16]byte{}
 			bodies[i] = ""
 			if remember {
-				if toks, ok := known.Body(d.Sum); ok {
+				if toks, ok := known.Body(sums[lo+i]); ok {
 					if !kept[i/bodyBlockSize] {
 						bodies[i] = PlainText(d.HTML)
 					}
-					batch[i] = tokenize(d, "", toks, batch[i][:0], seen[w])
+					batch[i] = decodeTokens(toks, batch[i][:0])
 					return
 				}
 			}
@@ -396,9 +446,9 @@ func invert(docs []Doc, known Bodies, out output) map[string][]uint32 {
 			if bodies[i] == "" && d.HTML != "" {
 				bodies[i] = PlainText(d.HTML)
 			}
-			batch[i] = tokenize(d, bodies[i], "", batch[i][:0], seen[w])
+			batch[i] = tokenize(d, bodies[i], batch[i][:0], seen[w])
 			if remember {
-				known.SetBody(d.Sum, bodyTokens(batch[i]))
+				known.SetBody(sums[lo+i], encodeTokens(batch[i]))
 			}
 		})
 		parallel.For(blocks, func(_, k int) {
@@ -470,9 +520,8 @@ type docToken struct {
 }
 
 // tokenize appends the distinct tokens of d, whose body text is body, to
-// toks; seen is scratch space. When bodyToks is not empty it holds the
-// body's distinct tokens, joined by spaces, and body is not read.
-func tokenize(d *Doc, body, bodyToks string, toks []docToken, seen map[string]int) []docToken {
+// toks; seen is scratch space.
+func tokenize(d *Doc, body string, toks []docToken, seen map[string]int) []docToken {
 	clear(seen)
 	token := func(field uint8, k string) {
 		if i, ok := seen[k]; ok {
@@ -511,36 +560,39 @@ func tokenize(d *Doc, body, bodyToks string, toks []docToken, seen map[string]in
 		token(fieldDate, key(t))
 	}
 	add(fieldSummary, d.Summary)
-	if bodyToks == "" {
-		add(fieldBody, body)
-	}
-	// Remembered body tokens are distinct already: only the few tokens of
-	// the other fields need looking up.
-	for bodyToks != "" {
-		t, rest, _ := strings.Cut(bodyToks, " ")
-		bodyToks = rest
-		if i, ok := seen[t]; ok {
-			toks[i].mask |= fieldBody
-			continue
-		}
-		toks = append(toks, docToken{tok: t, mask: fieldBody, hash: hashOf(t)})
-	}
+	add(fieldBody, body)
 	return toks
 }
 
-// bodyTokens joins the distinct tokens of a body, as tokenize found them,
-// with spaces, for Bodies.
-func bodyTokens(toks []docToken) string {
-	var b strings.Builder
+// encodeTokens writes the distinct tokens of a doc, as tokenize found
+// them, for Bodies: each is its mask, one byte, then the token, and a
+// space ends all but the last (tokens have none).
+func encodeTokens(toks []docToken) string {
+	n := 0
 	for _, t := range toks {
-		if t.mask&fieldBody != 0 {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(t.tok)
-		}
+		n += len(t.tok) + 2
 	}
-	return b.String()
+	b := make([]byte, 0, n)
+	for i, t := range toks {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, t.mask)
+		b = append(b, t.tok...)
+	}
+	return string(b)
+}
+
+// decodeTokens appends the tokens that encodeTokens wrote to toks. They
+// point into s.
+func decodeTokens(s string, toks []docToken) []docToken {
+	for len(s) > 0 {
+		mask := s[0]
+		t, rest, _ := strings.Cut(s[1:], " ")
+		toks = append(toks, docToken{tok: t, mask: mask, hash: hashOf(t)})
+		s = rest
+	}
+	return toks
 }
 
 // dateTokens returns the tokens of a "YYYY-MM-DD" date: "2025", "202512",
