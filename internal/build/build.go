@@ -50,6 +50,9 @@ type Options struct {
 	// Listed, when set, is told how many content files there are once the
 	// content folder is listed, before any is read.
 	Listed func(files int)
+	// Loaded, when set, is told how many content files there are and how
+	// many of them were parsed, not found in the cache, once all are read.
+	Loaded func(files, parsed int)
 	// Listing, when set, keeps the list of content files from one build
 	// to the next; Changed then names the paths (relative to Site) that
 	// changed since the last build, and only those are looked at again.
@@ -155,7 +158,10 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 			return res, append(diags, last.Diags...)
 		}
 	}
-	content, sources, ldiags := load(opt, md, files)
+	content, sources, parsed, ldiags := load(opt, md, files)
+	if opt.Loaded != nil {
+		opt.Loaded(len(files), parsed)
+	}
 	diags = append(diags, ldiags...)
 	var layouts fs.FS
 	if sub, err := fs.Sub(opt.Site, render.LayoutDir); err == nil {
@@ -308,10 +314,9 @@ func inputKey(opt Options, files []source.File) [32]byte {
 }
 
 // load reads the content folder, parsing only the files the cache does not
-// already hold in the same version, on every core.
-func load(opt Options, md *markdown.Renderer, files []source.File) (*briefing.Content, map[string]*cache.Source, diag.List) {
+// already hold in the same version, on every core. parsed counts those.
+func load(opt Options, md *markdown.Renderer, files []source.File) (content *briefing.Content, sources map[string]*cache.Source, parsed int, diags diag.List) {
 	srcOpt := opt.sourceOptions()
-	var diags diag.List
 	prev := opt.Cache.Sources(opt.Config.Location)
 	results := make([]*cache.Source, len(files))
 	var misses atomic.Int64
@@ -339,7 +344,7 @@ func load(opt Options, md *markdown.Renderer, files []source.File) (*briefing.Co
 		diags = append(diags, r.Diags...)
 	}
 	opt.Cache.Replace(next)
-	return source.Assemble(items), next, diags
+	return source.Assemble(items), next, int(misses.Load()), diags
 }
 
 // renderItem converts the Markdown of one briefing or profile to HTML, fills

@@ -34,9 +34,17 @@ func TestFrontMatterSameThroughTheCache(t *testing.T) {
 	dir := t.TempDir()
 	opt := Options{Site: fsys, Config: cfg, Cache: cache.Open(dir, "key")}
 	files, _ := source.Walk(fsys, opt.sourceOptions())
-	_, parsed, _ := load(opt, markdown.New(), files)
+	_, parsed, misses, _ := load(opt, markdown.New(), files)
+	if misses != len(files) {
+		t.Fatalf("an empty cache: %d of %d files parsed", misses, len(files))
+	}
 	if err := opt.Cache.Save(); err != nil {
 		t.Fatal(err)
+	}
+	again := opt
+	again.Cache = cache.Open(dir, "key")
+	if _, _, misses, _ := load(again, markdown.New(), files); misses != 0 {
+		t.Fatalf("a full cache: %d of %d files parsed again", misses, len(files))
 	}
 	cached := cache.Open(dir, "key").Sources(cfg.Location)
 	n := 0

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"slices"
 	"strconv"
 	"time"
 )
@@ -57,8 +58,13 @@ func Sitemaps(urls []URL, baseURL string) map[string][]byte {
 // to make: a sitemap lists every page of the site. Values are already
 // cleaned of characters XML forbids.
 func appendLocs(b []byte, root, item string, locs []sitemapLoc) []byte {
+	n := len(xmlDecl) + 2*len(root) + len(nsSitemap) + 32
+	for _, l := range locs {
+		n += len(l.Loc) + len(l.LastMod) + 2*len(item) + 48 // the tags around them
+	}
+	b = slices.Grow(b, n+n/16) // a little room for escapes
 	b = append(b, xmlDecl...)
-	b = append(b, "<"+root+` xmlns="`+nsSitemap+`">`...)
+	b = append(append(append(b, '<'), root...), ` xmlns="`+nsSitemap+`">`...)
 	for _, l := range locs {
 		b = append(b, "\n  <"+item+">\n    <loc>"...)
 		b = appendEscaped(b, l.Loc)

@@ -187,6 +187,15 @@ func TestSitemapBytesMatchEncodingXML(t *testing.T) {
 			t.Fatalf("sitemapindex of %q:\n%s\nwant\n%s", locs, got, want)
 		}
 	}
+
+	// A sitemap is sized before it is written: one allocation.
+	locs := make([]sitemapLoc, 5000)
+	for i := range locs {
+		locs[i] = sitemapLoc{Loc: fmt.Sprintf("%s2025/12/%d/briefing-%d/", home, 1+i%28, i), LastMod: "2025-12-06"}
+	}
+	if n := testing.AllocsPerRun(5, func() { appendLocs(nil, "urlset", "url", locs) }); n != 1 {
+		t.Errorf("appendLocs of 5,000 URLs: %.0f allocations, want 1", n)
+	}
 }
 
 // TestRSSBytesMatchEncodingXML checks the hand-written RSS against
