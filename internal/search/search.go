@@ -172,12 +172,9 @@ func Build(docs []Doc) (map[string][]byte, Stats) {
 // the same files.
 func Write(docs []Doc, opt Options) Stats {
 	docs = slices.Clone(docs)
-	slices.SortFunc(docs, func(a, b Doc) int {
-		// URLs are unique in a site; the rest only keeps the output the
-		// same for any input order when they are not.
-		return cmp.Or(cmp.Compare(b.Date, a.Date), cmp.Compare(a.URL, b.URL), cmp.Compare(a.Title, b.Title),
-			cmp.Compare(a.Summary, b.Summary), cmp.Compare(a.Body, b.Body), cmp.Compare(a.HTML, b.HTML))
-	})
+	if !slices.IsSortedFunc(docs, compareDocs) { // a site gives them sorted
+		slices.SortFunc(docs, compareDocs)
+	}
 
 	var size atomic.Int64
 	out := output{opt: opt, size: &size}
@@ -260,6 +257,20 @@ func Write(docs []Doc, opt Options) Stats {
 	}
 	out.emit("meta.json", meta(docs, keys), [16]byte{})
 	return Stats{Docs: len(docs), Terms: len(toks), Files: len(shards) + xBlocks + bBlocks + 1, Bytes: size.Load()}
+}
+
+// compareDocs orders docs by date, newest first, then by URL.
+func compareDocs(a, b Doc) int {
+	if c := cmp.Compare(b.Date, a.Date); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.URL, b.URL); c != 0 {
+		return c
+	}
+	// URLs are unique in a site; the rest only keeps the output the same
+	// for any input order when they are not.
+	return cmp.Or(cmp.Compare(a.Title, b.Title), cmp.Compare(a.Summary, b.Summary),
+		cmp.Compare(a.Body, b.Body), cmp.Compare(a.HTML, b.HTML))
 }
 
 // appendTextBlock returns the text block of docs.
