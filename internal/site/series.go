@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"brief/internal/parallel"
 )
 
 // Series is every published value of one figure key, oldest first: how a
@@ -58,12 +60,14 @@ func (s *Series) Recent(v *SeriesValue, n int) []*SeriesValue {
 // against the previous value of its series.
 func (s *Site) buildSeries() {
 	byKey := map[string]*Series{}
-	chrono := make([]*Entry, len(s.Entries))
-	for i, e := range s.Entries {
-		chrono[len(chrono)-1-i] = e // oldest first
+	n := 0
+	for _, e := range s.Entries {
+		n += len(e.Figures)
 	}
+	values := make([]SeriesValue, 0, n) // one allocation for them all
 	wholes := map[string]map[string]int{}
-	for _, e := range chrono {
+	for i := len(s.Entries) - 1; i >= 0; i-- { // oldest first
+		e := s.Entries[i]
 		for i := range e.Figures {
 			fv := &e.Figures[i]
 			sr := byKey[fv.Key]
@@ -72,7 +76,8 @@ func (s *Site) buildSeries() {
 				byKey[fv.Key] = sr
 				s.Figures = append(s.Figures, sr)
 			}
-			v := &SeriesValue{Entry: e, Figure: fv, Index: len(sr.Values)}
+			values = append(values, SeriesValue{Entry: e, Figure: fv, Index: len(sr.Values)})
+			v := &values[len(values)-1]
 			if n := len(sr.Values); n > 0 {
 				v.Prev = sr.Values[n-1]
 			}
@@ -87,10 +92,8 @@ func (s *Site) buildSeries() {
 			}
 		}
 	}
+	parallel.For(len(values), func(_, i int) { values[i].Figure.setChange(&values[i]) })
 	for _, sr := range s.Figures {
-		for _, v := range sr.Values {
-			v.Figure.setChange(s, v)
-		}
 		if of := mostCommon(wholes[sr.Key]); of != "" && byKey[of] != nil {
 			sr.Whole = byKey[of]
 			byKey[of].Parts = append(byKey[of].Parts, sr)
@@ -121,7 +124,7 @@ func mostCommon(counts map[string]int) string {
 
 // setChange fills in the change against the previous value of the series:
 // "+12", "−3.5", "no change", with the date and URL of that value.
-func (fv *FigureView) setChange(s *Site, v *SeriesValue) {
+func (fv *FigureView) setChange(v *SeriesValue) {
 	if v.Prev == nil {
 		return
 	}

@@ -86,9 +86,16 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 			e.Older = s.Entries[i+1]
 		}
 	}
-	actors := newActorIndex(c.Actors, &diags)
-	s.Actors = s.taxonomy("actors", "Actors", actors, func(e *Entry) []briefing.Name { return e.Briefing.Actors }, &diags)
-	s.Tags = s.taxonomy("tags", "Tags", newTagIndex(c.Tags, &diags), func(e *Entry) []briefing.Name { return e.Briefing.Tags }, &diags)
+	// Actors and tags at once: each fills in its own field of the entries.
+	var tagDiags diag.List
+	parallel.For(2, func(_, i int) {
+		if i == 0 {
+			s.Actors = s.taxonomy("actors", "Actors", newActorIndex(c.Actors, &diags), func(e *Entry) []briefing.Name { return e.Briefing.Actors }, &diags)
+		} else {
+			s.Tags = s.taxonomy("tags", "Tags", newTagIndex(c.Tags, &tagDiags), func(e *Entry) []briefing.Name { return e.Briefing.Tags }, &tagDiags)
+		}
+	})
+	diags = append(diags, tagDiags...)
 	relations(s.Actors, s.Tags)
 	s.buildSeries()
 	s.relate()
