@@ -31,6 +31,10 @@ type Bodies struct {
 	known    map[[16]byte]string // tokens as loaded: they point into the mapped files
 	asked    atomic.Bool         // an index asked for a body, so Save may drop the others
 	shards   [bodyShards]bodyShard
+
+	mu      sync.Mutex
+	index   *fileWriter // the new index.bin (see SetIndex), nil until made
+	stopped bool        // discarded: nothing more is written
 }
 
 // bodyShard is one file of remembered bodies and, once a body was learned
@@ -158,10 +162,19 @@ func (b *Bodies) decodeShard(i int, data []byte) map[[16]byte]string {
 // was made, nothing changes. The files are read again on next use (the
 // old mappings stay: strings may point into them).
 func (b *Bodies) save() error {
-	if b == nil || !b.asked.Load() {
-		return nil // no index was made: the files stay as they are
+	if b == nil {
+		return nil
 	}
 	var first error
+	b.mu.Lock()
+	if b.index != nil {
+		first = b.index.commit()
+		b.index = nil
+	}
+	b.mu.Unlock()
+	if !b.asked.Load() {
+		return first // no index was made: the files stay as they are
+	}
 	for i := range b.shards {
 		sh := &b.shards[i]
 		kept := 0
@@ -208,6 +221,13 @@ func (b *Bodies) discard() {
 	if b == nil {
 		return
 	}
+	b.mu.Lock()
+	if b.index != nil {
+		b.index.abort()
+		b.index = nil
+	}
+	b.stopped = true
+	b.mu.Unlock()
 	for i := range b.shards {
 		sh := &b.shards[i]
 		sh.mu.Lock()

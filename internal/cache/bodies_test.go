@@ -47,6 +47,14 @@ func (c *counting) SetBody(sum [16]byte, toks string) {
 	c.Bodies.SetBody(sum, toks)
 }
 
+func (c *counting) LastIndex() ([][16]byte, map[string][]uint32, bool) {
+	return c.Bodies.(search.Indexes).LastIndex()
+}
+
+func (c *counting) SetIndex(sums [][16]byte, postings map[string][]uint32) {
+	c.Bodies.(search.Indexes).SetIndex(sums, postings)
+}
+
 func index(docs []search.Doc, bodies search.Bodies) map[string]string {
 	files := map[string]string{}
 	var mu sync.Mutex
@@ -236,5 +244,71 @@ func TestRejectedFilesAreUnmapped(t *testing.T) {
 	}
 	if n := len(Open(dir, "key").Sources(time.UTC)); n != 2 {
 		t.Fatalf("read back %d files with the right key, want 2", n)
+	}
+}
+
+// TestIndexRemembered: the postings of the last index are kept with the
+// remembered tokens, so that an index with two bodies edited asks only for
+// their tokens, old and new; a damaged index file is made again from
+// scratch; a discarded build leaves the file as it was. Each index is the
+// same as one made without any memory.
+func TestIndexRemembered(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	dir := t.TempDir()
+	docs := make([]search.Doc, 200)
+	for i := range docs {
+		docs[i] = bodyDoc(rng, i)
+	}
+	build := func(round string) *counting {
+		t.Helper()
+		c := Open(dir, "key")
+		b := &counting{Bodies: c.Bodies(), sums: map[[16]byte]bool{}}
+		if got, want := index(docs, b), index(docs, nil); !maps.Equal(got, want) {
+			t.Fatalf("%s: the index made with a remembered one differs", round)
+		}
+		if err := c.Save(); err != nil {
+			t.Fatalf("%s: %v", round, err)
+		}
+		return b
+	}
+	build("first build")
+	for _, i := range []int{10, 150} {
+		html := docs[i].HTML + "<p>An added sentence about drones.</p>"
+		docs[i].HTML = html
+		sum := sha256.Sum256([]byte(html))
+		copy(docs[i].Sum[:], sum[:])
+	}
+	if b := build("two bodies edited"); b.hits.Load() != 2 || b.misses.Load() != 2 || b.learnt() != 2 {
+		t.Fatalf("two bodies edited: %d hits, %d misses, %d learnt; want the old tokens of each (2), and the new (2)", b.hits.Load(), b.misses.Load(), b.learnt())
+	}
+
+	path := filepath.Join(dir, "index.bin")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)/3] ^= 0x10
+	os.WriteFile(path, data, 0o644)
+	if b := build("damaged index"); b.hits.Load() != int64(len(docs)) {
+		t.Fatalf("damaged index: %d bodies asked for, want all %d", b.hits.Load()+b.misses.Load(), len(docs))
+	}
+
+	saved, _ := os.ReadFile(path)
+	c := Open(dir, "key")
+	b := c.Bodies().(*Bodies)
+	sums, postings, ok := b.LastIndex()
+	if !ok || len(sums) != len(docs) {
+		t.Fatalf("the index made again is not read back: %v, %d docs", ok, len(sums))
+	}
+	c.Discard()
+	b.SetIndex(sums, postings)
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if now, _ := os.ReadFile(path); string(now) != string(saved) {
+		t.Fatal("an index set after the cache was discarded changed the file")
+	}
+	if tmp, _ := filepath.Glob(filepath.Join(dir, ".*tmp*")); len(tmp) > 0 {
+		t.Fatalf("temporary files left: %v", tmp)
 	}
 }

@@ -71,6 +71,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -109,6 +110,16 @@ type Doc struct {
 type Bodies interface {
 	Body(sum [16]byte) (tokens string, ok bool)
 	SetBody(sum [16]byte, tokens string)
+}
+
+// Indexes, when the Bodies of Options also implements it, remembers the
+// postings of the last index made, with the sums (see Bodies) of its docs
+// in order: an index whose docs changed in a few places only, the others
+// where they were, is then updated rather than made again. The postings
+// given by LastIndex are only read.
+type Indexes interface {
+	LastIndex() (sums [][16]byte, postings map[string][]uint32, ok bool)
+	SetIndex(sums [][16]byte, postings map[string][]uint32)
 }
 
 // Options say where Write's files go and what it may reuse.
@@ -180,7 +191,13 @@ func Write(docs []Doc, opt Options) Stats {
 	out := output{opt: opt, size: &size}
 	sums := make([][16]byte, len(docs))
 	parallel.For(len(docs), func(_, i int) { sums[i] = docSum(&docs[i]) })
-	postings := invert(docs, sums, opt.Bodies, out)
+	postings := update(docs, sums, opt.Bodies, out)
+	if postings == nil {
+		postings = invert(docs, sums, opt.Bodies, out, nil)
+	}
+	if ix, ok := opt.Bodies.(Indexes); ok && !slices.Contains(sums, [16]byte{}) {
+		ix.SetIndex(sums, postings)
+	}
 	toks := make([]string, 0, len(postings))
 	for t := range postings {
 		toks = append(toks, t)
@@ -393,12 +410,84 @@ func fingerprint(b []byte) (out [16]byte) {
 // so it is a multiple of bodyBlockSize.
 const invertBatch = 64 * bodyBlockSize
 
+// update returns the postings of docs made from those of the last index
+// (see Indexes), when it had as many docs and only a few of them changed,
+// or nil when the index must be made from scratch. It emits the body
+// blocks that are not in place.
+func update(docs []Doc, sums [][16]byte, known Bodies, out output) map[string][]uint32 {
+	ix, ok := known.(Indexes)
+	if !ok {
+		return nil
+	}
+	last, prev, ok := ix.LastIndex()
+	if !ok || len(last) != len(sums) {
+		return nil
+	}
+	changed := make([]bool, len(sums))
+	var ids []uint32 // of the changed docs, increasing
+	for i, s := range sums {
+		if s == [16]byte{} {
+			return nil
+		}
+		if s != last[i] {
+			changed[i] = true
+			if ids = append(ids, uint32(i)); len(ids) > 64+len(sums)/64 {
+				return nil
+			}
+		}
+	}
+	// The tokens of the changed docs as they were, to take them out, and
+	// as they are.
+	touched := map[string]bool{}
+	for _, i := range ids {
+		toks, ok := known.Body(last[i])
+		if !ok {
+			return nil
+		}
+		for _, t := range decodeTokens(toks, nil) {
+			touched[t.tok] = true
+		}
+	}
+	added := invert(docs, sums, known, out, changed)
+	for t := range added {
+		touched[t] = true
+	}
+	postings := maps.Clone(prev)
+	for t := range touched {
+		if merged := mergePostings(prev[t], added[t], ids); len(merged) > 0 {
+			postings[t] = merged
+		} else {
+			delete(postings, t)
+		}
+	}
+	return postings
+}
+
+// mergePostings returns the postings of old but those of the docs ids
+// (increasing), merged with added, which are all of those docs.
+func mergePostings(old, added, ids []uint32) []uint32 {
+	out := make([]uint32, 0, len(old)+len(added))
+	j := 0
+	for _, p := range old {
+		id := p >> maskBits
+		if _, found := slices.BinarySearch(ids, id); found {
+			continue
+		}
+		for ; j < len(added) && added[j]>>maskBits < id; j++ {
+			out = append(out, added[j])
+		}
+		out = append(out, p)
+	}
+	return append(out, added[j:]...)
+}
+
 // invert returns the postings of every token: id<<maskBits | mask, by
 // increasing id. sums are the docs' sums (docSum), under which known
 // remembers their tokens. It emits the body blocks (b/) on the way, but for
 // those still in place: the text of their bodies is not even made when
-// their tokens are remembered.
-func invert(docs []Doc, sums [][16]byte, known Bodies, out output) map[string][]uint32 {
+// their tokens are remembered. When only is set, the postings are those
+// of the docs it marks alone.
+func invert(docs []Doc, sums [][16]byte, known Bodies, out output, only []bool) map[string][]uint32 {
 	// The index is made in parts, one for each core, each holding the
 	// tokens whose hash gives it.
 	type part struct {
@@ -444,6 +533,16 @@ func invert(docs []Doc, sums [][16]byte, known Bodies, out output) map[string][]
 			d := &docs[lo+i]
 			remember := known != nil && sums[lo+i] != [16]byte{}
 			bodies[i] = ""
+			if only != nil && !only[lo+i] {
+				batch[i] = batch[i][:0]
+				if !kept[i/bodyBlockSize] {
+					bodies[i] = d.Body
+					if bodies[i] == "" && d.HTML != "" {
+						bodies[i] = PlainText(d.HTML)
+					}
+				}
+				return
+			}
 			if remember {
 				if toks, ok := known.Body(sums[lo+i]); ok {
 					if !kept[i/bodyBlockSize] {

@@ -447,15 +447,27 @@ func TestHTMLBodies(t *testing.T) {
 	}
 }
 
-// memoryBodies is Bodies in a map.
+// memoryBodies is Bodies in a map, and Indexes.
 type memoryBodies struct {
-	mu   sync.Mutex
-	toks map[[16]byte]string
+	mu       sync.Mutex
+	toks     map[[16]byte]string
+	sums     [][16]byte
+	postings map[string][]uint32
+	asked    int // bodies asked for
+}
+
+func (m *memoryBodies) LastIndex() ([][16]byte, map[string][]uint32, bool) {
+	return m.sums, m.postings, m.sums != nil
+}
+
+func (m *memoryBodies) SetIndex(sums [][16]byte, postings map[string][]uint32) {
+	m.sums, m.postings = sums, postings
 }
 
 func (m *memoryBodies) Body(sum [16]byte) (string, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.asked++
 	t, ok := m.toks[sum]
 	return t, ok
 }
@@ -560,5 +572,80 @@ func TestKeptFilesAreTheSame(t *testing.T) {
 		if made["b/"] != 3 || made["x/"] != 3 || made["t/"] > 3*9 {
 			t.Errorf("bodies %v: made %d body blocks, %d text blocks and %d token shards again; want the 3 body and text blocks of the edited docs and at most the shards of their 9 new words each", withBodies, made["b/"], made["x/"], made["t/"])
 		}
+	}
+}
+
+// TestIndexUpdated makes an index, then again after rounds of edits, with
+// the last index's postings remembered: bodies, titles and dates edited in
+// a few docs (updated in place), docs added and removed (made again). Each
+// is the index made from scratch, and an update asks only for the tokens
+// of the docs that changed.
+func TestIndexUpdated(t *testing.T) {
+	docs := corpus(invertBatch + 300)
+	sumOf := func(d *Doc) {
+		s := sha256.Sum256([]byte(d.HTML))
+		copy(d.Sum[:], s[:])
+	}
+	for i := range docs {
+		docs[i].HTML = "<p>" + docs[i].Body + "</p>"
+		docs[i].Body = ""
+		sumOf(&docs[i])
+	}
+	mem := &memoryBodies{toks: map[[16]byte]string{}}
+	files, _, _ := writeKeeping(docs, nil, mem)
+	rng := rand.New(rand.NewPCG(7, 8))
+	words := Tokens(docs[0].HTML + " " + docs[1].HTML)
+	for round := range 12 {
+		edited := slices.Clone(docs)
+		what := ""
+		switch round % 4 {
+		case 0, 1: // bodies of a few docs, with new and known words
+			for range 1 + rng.IntN(4) {
+				i := rng.IntN(len(edited))
+				edited[i].HTML = "<p>" + words[rng.IntN(len(words))] + " neu" + strconv.Itoa(round) + " " + edited[i].HTML[3:]
+				sumOf(&edited[i])
+			}
+			what = "bodies"
+		case 2: // a title, and a body that loses all its words but one
+			edited[rng.IntN(len(edited))].Title = "Renamed " + strconv.Itoa(round)
+			i := rng.IntN(len(edited))
+			edited[i].HTML = "<p>talks</p>"
+			sumOf(&edited[i])
+			what = "title"
+		case 3: // a doc added, another removed
+			d := edited[rng.IntN(len(edited))]
+			d.URL += "copy/"
+			edited = append(edited, d)
+			k := rng.IntN(len(edited))
+			edited = append(edited[:k], edited[k+1:]...)
+			what = "added and removed"
+		}
+		// What the docs that changed are: their sums differ from the last.
+		sorted := slices.Clone(edited)
+		slices.SortFunc(sorted, compareDocs)
+		changed := 0
+		for i := range sorted {
+			if i >= len(mem.sums) || docSum(&sorted[i]) != mem.sums[i] {
+				changed++
+			}
+		}
+		mem.asked = 0
+		got, _, gotStats := writeKeeping(edited, files, mem)
+		want, wantStats := Build(edited)
+		if gotStats != wantStats {
+			t.Fatalf("round %d (%s): stats %+v, want %+v", round, what, gotStats, wantStats)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("round %d (%s): %d files, want %d", round, what, len(got), len(want))
+		}
+		for name, b := range want {
+			if got[name].data != string(b) {
+				t.Fatalf("round %d (%s): %s differs:\n got %.300s\nwant %.300s", round, what, name, got[name].data, b)
+			}
+		}
+		if what != "added and removed" && mem.asked != 2*changed {
+			t.Errorf("round %d (%s): %d docs changed, %d bodies asked for; want the old and new tokens of each, %d", round, what, changed, mem.asked, 2*changed)
+		}
+		docs, files = edited, got
 	}
 }
