@@ -18,13 +18,14 @@ import (
 // edit rewrites two small ones.
 const bodyShards = 16
 
-// Bodies remembers what the search index learned of each briefing's body,
-// its distinct tokens (search.Bodies), in files of the cache beside the
-// parsed sources. A body is remembered by a hash of its HTML, and the
-// files keep only the bodies the last index asked for. What a build learns
-// goes to disk at once, so the tokens of a whole site are never held in
-// memory; Save puts the files in place. A missing or damaged file is
-// simply empty.
+// Bodies remembers what the search index learned of each briefing, its
+// distinct tokens (search.Bodies), in files of the cache beside the parsed
+// sources, and the postings of the last index (search.Indexes, in
+// index.go). A briefing is remembered by a sum of what the index takes of
+// it, and the files keep only those the last index asked for or was made
+// of. What a build learns goes to disk at once, so the tokens of a whole
+// site are never held in memory; Save puts the files in place. A missing
+// or damaged file is simply empty.
 type Bodies struct {
 	dir, key string
 	load     sync.Once

@@ -191,11 +191,11 @@ func Write(docs []Doc, opt Options) Stats {
 	out := output{opt: opt, size: &size}
 	sums := make([][16]byte, len(docs))
 	parallel.For(len(docs), func(_, i int) { sums[i] = docSum(&docs[i]) })
-	postings := update(docs, sums, opt.Bodies, out)
+	postings, same := update(docs, sums, opt.Bodies, out)
 	if postings == nil {
 		postings = invert(docs, sums, opt.Bodies, out, nil)
 	}
-	if ix, ok := opt.Bodies.(Indexes); ok && !slices.Contains(sums, [16]byte{}) {
+	if ix, ok := opt.Bodies.(Indexes); ok && !same && !slices.Contains(sums, [16]byte{}) {
 		ix.SetIndex(sums, postings)
 	}
 	toks := make([]string, 0, len(postings))
@@ -412,27 +412,29 @@ const invertBatch = 64 * bodyBlockSize
 
 // update returns the postings of docs made from those of the last index
 // (see Indexes), when it had as many docs and only a few of them changed,
-// or nil when the index must be made from scratch. It emits the body
-// blocks that are not in place.
-func update(docs []Doc, sums [][16]byte, known Bodies, out output) map[string][]uint32 {
+// or nil when the index must be made from scratch; same tells that no doc
+// changed. It emits the body blocks that are not in place. The tokens of
+// a changed doc as it was are asked of known, which then keeps them for
+// one more build.
+func update(docs []Doc, sums [][16]byte, known Bodies, out output) (postings map[string][]uint32, same bool) {
 	ix, ok := known.(Indexes)
 	if !ok {
-		return nil
+		return nil, false
 	}
 	last, prev, ok := ix.LastIndex()
 	if !ok || len(last) != len(sums) {
-		return nil
+		return nil, false
 	}
 	changed := make([]bool, len(sums))
 	var ids []uint32 // of the changed docs, increasing
 	for i, s := range sums {
 		if s == [16]byte{} {
-			return nil
+			return nil, false
 		}
 		if s != last[i] {
 			changed[i] = true
 			if ids = append(ids, uint32(i)); len(ids) > 64+len(sums)/64 {
-				return nil
+				return nil, false
 			}
 		}
 	}
@@ -442,17 +444,20 @@ func update(docs []Doc, sums [][16]byte, known Bodies, out output) map[string][]
 	for _, i := range ids {
 		toks, ok := known.Body(last[i])
 		if !ok {
-			return nil
+			return nil, false
 		}
 		for _, t := range decodeTokens(toks, nil) {
 			touched[t.tok] = true
 		}
 	}
 	added := invert(docs, sums, known, out, changed)
+	if len(ids) == 0 {
+		return prev, true
+	}
 	for t := range added {
 		touched[t] = true
 	}
-	postings := maps.Clone(prev)
+	postings = maps.Clone(prev)
 	for t := range touched {
 		if merged := mergePostings(prev[t], added[t], ids); len(merged) > 0 {
 			postings[t] = merged
@@ -460,7 +465,7 @@ func update(docs []Doc, sums [][16]byte, known Bodies, out output) map[string][]
 			delete(postings, t)
 		}
 	}
-	return postings
+	return postings, false
 }
 
 // mergePostings returns the postings of old but those of the docs ids
