@@ -146,7 +146,11 @@ func (c *Cache) Sources(loc *time.Location) map[string]*Source {
 		}()
 	}
 	wg.Wait()
-	c.sources = map[string]*Source{}
+	n := 0
+	for _, part := range parts {
+		n += len(part)
+	}
+	c.sources = make(map[string]*Source, n)
 	for _, part := range parts {
 		for p, src := range part {
 			c.sources[p] = src

@@ -1,7 +1,7 @@
 package render
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -164,7 +164,7 @@ func sitemap(s *site.Site, jobs []job) map[string][]byte {
 		}
 		urls = append(urls, u)
 	}
-	sort.Slice(urls, func(i, k int) bool { return urls[i].Loc < urls[k].Loc })
+	slices.SortFunc(urls, func(a, b feed.URL) int { return strings.Compare(a.Loc, b.Loc) })
 	return feed.Sitemaps(urls, s.Abs(s.BasePath))
 }
 

@@ -209,23 +209,14 @@ func Write(docs []Doc, opt Options) Stats {
 	// 10,000-doc site has some 20 MB of them.
 	entry := func(b []byte, t string) []byte {
 		b = AppendJSONString(b, t)
-		b = append(b, ':', '[')
-		prev := uint32(0)
-		for j, p := range postings[t] {
-			id := p >> maskBits
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = strconv.AppendUint(b, uint64((id-prev)<<maskBits|p&(1<<maskBits-1)), 10)
-			prev = id
-		}
-		return append(b, ']')
+		b = append(b, ':')
+		return appendPostings(b, postings[t])
 	}
 	sizes := make([]int, len(toks))
 	scratch := make([][]byte, parallel.Workers())
 	parallel.For(len(toks), func(w, i int) {
-		scratch[w] = entry(scratch[w][:0], toks[i])
-		sizes[i] = len(scratch[w]) + 1
+		scratch[w] = AppendJSONString(scratch[w][:0], toks[i])
+		sizes[i] = len(scratch[w]) + 1 + postingsSize(postings[toks[i]])
 	})
 	type shard struct {
 		key    string
@@ -274,6 +265,39 @@ func Write(docs []Doc, opt Options) Stats {
 	}
 	out.emit("meta.json", meta(docs, keys), [16]byte{})
 	return Stats{Docs: len(docs), Terms: len(toks), Files: len(shards) + xBlocks + bBlocks + 1, Bytes: size.Load()}
+}
+
+// appendPostings appends the JSON array of a token's postings, delta-coded.
+func appendPostings(b []byte, ps []uint32) []byte {
+	b = append(b, '[')
+	prev := uint32(0)
+	for j, p := range ps {
+		id := p >> maskBits
+		if j > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendUint(b, uint64((id-prev)<<maskBits|p&(1<<maskBits-1)), 10)
+		prev = id
+	}
+	return append(b, ']')
+}
+
+// postingsSize is the length of what appendPostings appends, without
+// making it.
+func postingsSize(ps []uint32) int {
+	n := 2 + max(len(ps)-1, 0) // brackets and commas
+	prev := uint32(0)
+	for _, p := range ps {
+		id := p >> maskBits
+		v := uint64((id-prev)<<maskBits | p&(1<<maskBits-1))
+		prev = id
+		n++
+		for v >= 10 {
+			v /= 10
+			n++
+		}
+	}
+	return n
 }
 
 // compareDocs orders docs by date, newest first, then by URL.

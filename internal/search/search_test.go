@@ -649,3 +649,20 @@ func TestIndexUpdated(t *testing.T) {
 		docs, files = edited, got
 	}
 }
+
+// TestPostingsSize: the size that chooses the shards is the size written,
+// for gaps of every number of digits.
+func TestPostingsSize(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 1))
+	for n := range 200 {
+		ps := make([]uint32, n%17)
+		id := uint32(0)
+		for i := range ps {
+			id += uint32(rng.IntN(1 << (rng.IntN(24) + 1)))
+			ps[i] = id<<maskBits | uint32(rng.IntN(1<<maskBits))
+		}
+		if got, want := postingsSize(ps), len(appendPostings(nil, ps)); got != want {
+			t.Fatalf("postingsSize(%v) = %d, want %d", ps, got, want)
+		}
+	}
+}
