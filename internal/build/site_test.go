@@ -239,3 +239,33 @@ aliases: [/tags/]
 `)
 	r.reports(`content/a.md:1:1: alias /tags/ would replace a page of the site: remove it`)
 }
+
+// TestYearsBeforeAThousand: a briefing of the year 999 has its year and
+// month archives where the links to them point (four-digit folders, like
+// its own page), and its month is named alike everywhere, with four
+// digits like its date.
+func TestYearsBeforeAThousand(t *testing.T) {
+	r := buildSite(t, `
+-- brief.toml --
+title = "Chronicle"
+-- content/0999-01-05-old.md --
+---
+title: An old entry
+date: 0999-01-05
+actors: [Chronicler]
+---
+Long ago.
+-- content/2025-12-06-new.md --
+---
+title: A new entry
+date: 2025-12-06
+actors: [Chronicler]
+---
+Now.
+`).ok()
+	r.contains("0999/01/old/index.html", "<h1>An old entry</h1>", `href="/0999/"`)
+	r.contains("0999/index.html", "<h1>999</h1>", `href="/0999/01/"`)
+	r.contains("0999/01/index.html", "<h1>January 0999</h1>", "5 January 0999")
+	r.contains("actors/chronicler/index.html", ">January 0999</h", "5 January 0999", ">December 2025</h")
+	r.absent("999/index.html", "999/01/index.html")
+}

@@ -88,7 +88,7 @@ func byMonth(entries []*site.Entry, titles map[int]string) []Group {
 		if i == len(entries)-1 || !sameMonth(e.Date, entries[i+1].Date) {
 			title, ok := titles[monthKey(e.Date)]
 			if !ok {
-				title = e.Date.Format(monthTitle)
+				title = site.MonthName(e.Date.Year(), e.Date.Month())
 			}
 			out = append(out, Group{Title: title, Entries: entries[start : i+1 : i+1]})
 			start = i + 1
@@ -97,16 +97,13 @@ func byMonth(entries []*site.Entry, titles map[int]string) []Group {
 	return out
 }
 
-// monthTitle is the layout of a month's heading: "January 2006".
-const monthTitle = "January 2006"
-
 // monthTitles returns the heading of every month that has briefings, by
 // monthKey.
 func monthTitles(s *site.Site) map[int]string {
 	out := map[int]string{}
-	for _, e := range s.Entries {
-		if k := monthKey(e.Date); out[k] == "" {
-			out[k] = e.Date.Format(monthTitle)
+	for _, y := range s.Years {
+		for _, m := range y.Months {
+			out[y.Year*12+int(m.Month)] = m.Name
 		}
 	}
 	return out

@@ -17,7 +17,10 @@ func TestByMonth(t *testing.T) {
 		return &site.Entry{Briefing: &briefing.Briefing{Date: time.Date(y, m, d, 23, 30, 0, 0, kyiv)}}
 	}
 	entries := []*site.Entry{at(2025, time.December, 1), at(2025, time.November, 30), at(2025, time.November, 2), at(999, time.January, 5)}
-	s := &site.Site{Entries: entries[:3]}
+	month := func(m time.Month) *site.Month {
+		return &site.Month{Year: 2025, Month: m, Name: site.MonthName(2025, m)}
+	}
+	s := &site.Site{Entries: entries[:3], Years: []*site.Year{{Year: 2025, Months: []*site.Month{month(time.December), month(time.November)}}}}
 	titles := monthTitles(s)
 	if len(titles) != 2 {
 		t.Fatalf("monthTitles: %v", titles)

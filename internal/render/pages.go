@@ -62,10 +62,9 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 		}
 	})
 	for _, y := range s.Years {
-		list(strconv.Itoa(y.Year)+"/", "year", strconv.Itoa(y.Year), y.Entries, func(p *Page) { p.Year = y })
+		list(y.Dir, "year", strconv.Itoa(y.Year), y.Entries, func(p *Page) { p.Year = y })
 		for _, m := range y.Months {
-			dir := strconv.Itoa(y.Year) + "/" + twoDigits(int(m.Month)) + "/"
-			list(dir, "month", m.Name, m.Entries, func(p *Page) { p.Month = m })
+			list(m.Dir, "month", m.Name, m.Entries, func(p *Page) { p.Month = m })
 		}
 	}
 	months := monthTitles(s)
@@ -117,13 +116,6 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 	}
 	jobs = append(jobs, job{path: "404.html", kind: "404", page: &Page{Site: s, Kind: "404", Title: "Page not found", URL: s.BasePath + "404.html", Permalink: s.Abs(s.BasePath + "404.html"), Stylesheet: css, Feeds: feeds, Description: description}})
 	return jobs
-}
-
-func twoDigits(n int) string {
-	if n < 10 {
-		return "0" + strconv.Itoa(n)
-	}
-	return strconv.Itoa(n)
 }
 
 // briefingPages makes the pages of briefings, which are not kept.

@@ -144,6 +144,7 @@ type Facet struct {
 // Year is a date archive of one year.
 type Year struct {
 	Year    int
+	Dir     string // its folder in the site, "2025/" (years before 1000 too have four digits: "0999/")
 	URL     string
 	Months  []*Month // newest first
 	Entries []*Entry // newest first
@@ -154,6 +155,7 @@ type Month struct {
 	Year    int
 	Month   time.Month
 	Name    string // "November 2025"
+	Dir     string // its folder in the site, "2025/11/"
 	URL     string
 	Entries []*Entry // newest first
 }

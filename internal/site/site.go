@@ -207,18 +207,26 @@ func checkCollisions(entries []*Entry, diags *diag.List) {
 	}
 }
 
+// MonthName is the name of a month's archive: "November 2025", and with
+// four digits, like dates and folders, "January 0999".
+func MonthName(y int, m time.Month) string {
+	return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).Format("January 2006")
+}
+
 // archives groups entries by year and month, newest first.
 func (s *Site) archives() []*Year {
 	var years []*Year
 	for _, e := range s.Entries {
 		y, m := e.Date.Year(), e.Date.Month()
 		if len(years) == 0 || years[len(years)-1].Year != y {
-			years = append(years, &Year{Year: y, URL: s.URL(fmt.Sprintf("%04d/", y))})
+			dir := fmt.Sprintf("%04d/", y)
+			years = append(years, &Year{Year: y, Dir: dir, URL: s.URL(dir)})
 		}
 		yr := years[len(years)-1]
 		yr.Entries = append(yr.Entries, e)
 		if len(yr.Months) == 0 || yr.Months[len(yr.Months)-1].Month != m {
-			yr.Months = append(yr.Months, &Month{Year: y, Month: m, Name: fmt.Sprintf("%s %d", m, y), URL: s.URL(fmt.Sprintf("%04d/%02d/", y, int(m)))})
+			dir := fmt.Sprintf("%s%02d/", yr.Dir, int(m))
+			yr.Months = append(yr.Months, &Month{Year: y, Month: m, Name: MonthName(y, m), Dir: dir, URL: s.URL(dir)})
 		}
 		mo := yr.Months[len(yr.Months)-1]
 		mo.Entries = append(mo.Entries, e)
