@@ -58,11 +58,7 @@ func Sitemaps(urls []URL, baseURL string) map[string][]byte {
 // to make: a sitemap lists every page of the site. Values are already
 // cleaned of characters XML forbids.
 func appendLocs(b []byte, root, item string, locs []sitemapLoc) []byte {
-	n := len(xmlDecl) + 2*len(root) + len(nsSitemap) + 32
-	for _, l := range locs {
-		n += len(l.Loc) + len(l.LastMod) + 2*len(item) + 48 // the tags around them
-	}
-	b = slices.Grow(b, n+n/16) // a little room for escapes
+	b = slices.Grow(b, locsSize(root, item, locs))
 	b = append(b, xmlDecl...)
 	b = append(append(append(b, '<'), root...), ` xmlns="`+nsSitemap+`">`...)
 	for _, l := range locs {
@@ -80,6 +76,16 @@ func appendLocs(b []byte, root, item string, locs []sitemapLoc) []byte {
 		b = append(b, '\n')
 	}
 	return append(b, "</"+root+">\n"...)
+}
+
+// locsSize is about the size of what appendLocs writes, with a little
+// room for escapes, so that it is written into one buffer.
+func locsSize(root, item string, locs []sitemapLoc) int {
+	n := len(xmlDecl) + 2*len(root) + len(nsSitemap) + 32
+	for _, l := range locs {
+		n += len(l.Loc) + len(l.LastMod) + 2*len(item) + 48 // the tags around them
+	}
+	return n + n/16
 }
 
 // locsOf converts urls into the entries of one sitemap file.

@@ -188,12 +188,17 @@ func TestSitemapBytesMatchEncodingXML(t *testing.T) {
 		}
 	}
 
-	// A sitemap is sized before it is written: one allocation.
+	// A sitemap is sized before it is written, into one buffer.
 	locs := make([]sitemapLoc, 5000)
 	for i := range locs {
-		locs[i] = sitemapLoc{Loc: fmt.Sprintf("%s2025/12/%d/briefing-%d/", home, 1+i%28, i), LastMod: "2025-12-06"}
+		locs[i] = sitemapLoc{Loc: fmt.Sprintf("%s2025/12/%d/briefing-%d/?a=1&b=2", home, 1+i%28, i), LastMod: "2025-12-06"}
 	}
-	if n := testing.AllocsPerRun(5, func() { appendLocs(nil, "urlset", "url", locs) }); n != 1 {
+	for _, root := range [][2]string{{"urlset", "url"}, {"sitemapindex", "sitemap"}} {
+		if got, size := len(appendLocs(nil, root[0], root[1], locs)), locsSize(root[0], root[1], locs); got > size {
+			t.Errorf("%s of 5,000 URLs: %d bytes, sized for %d", root[0], got, size)
+		}
+	}
+	if n := testing.AllocsPerRun(5, func() { appendLocs(nil, "urlset", "url", locs) }); n != 1 && !raceEnabled {
 		t.Errorf("appendLocs of 5,000 URLs: %.0f allocations, want 1", n)
 	}
 }
