@@ -19,41 +19,44 @@ const relatedWindow = 40
 func (s *Site) relate() {
 	// The positions in the site of each term's entries, ascending, since
 	// terms list their entries in the site's order.
-	positions := func(tax *Taxonomy) [][]int {
-		pos := make([][]int, len(tax.Terms))
+	positions := func(tax *Taxonomy) [][]int32 {
+		pos := make([][]int32, len(tax.Terms))
 		for _, t := range tax.Terms {
-			p := make([]int, len(t.Entries))
+			p := make([]int32, len(t.Entries))
 			for i, e := range t.Entries {
-				p[i] = e.index
+				p[i] = int32(e.index)
 			}
 			pos[t.index] = p
 		}
 		return pos
 	}
 	actorPos, tagPos := positions(s.Actors), positions(s.Tags)
+	// Scores are small: 16 bits keep a worker's slice in the processor's
+	// first cache for tens of thousands of entries.
 	type scratch struct {
-		scores  []int32
-		touched []int
+		scores  []uint16
+		touched []int32
 	}
 	workers := make([]scratch, parallel.Workers())
 	for w := range workers {
-		workers[w].scores = make([]int32, len(s.Entries))
+		workers[w].scores = make([]uint16, len(s.Entries))
 	}
 	parallel.For(len(s.Entries), func(w, i int) {
 		sc, e := &workers[w], s.Entries[i]
-		sc.touched = sc.touched[:0]
-		add := func(terms []*Term, pos [][]int, weight int32) {
+		scores, touched := sc.scores, sc.touched[:0]
+		add := func(terms []*Term, pos [][]int32, weight uint16) {
 			for _, t := range terms {
-				mine, _ := slices.BinarySearch(pos[t.index], i)
-				lo, hi := max(0, mine-relatedWindow/2), min(len(t.Entries), mine+relatedWindow/2+1)
-				for _, o := range pos[t.index][lo:hi] {
-					if o == i {
+				p := pos[t.index]
+				mine, _ := slices.BinarySearch(p, int32(i))
+				lo, hi := max(0, mine-relatedWindow/2), min(len(p), mine+relatedWindow/2+1)
+				for _, o := range p[lo:hi] {
+					if int(o) == i {
 						continue
 					}
-					if sc.scores[o] == 0 {
-						sc.touched = append(sc.touched, o)
+					if scores[o] == 0 {
+						touched = append(touched, o)
 					}
-					sc.scores[o] += weight
+					scores[o] += weight
 				}
 			}
 		}
@@ -61,12 +64,12 @@ func (s *Site) relate() {
 		add(e.Tags, tagPos, 1)
 		// The best few by score; entries are newest first, so among equal
 		// scores the lower position (newer, then by path) wins.
-		var best [relatedCount]int
+		var best [relatedCount]int32
 		n := 0
-		better := func(a, b int) bool {
-			return sc.scores[a] > sc.scores[b] || sc.scores[a] == sc.scores[b] && a < b
+		better := func(a, b int32) bool {
+			return scores[a] > scores[b] || scores[a] == scores[b] && a < b
 		}
-		for _, o := range sc.touched {
+		for _, o := range touched {
 			if n < relatedCount {
 				n++
 			} else if !better(o, best[n-1]) {
@@ -78,11 +81,15 @@ func (s *Site) relate() {
 			}
 			best[j] = o
 		}
-		for _, o := range best[:n] {
-			e.Related = append(e.Related, s.Entries[o])
+		if n > 0 {
+			e.Related = make([]*Entry, n)
+			for k, o := range best[:n] {
+				e.Related[k] = s.Entries[o]
+			}
 		}
-		for _, o := range sc.touched {
-			sc.scores[o] = 0
+		for _, o := range touched {
+			scores[o] = 0
 		}
+		sc.touched = touched
 	})
 }
