@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -154,13 +155,22 @@ func verifyUnlisted(dest string, m manifestFile) (intact map[string]FileState, o
 	return intact, onDisk, true
 }
 
+// parent returns the folder of a clean slash-separated path, "" for the
+// root (path.Dir, without its allocations).
+func parent(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return ""
+}
+
 // dirTimes returns the modification time of every folder that holds one of
 // files, up to dest itself (""). known are times still true, of folders
 // this build did not touch; the others are read from disk.
 func dirTimes(dest string, files map[string]FileState, known map[string]int64) map[string]int64 {
 	seen := map[string]bool{"": true}
 	for f := range files {
-		for d := path.Dir(f); d != "." && !seen[d]; d = path.Dir(d) {
+		for d := parent(f); d != "" && !seen[d]; d = parent(d) {
 			seen[d] = true
 		}
 	}
