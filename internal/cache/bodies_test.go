@@ -55,6 +55,22 @@ func (c *counting) SetIndex(sums [][16]byte, postings map[string][]uint32) {
 	c.Bodies.(search.Indexes).SetIndex(sums, postings)
 }
 
+// buildIndex makes the index of docs with the cache in dir, checks it
+// against one made without a cache, saves the cache and returns what the
+// index asked of it.
+func buildIndex(t *testing.T, dir string, docs []search.Doc, round string) *counting {
+	t.Helper()
+	c := Open(dir, "key")
+	b := &counting{Bodies: c.Bodies(), sums: map[[16]byte]bool{}}
+	if got, want := index(docs, b), index(docs, nil); !maps.Equal(got, want) {
+		t.Fatalf("%s: the index made with the cache differs from one made without", round)
+	}
+	if err := c.Save(); err != nil {
+		t.Fatalf("%s: %v", round, err)
+	}
+	return b
+}
+
 func index(docs []search.Doc, bodies search.Bodies) map[string]string {
 	files := map[string]string{}
 	var mu sync.Mutex
@@ -97,18 +113,7 @@ func TestBodiesRememberTheIndexWork(t *testing.T) {
 	}
 	docs[7].HTML, docs[7].Sum = docs[8].HTML, docs[8].Sum // two briefings with one body, remembered apart
 	distinct := func() int { return len(docs) }
-	build := func(round string) *counting {
-		t.Helper()
-		c := Open(dir, "key")
-		b := &counting{Bodies: c.Bodies(), sums: map[[16]byte]bool{}}
-		if got, want := index(docs, b), index(docs, nil); !maps.Equal(got, want) {
-			t.Fatalf("%s: the index made with remembered bodies differs", round)
-		}
-		if err := c.Save(); err != nil {
-			t.Fatalf("%s: %v", round, err)
-		}
-		return b
-	}
+	build := func(round string) *counting { t.Helper(); return buildIndex(t, dir, docs, round) }
 
 	if b := build("first build"); b.hits.Load() != 0 || b.learnt() != distinct() {
 		t.Fatalf("first build: %d hits, %d learnt; want 0 and %d", b.hits.Load(), b.learnt(), distinct())
@@ -259,18 +264,7 @@ func TestIndexRemembered(t *testing.T) {
 	for i := range docs {
 		docs[i] = bodyDoc(rng, i)
 	}
-	build := func(round string) *counting {
-		t.Helper()
-		c := Open(dir, "key")
-		b := &counting{Bodies: c.Bodies(), sums: map[[16]byte]bool{}}
-		if got, want := index(docs, b), index(docs, nil); !maps.Equal(got, want) {
-			t.Fatalf("%s: the index made with a remembered one differs", round)
-		}
-		if err := c.Save(); err != nil {
-			t.Fatalf("%s: %v", round, err)
-		}
-		return b
-	}
+	build := func(round string) *counting { t.Helper(); return buildIndex(t, dir, docs, round) }
 	build("first build")
 	for _, i := range []int{10, 150} {
 		html := docs[i].HTML + "<p>An added sentence about drones.</p>"
