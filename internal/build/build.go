@@ -53,6 +53,11 @@ type Options struct {
 	// Loaded, when set, is told how many content files there are and how
 	// many of them were parsed, not found in the cache, once all are read.
 	Loaded func(files, parsed int)
+	// Step, when set, is told the name of each step of the build as it
+	// ends: "listing", "reading", "model", then those of rendering (see
+	// render.Options), "static" and "writing"; or, when nothing changed,
+	// "listing" and "destination checked".
+	Step func(name string)
 	// Listing, when set, keeps the list of content files from one build
 	// to the next; Changed then names the paths (relative to Site) that
 	// changed since the last build, and only those are looked at again.
@@ -150,9 +155,11 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	if opt.Record != "" {
 		input = inputKey(opt, files)
 	}
+	opt.step("listing")
 	var last record
 	if opt.Cache.Record(opt.Record, &last) && last.Input == input && (last.Counts.NextDue.IsZero() || opt.Now.Before(last.Counts.NextDue)) {
 		if u, ok := sink.(Unchanged); ok && u.KeepAll() {
+			opt.step("destination checked")
 			res := &Result{Counts: last.Counts}
 			res.Rendered = 0
 			return res, append(diags, last.Diags...)
@@ -162,6 +169,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	if opt.Loaded != nil {
 		opt.Loaded(len(files), parsed)
 	}
+	opt.step("reading")
 	diags = append(diags, ldiags...)
 	var layouts fs.FS
 	if sub, err := fs.Sub(opt.Site, render.LayoutDir); err == nil {
@@ -198,6 +206,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		modelDiags = append(modelDiags, tdiags...)
 	}
 	diags = append(diags, modelDiags...)
+	opt.step("model")
 	if opt.Strict {
 		diags = diags.Strict()
 	}
@@ -223,7 +232,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		}
 		rstats, rdiags = state.Update(changed, pages)
 	} else {
-		state, rstats, rdiags = render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy, Bodies: opt.Cache.Bodies(), Again: opt.Memory != nil}, pages)
+		state, rstats, rdiags = render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy, Bodies: opt.Cache.Bodies(), Again: opt.Memory != nil, Step: opt.Step}, pages)
 	}
 	res.Rendered = rstats.Rendered
 	// The size of the index as it reaches the destination: minified when
@@ -237,6 +246,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		}
 		diags = append(diags, sdiags...)
 		res.Files = len(out.paths)
+		opt.step("static")
 	}
 	if w, ok := sink.(Waiter); ok {
 		var werr *publish.WriteError
@@ -245,6 +255,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		} else if err != nil {
 			diags.Errorf(diag.Pos{File: "brief"}, "writing: %v", err)
 		}
+		opt.step("writing")
 	}
 	if diags.Err() == nil {
 		opt.Cache.SetRecord(opt.Record, record{Input: input, Counts: res.Counts, Diags: diags})
@@ -280,6 +291,13 @@ func model(opt Options, content *briefing.Content) (*site.Site, *Result, diag.Li
 		res.Archives += 1 + len(y.Months)
 	}
 	return s, res, append(diags, siteDiags...)
+}
+
+// step tells opt.Step that a step ended.
+func (opt Options) step(name string) {
+	if opt.Step != nil {
+		opt.Step(name)
+	}
 }
 
 func (opt Options) sourceOptions() source.Options {

@@ -13,6 +13,8 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"brief/internal/build"
@@ -25,7 +27,7 @@ import (
 // buildFlags are the flags of build (and, later, of the commands that build).
 type buildFlags struct {
 	source, dest, baseURL, clock, cacheDir, cpuProfile string
-	drafts, future, strict, quiet, minify              bool
+	drafts, future, strict, quiet, minify, timings     bool
 }
 
 func (f *buildFlags) register(fs *flag.FlagSet) {
@@ -40,6 +42,7 @@ func (f *buildFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.cacheDir, "cacheDir", ".brief-cache", "the build cache, relative to the site root; safe to delete; empty turns it off")
 	boolFlag(fs, &f.quiet, "q", "quiet", "print errors only")
 	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
+	fs.BoolVar(&f.timings, "timings", false, "print how long each step of the build took")
 }
 
 // now returns the build's "now": --clock, $SOURCE_DATE_EPOCH or the clock.
@@ -109,6 +112,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return ExitError
 	}
 	c := cache.Open(f.cache(root), build.CacheKey(cfg))
+	steps := &timings{on: f.timings, last: start}
 	type outcome struct {
 		res   *build.Result
 		diags diag.List
@@ -120,6 +124,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			Drafts: f.drafts, Future: f.future, Now: now, Strict: f.strict, Minify: f.minify, Cache: c, Record: destKey(dest),
 			Listed: limitMemory,
 			Loaded: collectLess,
+			Step:   steps.end,
 		}, stage)
 		done <- outcome{res, d}
 	}()
@@ -140,6 +145,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err := c.Save(); err != nil && !f.quiet {
 		fmt.Fprintf(stderr, "brief build: warning: cannot save the build cache: %v\n", err)
 	}
+	steps.end("cache")
 	report(stderr, diags, f.quiet)
 	if diags.Err() != nil {
 		stage.Abort()
@@ -149,6 +155,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	// A failed write is already an error of the build (build.Run waits for
 	// the writer), so Commit fails only in moving the files into place.
 	written, err := stage.Commit()
+	steps.end("commit")
 	var merr *publish.ManifestError
 	switch {
 	case errors.As(err, &merr):
@@ -162,7 +169,35 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if !f.quiet {
 		printSummary(stderr, res, written, rel(root, dest), time.Since(start))
 	}
+	steps.print(stderr, start)
 	return ExitOK
+}
+
+// timings records how long each step of a build took, for --timings.
+type timings struct {
+	on    bool
+	mu    sync.Mutex // steps of rendering end on other goroutines
+	last  time.Time
+	steps []string
+}
+
+// end records that the step name ended now.
+func (t *timings) end(name string) {
+	if !t.on {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	now := time.Now()
+	t.steps = append(t.steps, fmt.Sprintf("%s %s", name, now.Sub(t.last).Round(time.Millisecond)))
+	t.last = now
+}
+
+// print writes the steps on one line, with the whole build's time.
+func (t *timings) print(w io.Writer, start time.Time) {
+	if t.on {
+		fmt.Fprintf(w, "brief: timings: %s; total %s\n", strings.Join(t.steps, ", "), time.Since(start).Round(time.Millisecond))
+	}
 }
 
 // cache returns the absolute cache folder, or "" when it is turned off.

@@ -68,6 +68,16 @@ type Options struct {
 	// then keeps the list of pages, which is otherwise dropped once they
 	// are written, before the search index is made.
 	Again bool
+	// Step, when set, is told the name of each step of rendering as it
+	// ends: "fingerprints", "pages", "sitemap", "feeds", "search index".
+	Step func(name string)
+}
+
+// step tells opt.Step that a step ended.
+func (opt Options) step(name string) {
+	if opt.Step != nil {
+		opt.Step(name)
+	}
 }
 
 // State is a rendering of a site kept for the next build in the same
@@ -90,6 +100,7 @@ func Site(s *site.Site, t *Templates, opt Options, sink Sink) (*State, Stats, di
 	if _, ok := sink.(Keeper); ok {
 		st.fp = newFingerprints(s, t)
 	}
+	opt.step("fingerprints")
 	stats, diags := st.render(sink)
 	return st, stats, diags
 }
@@ -157,6 +168,7 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 		}
 	})
 	t.cards = nil // every page that shows them is made; the next render makes them again
+	opt.step("pages")
 	if st.crawler == nil {
 		st.crawler = sitemap(s, jobs)
 		st.crawler[RobotsFile] = feed.Robots(s.Abs(s.URL(SitemapFile)))
@@ -169,11 +181,13 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 			diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
 		}
 	}
+	opt.step("sitemap")
 	if !opt.Again {
 		st.jobs = nil // a large site's pages take memory the search index needs
 	}
 	feeds := &feedWriter{s: s, limit: max(opt.FeedLimit, 1), sink: sink, fp: fp, keep: keeper, diags: &diags, items: map[*site.Entry]feed.Item{}}
 	feeds.writeAll()
+	opt.step("feeds")
 	var istats search.Stats
 	if !opt.Lazy {
 		out := search.Options{Bodies: opt.Bodies, Emit: func(name string, data []byte, input Input) {
@@ -187,6 +201,7 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 			exports = fp.exports(s)
 		}
 		istats = WriteLazy(s, out, exports)
+		opt.step("search index")
 	}
 	return Stats{Rendered: len(todo), SearchFiles: istats.Files}, diags.List()
 }
