@@ -61,8 +61,8 @@ type Options struct {
 	// exports — for the preview server, which makes them (LazyFiles) when
 	// first asked for.
 	Lazy bool
-	// Bodies, when set, remembers the search index's work on bodies from
-	// one build to the next.
+	// Bodies, when set, remembers the search index's work on briefings
+	// from one build to the next (search.Options).
 	Bodies search.Bodies
 	// Again tells that the State will render the site again (Update): it
 	// then keeps the list of pages, which is otherwise dropped once they

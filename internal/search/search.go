@@ -93,8 +93,8 @@ type Doc struct {
 	// plain text as the index is made, a batch of docs at a time, so the
 	// text of every doc is never held at once.
 	HTML string
-	// Sum is a hash of HTML that names what an earlier build learned of
-	// this body (see Bodies); zero for none.
+	// Sum is a hash of HTML: with the other fields, it names what an
+	// earlier build learned of this doc (see Bodies); zero for none.
 	Sum     [16]byte
 	Actors  []string // canonical actor names
 	Aliases []string // other spellings of those actors, indexed as actor matches
@@ -131,8 +131,8 @@ type Options struct {
 	// in place, and its size; it is then not made again. Body blocks and
 	// token shards have inputs.
 	Keep func(name string, input [16]byte) (size int64, ok bool)
-	// Bodies, when set, spares analysing again the bodies an earlier
-	// build saw.
+	// Bodies, when set, spares analysing again the docs an earlier build
+	// saw, and, when it also implements Indexes, merging their words again.
 	Bodies Bodies
 }
 
