@@ -3,7 +3,8 @@
 # and peak memory (GNU time), median of several runs, and ratios against the
 # unavoidable work (read + front matter + goldmark of every file) measured
 # in the same run. Usage: bench/scale.sh [sizes…]   (default: 1000 10000)
-# RUNS=3 sets the runs per case. Needs /usr/bin/time (Debian: apt-get install time).
+# RUNS=3 sets the runs per case. After the table, the steps of each one-edit
+# rebuild (brief build --timings). Needs /usr/bin/time (Debian: apt-get install time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"
@@ -35,6 +36,7 @@ timed() { /usr/bin/time -f "%e %M" "$@"; }
 # several times longer to create, which would measure the file system's
 # memory of the last run rather than brief.
 mem=${BENCH_MEM:-/dev/shm}
+steps=()
 printf '| briefings | baseline s | write floor s | full build s | ratio to baseline | ratio to baseline + write floor | full build in memory (tmpfs) s | ratio to baseline | peak MB | allocations per briefing | KB allocated per briefing | no change s | one edit s | output files |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 for n in "${sizes[@]}"; do
 	site="$work/site-$n"
@@ -71,8 +73,9 @@ for n in "${sizes[@]}"; do
 	edit_t=()
 	for _ in $(seq "$runs"); do
 		echo "An added sentence." >>"$edit"
-		timed "$work/brief" build -q -s "$site" "${dest[@]}" 2>"$work/err" || { cat "$work/err"; exit 1; }
+		timed "$work/brief" build -q --timings -s "$site" "${dest[@]}" 2>"$work/err" || { cat "$work/err"; exit 1; }
 		read -r t _ < <(tail -1 "$work/err"); edit_t+=("$t")
+		steps+=("$n, one edit: $(grep '^brief: timings: ' "$work/err" | sed 's/^brief: timings: //')")
 	done
 	one=$(printf '%s\n' "${edit_t[@]}" | median)
 	files=$(find "$out/public-$runs" -type f | wc -l)
@@ -91,3 +94,6 @@ for n in "${sizes[@]}"; do
 	ratio3=$( [ -n "$tmpfs" ] && awk -v a="$tmpfs" -v b="$base" 'BEGIN {printf "%.2f×", a/b}' || echo "")
 	printf '| %s | %s | %s | %s | %s× | %s× | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$base" "$floor" "$full" "$ratio" "$ratio2" "$tmpfs" "$ratio3" "$peak" "$allocs" "$kb" "$same" "$one" "$files"
 done
+# The steps of each one-edit rebuild (brief build --timings).
+echo
+printf '%s\n' "${steps[@]}"
