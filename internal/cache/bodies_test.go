@@ -82,6 +82,15 @@ func index(docs []search.Doc, bodies search.Bodies) map[string]string {
 	return files
 }
 
+// bodyDocs makes n docs with bodyDoc.
+func bodyDocs(rng *rand.Rand, n int) []search.Doc {
+	docs := make([]search.Doc, n)
+	for i := range docs {
+		docs[i] = bodyDoc(rng, i)
+	}
+	return docs
+}
+
 func bodyDoc(rng *rand.Rand, i int) search.Doc {
 	words := []string{"Drones", "missiles", "Київ", "talks", "585", "1,000", "<em>intercepted</em>", "&amp;", "Zelenskyy's", "naïve", "日本", "\"quoted\""}
 	html := fmt.Sprintf("<h2 id=\"h%d\">Part %d</h2>\n<p>", i, i)
@@ -107,16 +116,12 @@ func bodyDoc(rng *rand.Rand, i int) search.Doc {
 func TestBodiesRememberTheIndexWork(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	dir := t.TempDir()
-	docs := make([]search.Doc, 300)
-	for i := range docs {
-		docs[i] = bodyDoc(rng, i)
-	}
+	docs := bodyDocs(rng, 300)
 	docs[7].HTML, docs[7].Sum = docs[8].HTML, docs[8].Sum // two briefings with one body, remembered apart
-	distinct := func() int { return len(docs) }
 	build := func(round string) *counting { t.Helper(); return buildIndex(t, dir, docs, round) }
 
-	if b := build("first build"); b.hits.Load() != 0 || b.learnt() != distinct() {
-		t.Fatalf("first build: %d hits, %d learnt; want 0 and %d", b.hits.Load(), b.learnt(), distinct())
+	if b := build("first build"); b.hits.Load() != 0 || b.learnt() != len(docs) {
+		t.Fatalf("first build: %d hits, %d learnt; want 0 and %d", b.hits.Load(), b.learnt(), len(docs))
 	}
 	if b := build("second build"); b.misses.Load() != 0 || b.learnt() != 0 {
 		t.Fatalf("second build: %d misses, %d learnt; want none", b.misses.Load(), b.learnt())
@@ -135,8 +140,8 @@ func TestBodiesRememberTheIndexWork(t *testing.T) {
 	b := c.Bodies().(*Bodies)
 	b.load.Do(b.read)
 	remembered = len(b.known)
-	if remembered != distinct() {
-		t.Fatalf("the files remember %d bodies, want the %d of the last build", remembered, distinct())
+	if remembered != len(docs) {
+		t.Fatalf("the files remember %d bodies, want the %d of the last build", remembered, len(docs))
 	}
 
 	files, _ := filepath.Glob(filepath.Join(dir, "bodies-*.bin"))
@@ -260,10 +265,7 @@ func TestRejectedFilesAreUnmapped(t *testing.T) {
 func TestIndexRemembered(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 9))
 	dir := t.TempDir()
-	docs := make([]search.Doc, 200)
-	for i := range docs {
-		docs[i] = bodyDoc(rng, i)
-	}
+	docs := bodyDocs(rng, 200)
 	build := func(round string) *counting { t.Helper(); return buildIndex(t, dir, docs, round) }
 	build("first build")
 	for _, i := range []int{10, 150} {

@@ -560,31 +560,28 @@ func invert(docs []Doc, sums [][16]byte, known Bodies, out output, only []bool) 
 		})
 		parallel.For(hi-lo, func(w, i int) {
 			d := &docs[lo+i]
-			remember := known != nil && sums[lo+i] != [16]byte{}
+			// The text of a body is made for its block, when that is made,
+			// or to tokenize it.
+			blockMade := !kept[i/bodyBlockSize]
 			bodies[i] = ""
 			if only != nil && !only[lo+i] {
 				batch[i] = batch[i][:0]
-				if !kept[i/bodyBlockSize] {
-					bodies[i] = d.Body
-					if bodies[i] == "" && d.HTML != "" {
-						bodies[i] = PlainText(d.HTML)
-					}
+				if blockMade {
+					bodies[i] = bodyText(d)
 				}
 				return
 			}
+			remember := known != nil && sums[lo+i] != [16]byte{}
 			if remember {
 				if toks, ok := known.Body(sums[lo+i]); ok {
-					if !kept[i/bodyBlockSize] {
-						bodies[i] = PlainText(d.HTML)
+					if blockMade {
+						bodies[i] = bodyText(d)
 					}
 					batch[i] = decodeTokens(toks, batch[i][:0])
 					return
 				}
 			}
-			bodies[i] = d.Body
-			if bodies[i] == "" && d.HTML != "" {
-				bodies[i] = PlainText(d.HTML)
-			}
+			bodies[i] = bodyText(d)
 			batch[i] = tokenize(d, bodies[i], batch[i][:0], seen[w])
 			if remember {
 				known.SetBody(sums[lo+i], encodeTokens(batch[i]))
@@ -640,6 +637,15 @@ func invert(docs []Doc, sums [][16]byte, known Bodies, out output, only []bool) 
 		}
 	}
 	return postings
+}
+
+// bodyText is the plain text of a doc's body: Body, or else its HTML made
+// text.
+func bodyText(d *Doc) string {
+	if d.Body == "" && d.HTML != "" {
+		return PlainText(d.HTML)
+	}
+	return d.Body
 }
 
 // hashOf hashes a token (FNV-1a) to choose its part of the index.
