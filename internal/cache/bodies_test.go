@@ -1,7 +1,6 @@
 package cache
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"maps"
 	"math/rand/v2"
@@ -13,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"brief/internal/digest"
 	"brief/internal/search"
 )
 
@@ -103,8 +103,7 @@ func bodyDoc(rng *rand.Rand, i int) search.Doc {
 	}
 	d := search.Doc{URL: fmt.Sprintf("/b/%d/", i), Title: fmt.Sprintf("Briefing %d", i), Date: fmt.Sprintf("2025-%02d-%02d", 1+i%12, 1+i%28),
 		Summary: "Talks in Miami", HTML: html, Tags: []string{"diplomacy"}, Actors: []string{"Rustem Umerov"}}
-	full := sha256.Sum256([]byte(html))
-	copy(d.Sum[:], full[:])
+	d.Sum = digest.OfString(html)
 	return d
 }
 
@@ -271,8 +270,7 @@ func TestIndexRemembered(t *testing.T) {
 	for _, i := range []int{10, 150} {
 		html := docs[i].HTML + "<p>An added sentence about drones.</p>"
 		docs[i].HTML = html
-		sum := sha256.Sum256([]byte(html))
-		copy(docs[i].Sum[:], sum[:])
+		docs[i].Sum = digest.OfString(html)
 	}
 	if b := build("two bodies edited"); b.hits.Load() != 2 || b.misses.Load() != 2 || b.learnt() != 2 {
 		t.Fatalf("two bodies edited: %d hits, %d misses, %d learnt; want the old tokens of each (2), and the new (2)", b.hits.Load(), b.misses.Load(), b.learnt())

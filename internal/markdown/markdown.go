@@ -8,7 +8,6 @@ package markdown
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
 	"html/template"
 	"regexp"
 	"strings"
@@ -24,6 +23,7 @@ import (
 
 	"brief/internal/briefing"
 	"brief/internal/diag"
+	"brief/internal/digest"
 )
 
 // MaxNesting is the deepest nesting of lists and block quotes accepted on
@@ -108,8 +108,7 @@ func (r *Renderer) Render(path string, body []byte, firstLine int) Result {
 		rep.diags.Errorf(diag.Pos{File: path, Line: firstLine}, "rendering Markdown: %v", err)
 	}
 	res := Result{HTML: template.HTML(out.buf.String()), Summary: summary(doc, body), Links: rep.links, Anchors: rep.anchors, Diags: rep.diags}
-	sum := sha256.Sum256(out.buf.Bytes()) // not of HTML: that would copy it
-	copy(res.Sum[:], sum[:])
+	res.Sum = digest.Of(out.buf.Bytes())
 	return res
 }
 

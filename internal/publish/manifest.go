@@ -19,7 +19,7 @@ import (
 )
 
 // manifestVersion changes whenever the manifest's format does.
-const manifestVersion = 4
+const manifestVersion = 5
 
 type manifestFile struct {
 	Version int

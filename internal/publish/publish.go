@@ -13,7 +13,6 @@
 package publish
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -29,6 +28,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"brief/internal/digest"
 	"brief/internal/parallel"
 )
 
@@ -83,7 +83,7 @@ type pending struct {
 type FileState struct {
 	Size    int64
 	ModTime int64 // nanoseconds
-	Sum     [32]byte
+	Sum     digest.Sum
 	Input   [16]byte // fingerprint of what the file was made from; zero if unknown
 }
 
@@ -178,7 +178,7 @@ func (s *Staging) Write(path string, data []byte, input [16]byte) error {
 	if s.failed.Load() {
 		return nil
 	}
-	sum := sha256.Sum256(data)
+	sum := digest.Of(data)
 	<-s.ready
 	s.mu.Lock()
 	if st, ok := s.intact[path]; ok && st.Sum == sum && st.Size == int64(len(data)) {

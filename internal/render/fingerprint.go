@@ -1,12 +1,12 @@
 package render
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 	"math"
 	"sort"
 
+	"brief/internal/digest"
 	"brief/internal/parallel"
 	"brief/internal/site"
 )
@@ -47,9 +47,7 @@ func (h *hasher) int(v int) {
 func (h *hasher) bytes(b []byte) { h.buf = append(h.buf, b...) }
 
 func (h *hasher) sum() (out Input) {
-	sum := sha256.Sum256(h.buf)
-	copy(out[:], sum[:])
-	return out
+	return digest.Of(h.buf)
 }
 
 // fingerprints computes the input of every page. Each entry and term is

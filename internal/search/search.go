@@ -69,7 +69,6 @@ package search
 
 import (
 	"cmp"
-	"crypto/sha256"
 	"encoding/binary"
 	"maps"
 	"slices"
@@ -79,6 +78,7 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
+	"brief/internal/digest"
 	"brief/internal/parallel"
 )
 
@@ -423,11 +423,7 @@ func docSum(d *Doc) [16]byte {
 	return fingerprint(b)
 }
 
-func fingerprint(b []byte) (out [16]byte) {
-	sum := sha256.Sum256(b)
-	copy(out[:], sum[:])
-	return out
-}
+func fingerprint(b []byte) [16]byte { return digest.Of(b) }
 
 // invertBatch is how many docs are tokenized at once, on every core, before
 // their tokens are added to the index. Their body blocks are written then,

@@ -2,7 +2,6 @@ package search
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -14,6 +13,8 @@ import (
 	"time"
 
 	"golang.org/x/text/unicode/norm"
+
+	"brief/internal/digest"
 )
 
 func TestFold(t *testing.T) {
@@ -520,8 +521,7 @@ func TestKeptFilesAreTheSame(t *testing.T) {
 	for i := range docs {
 		docs[i].HTML = "<p>" + docs[i].Body + "</p>"
 		docs[i].Body = ""
-		sum := sha256.Sum256([]byte(docs[i].HTML))
-		copy(docs[i].Sum[:], sum[:])
+		docs[i].Sum = digest.OfString(docs[i].HTML)
 	}
 	for _, withBodies := range []bool{false, true} {
 		var bodies Bodies
@@ -548,8 +548,7 @@ func TestKeptFilesAreTheSame(t *testing.T) {
 				}
 			}
 			edited[i].HTML += "<p>" + strings.Join(added, " ") + " zwischenstaatlich" + strconv.Itoa(i) + ".</p>"
-			sum := sha256.Sum256([]byte(edited[i].HTML))
-			copy(edited[i].Sum[:], sum[:])
+			edited[i].Sum = digest.OfString(edited[i].HTML)
 		}
 		got, emitted, gotStats := writeKeeping(edited, first, bodies)
 		want, wantStats := Build(edited)
@@ -583,8 +582,7 @@ func TestKeptFilesAreTheSame(t *testing.T) {
 func TestIndexUpdated(t *testing.T) {
 	docs := corpus(invertBatch + 300)
 	sumOf := func(d *Doc) {
-		s := sha256.Sum256([]byte(d.HTML))
-		copy(d.Sum[:], s[:])
+		d.Sum = digest.OfString(d.HTML)
 	}
 	for i := range docs {
 		docs[i].HTML = "<p>" + docs[i].Body + "</p>"

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"crypto/sha256"
 	"html"
 	"html/template"
 	"net/url"
@@ -13,6 +12,7 @@ import (
 
 	"brief/internal/briefing"
 	"brief/internal/diag"
+	"brief/internal/digest"
 )
 
 // target is what a link to a content file can point at.
@@ -80,10 +80,7 @@ type linkResolver struct {
 // body resolves the links of a briefing's body and hashes the result.
 func (r linkResolver) body(html template.HTML, links []briefing.Link) (template.HTML, [16]byte) {
 	html = r.resolve(html, links)
-	var sum [16]byte
-	full := sha256.Sum256([]byte(html))
-	copy(sum[:], full[:])
-	return html, sum
+	return html, digest.OfString(string(html))
 }
 
 // resolve puts each link's URL in place of its marker; a link that cannot
