@@ -15,6 +15,7 @@ import (
 	"brief/internal/cache"
 	"brief/internal/config"
 	"brief/internal/diag"
+	"brief/internal/digest"
 	"brief/internal/markdown"
 	"brief/internal/minify"
 	"brief/internal/parallel"
@@ -96,6 +97,10 @@ type Result struct {
 	// InPlace tells that only briefings' bodies changed, and the site
 	// kept in Options.Memory was updated instead of built again.
 	InPlace bool
+	// Retained counts the files kept as the last build into the
+	// destination left them, when only briefings' bodies changed since
+	// (see Attacher), without fingerprinting them again.
+	Retained int
 	Counts
 }
 
@@ -176,9 +181,15 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		layouts = sub
 	}
 	tmpl, tdiags := render.LoadTemplates(opt.Layouts, layouts)
-	var key string // what the kept site depends on besides the content
-	if opt.Memory != nil {
-		key = memoryKey(opt, tmpl)
+	key := memoryKey(opt, tmpl) // what the site depends on besides the content
+	// A sink that keeps the last build's plan: when the shape is the same,
+	// only bodies changed since.
+	attacher, _ := sink.(Attacher)
+	var shape digest.Sum
+	var memo *render.Memo
+	if attacher != nil {
+		shape = shapeOf(key, files, sources)
+		memo = lastMemo(attacher.Attachment(), shape)
 	}
 	// When only bodies changed, the last site is updated in place; unless
 	// the build succeeds, it is put back as it was (it is the site still
@@ -232,9 +243,9 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		}
 		rstats, rdiags = state.Update(changed, pages)
 	} else {
-		state, rstats, rdiags = render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy, Bodies: opt.Cache.Bodies(), Again: opt.Memory != nil, Step: opt.Step}, pages)
+		state, rstats, rdiags = render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy, Bodies: opt.Cache.Bodies(), Again: opt.Memory != nil, Step: opt.Step, Last: memo}, pages)
 	}
-	res.Rendered = rstats.Rendered
+	res.Rendered, res.Retained = rstats.Rendered, rstats.Retained
 	// The size of the index as it reaches the destination: minified when
 	// it is, and the same whether its files were made again or kept.
 	res.SearchFiles, res.SearchBytes = rstats.SearchFiles, out.searchBytes.Load()
@@ -258,6 +269,9 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		opt.step("writing")
 	}
 	if diags.Err() == nil {
+		if next := state.Memo(); attacher != nil && next != nil {
+			attacher.Attach(encodePlan(shape, next))
+		}
 		opt.Cache.SetRecord(opt.Record, record{Input: input, Counts: res.Counts, Diags: diags})
 		opt.Memory.keep(key, sources, s, res.Counts, modelDiags, state)
 		kept = true
@@ -352,7 +366,7 @@ func load(opt Options, md *markdown.Renderer, files []source.File) (content *bri
 		item, ds := parsers[w].Parse(opt.Site, f.Path, srcOpt)
 		ds = append(ds, renderItem(md, item)...)
 		ds.Sort()
-		results[i] = &cache.Source{Stamp: stamp, Item: item, Diags: ds}
+		results[i] = &cache.Source{Stamp: stamp, Item: item, Diags: ds, Front: cache.FrontOf(item)}
 	})
 	next := make(map[string]*cache.Source, len(files))
 	items := make([]source.Item, len(files))

@@ -148,6 +148,12 @@ func (r *result) reports(want ...string) {
 // build and the staging folder.
 func buildOnDisk(t *testing.T, root string, minify bool, wrap func(*publish.Staging) render.Sink) *build.Result {
 	t.Helper()
+	return buildOnDiskAt(t, root, testNow, minify, wrap)
+}
+
+// buildOnDiskAt is buildOnDisk at another time.
+func buildOnDiskAt(t *testing.T, root string, now time.Time, minify bool, wrap func(*publish.Staging) render.Sink) *build.Result {
+	t.Helper()
 	fsys := os.DirFS(root)
 	cfg, _ := build.LoadConfig(fsys)
 	c := cache.Open(filepath.Join(root, ".cache"), build.CacheKey(cfg))
@@ -159,7 +165,7 @@ func buildOnDisk(t *testing.T, root string, minify bool, wrap func(*publish.Stag
 	if wrap != nil {
 		sink = wrap(stage)
 	}
-	res, diags := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: testNow, Cache: c,
+	res, diags := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: now, Cache: c,
 		Minify: minify, BaseURL: "https://example.org/"}, sink)
 	if diags.Err() != nil {
 		stage.Abort()

@@ -94,14 +94,34 @@ func (t *tracker) Write(p string, data []byte, input render.Input) error {
 
 // Keep records p when the next sink keeps it.
 func (t *tracker) Keep(p string, input render.Input) (int64, bool) {
-	if k, ok := t.next.(render.Keeper); ok {
-		if size, kept := k.Keep(p, input); kept {
-			t.add(p)
-			if render.IsSearchIndex(p) {
-				t.searchBytes.Add(size)
-			}
-			return size, true
-		}
+	k, ok := t.next.(render.Keeper)
+	if !ok {
+		return 0, false
 	}
-	return 0, false
+	size, kept := k.Keep(p, input)
+	if kept {
+		t.kept(p, size)
+	}
+	return size, kept
+}
+
+// Retain records p when the next sink retains it.
+func (t *tracker) Retain(p string) (int64, bool) {
+	r, ok := t.next.(render.Retainer)
+	if !ok {
+		return 0, false
+	}
+	size, kept := r.Retain(p)
+	if kept {
+		t.kept(p, size)
+	}
+	return size, kept
+}
+
+// kept records p, which the next sink kept with its size.
+func (t *tracker) kept(p string, size int64) {
+	t.add(p)
+	if render.IsSearchIndex(p) {
+		t.searchBytes.Add(size)
+	}
 }

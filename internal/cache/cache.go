@@ -25,6 +25,7 @@ import (
 	"unsafe"
 
 	"brief/internal/diag"
+	"brief/internal/digest"
 	"brief/internal/parallel"
 	"brief/internal/publish"
 	"brief/internal/source"
@@ -32,7 +33,7 @@ import (
 )
 
 // formatVersion changes whenever what is cached changes shape or meaning.
-const formatVersion = 5
+const formatVersion = 6
 
 // Stamp identifies one version of a file without reading it. The change
 // time moves on every write, even one that restores the modification time.
@@ -55,7 +56,8 @@ func StampOf(info fs.FileInfo) Stamp {
 type Source struct {
 	Stamp Stamp
 	Item  source.Item
-	Diags diag.List // its diagnostics from parsing and Markdown
+	Diags diag.List  // its diagnostics from parsing and Markdown
+	Front digest.Sum // FrontOf(Item)
 }
 
 // Cache is the build cache of one site. A nil *Cache caches nothing.

@@ -8,6 +8,8 @@ import (
 
 	"brief/internal/briefing"
 	"brief/internal/diag"
+	"brief/internal/digest"
+	"brief/internal/source"
 	"brief/internal/wire"
 )
 
@@ -60,12 +62,39 @@ const (
 	kindTag
 )
 
+// FrontOf fingerprints all of an item that its body does not give: for a
+// briefing, everything but the Markdown, the HTML and its sum, the body's
+// links and the summary (the body's first paragraph unless the front
+// matter sets one); for a profile, everything. Two versions of a briefing
+// with the same FrontOf differ only in what site.Apply changes.
+func FrontOf(it source.Item) digest.Sum {
+	if b := it.Briefing; b != nil {
+		c := *b
+		c.Summary, c.Body, c.BodyLine, c.HTML, c.HTMLSum, c.Links = "", nil, 0, "", [16]byte{}, nil
+		it.Briefing = &c
+	}
+	var e encoder
+	e.item(it)
+	return digest.Of(e.B)
+}
+
 func (e *encoder) source(s *Source) {
 	e.Int(s.Stamp.Size)
 	e.Int(s.Stamp.ModTime)
 	e.Int(s.Stamp.ChangeTime)
 	e.Uint(s.Stamp.Inode)
-	switch it := s.Item; {
+	e.Fixed(s.Front[:])
+	e.item(s.Item)
+	e.Uint(uint64(len(s.Diags)))
+	for _, d := range s.Diags {
+		e.pos(d.Pos)
+		e.Int(int64(d.Severity))
+		e.Str(d.Msg)
+	}
+}
+
+func (e *encoder) item(it source.Item) {
+	switch {
 	case it.Briefing != nil:
 		b := it.Briefing
 		e.Uint(kindBriefing)
@@ -128,12 +157,6 @@ func (e *encoder) source(s *Source) {
 	default:
 		e.Uint(kindNone)
 	}
-	e.Uint(uint64(len(s.Diags)))
-	for _, d := range s.Diags {
-		e.pos(d.Pos)
-		e.Int(int64(d.Severity))
-		e.Str(d.Msg)
-	}
 }
 
 // time reads an instant into loc; the zero time stays zero.
@@ -176,6 +199,7 @@ func (d *decoder) names() []briefing.Name {
 // source reads one parsed file; times are put in loc, the site's zone.
 func (d *decoder) source(loc *time.Location) *Source {
 	s := &Source{Stamp: Stamp{Size: d.Int(), ModTime: d.Int(), ChangeTime: d.Int(), Inode: d.Uint()}}
+	copy(s.Front[:], d.Fixed(len(s.Front)))
 	switch d.Uint() {
 	case kindBriefing:
 		b := &briefing.Briefing{Path: d.Str(), Title: d.Str(), Date: d.time(loc), HasTime: d.Bool(), Updated: d.time(loc)}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"brief/internal/briefing"
+	"brief/internal/source"
 	"brief/internal/wire"
 )
 
@@ -68,6 +69,7 @@ func randomSource(rng *rand.Rand, loc *time.Location) *Source {
 	s := &Source{}
 	fill(rng, reflect.ValueOf(&s.Stamp).Elem(), loc)
 	fill(rng, reflect.ValueOf(&s.Diags).Elem(), loc)
+	fill(rng, reflect.ValueOf(&s.Front).Elem(), loc)
 	switch rng.IntN(4) {
 	case 0:
 		s.Item.Briefing = new(briefing.Briefing)
@@ -102,6 +104,38 @@ func TestCodecRoundTrip(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("source %d read back differently:\n got %#v\nwant %#v", i, got, want)
 		}
+	}
+}
+
+// TestFrontOf: a briefing's front sum ignores what its body gives (the
+// Markdown, the HTML and its sum, its links, the summary) and changes with
+// every other field; a profile's changes with its body too.
+func TestFrontOf(t *testing.T) {
+	loc := time.UTC
+	rng := rand.New(rand.NewPCG(3, 4))
+	body := map[string]bool{"Body": true, "BodyLine": true, "HTML": true, "HTMLSum": true, "Links": true, "Summary": true}
+	for range 200 {
+		b := new(briefing.Briefing)
+		fill(rng, reflect.ValueOf(b).Elem(), loc)
+		sum := FrontOf(source.Item{Briefing: b})
+		v := reflect.ValueOf(b).Elem()
+		for i := range v.NumField() {
+			c := *b
+			f := reflect.ValueOf(&c).Elem().Field(i)
+			name := v.Type().Field(i).Name
+			for reflect.DeepEqual(f.Interface(), v.Field(i).Interface()) {
+				fill(rng, f, loc)
+			}
+			if changed := FrontOf(source.Item{Briefing: &c}) != sum; changed == body[name] {
+				t.Fatalf("%s changed: the front sum changed %v, want %v", name, changed, !body[name])
+			}
+		}
+	}
+	a := &briefing.ActorProfile{Name: "Rustem Umerov", HTML: "<p>Secretary.</p>"}
+	other := *a
+	other.HTML = "<p>Minister.</p>"
+	if FrontOf(source.Item{Actor: a}) == FrontOf(source.Item{Actor: &other}) {
+		t.Error("a profile's front sum does not change with its body")
 	}
 }
 

@@ -88,7 +88,30 @@ func (s *editSite) briefings() []string {
 func (s *editSite) edit() string {
 	files := s.briefings()
 	pick := files[s.rng.IntN(len(files))]
-	switch s.rng.IntN(13) {
+	switch s.rng.IntN(16) {
+	case 13:
+		// A new first paragraph: the body and the summary it gives.
+		b, _ := os.ReadFile(pick)
+		i := bytes.Index(b[3:], []byte("---\n")) + 3 + 4
+		os.WriteFile(pick, append(append(b[:i:i], fmt.Sprintf("A new lead %d.\n\n", s.rng.IntN(1000))...), b[i:]...), 0o644)
+		return "first paragraph of " + filepath.Base(pick)
+	case 14:
+		// Two bodies, and a page of public/ changed by hand.
+		other := files[s.rng.IntN(len(files))]
+		for _, p := range []string{pick, other} {
+			b, _ := os.ReadFile(p)
+			os.WriteFile(p, append(b, "\nYet another paragraph.\n"...), 0o644)
+		}
+		pages, _ := filepath.Glob(filepath.Join(s.root, "public", "*", "*", "index.html"))
+		if len(pages) > 0 {
+			os.WriteFile(pages[s.rng.IntN(len(pages))], []byte("changed by hand"), 0o644)
+		}
+		return "bodies of " + filepath.Base(pick) + " and " + filepath.Base(other) + ", and a page by hand"
+	case 15:
+		// A body edit after nothing else: the last build's plan holds.
+		b, _ := os.ReadFile(pick)
+		os.WriteFile(pick, bytes.Replace(b, []byte("Another paragraph."), []byte("An edited paragraph."), 1), 0o644)
+		return "paragraph of " + filepath.Base(pick)
 	case 11:
 		// A figure's value alone: the figure pages, charts and the data
 		// exports show it.

@@ -73,6 +73,14 @@ func (s *Sink) Write(p string, data []byte, input render.Input) error {
 	return s.next.Write(p, buf.Bytes(), minified(input))
 }
 
+// Retain asks the next sink, when it retains files at all.
+func (s *Sink) Retain(p string) (int64, bool) {
+	if r, ok := s.next.(render.Retainer); ok {
+		return r.Retain(p)
+	}
+	return 0, false
+}
+
 // Keep asks the next sink, when it keeps pages at all.
 func (s *Sink) Keep(p string, input render.Input) (int64, bool) {
 	if k, ok := s.next.(render.Keeper); ok {

@@ -2,7 +2,6 @@ package publish
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"maps"
 	"os"
 	"path"
@@ -14,12 +13,13 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"brief/internal/digest"
 	"brief/internal/parallel"
 	"brief/internal/wire"
 )
 
 // manifestVersion changes whenever the manifest's format does.
-const manifestVersion = 5
+const manifestVersion = 6
 
 type manifestFile struct {
 	Version int
@@ -31,6 +31,9 @@ type manifestFile struct {
 	// ("" for the destination itself): a folder whose time is unchanged
 	// gained and lost no entry, so its files need no listing.
 	Dirs map[string]int64
+	// Attachment is what the build that wrote the files left for the
+	// next one (see Staging.Attach).
+	Attachment []byte
 }
 
 // readManifest loads a manifest; a missing, unreadable or corrupt one is
@@ -40,11 +43,11 @@ func readManifest(path string) manifestFile {
 		return manifestFile{}
 	}
 	data, err := os.ReadFile(path)
-	if err != nil || len(data) < sha256.Size {
+	if err != nil || len(data) < len(digest.Sum{}) {
 		return manifestFile{}
 	}
-	body, sum := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
-	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
+	body, sum := data[:len(data)-len(digest.Sum{})], data[len(data)-len(digest.Sum{}):]
+	if got := digest.Of(body); !bytes.Equal(got[:], sum) {
 		return manifestFile{}
 	}
 	m, ok := decodeManifest(string(body))
@@ -57,7 +60,7 @@ func readManifest(path string) manifestFile {
 // encodeManifest writes m (see package wire): the version, each file with
 // its state, each folder with its time, in path order.
 func encodeManifest(m manifestFile) []byte {
-	e := wire.Encoder{B: make([]byte, 0, 128*len(m.Files)+64*len(m.Dirs)+sha256.Size)}
+	e := wire.Encoder{B: make([]byte, 0, 128*len(m.Files)+64*len(m.Dirs)+len(m.Attachment)+len(digest.Sum{})+16)}
 	e.Uint(manifestVersion)
 	e.Str(m.Generator)
 	e.Uint(uint64(len(m.Files)))
@@ -74,6 +77,7 @@ func encodeManifest(m manifestFile) []byte {
 		e.Str(p)
 		e.Int(m.Dirs[p])
 	}
+	e.Bytes(m.Attachment)
 	return e.B
 }
 
@@ -100,6 +104,7 @@ func decodeManifest(data string) (m manifestFile, ok bool) {
 		p := d.Str()
 		m.Dirs[p] = d.Int()
 	}
+	m.Attachment = d.Bytes()
 	return m, d.Done()
 }
 
@@ -279,10 +284,10 @@ func (s *Staging) saveManifest() error {
 	if s.manifest == "" {
 		return nil
 	}
-	if !s.fresh && len(s.written) == 0 && !s.inputsChanged && len(s.kept) == s.recorded && len(s.onDisk) == len(s.kept) {
+	if !s.fresh && len(s.written) == 0 && !s.inputsChanged && len(s.kept) == s.recorded && len(s.onDisk) == len(s.kept) && bytes.Equal(s.attachment, s.lastAttachment) {
 		return nil // the manifest on disk is still exact
 	}
-	m := manifestFile{Version: manifestVersion, Generator: s.generator, Files: make(map[string]FileState, len(s.kept)+len(s.written))}
+	m := manifestFile{Version: manifestVersion, Generator: s.generator, Files: make(map[string]FileState, len(s.kept)+len(s.written)), Attachment: s.attachment}
 	for p, st := range s.kept {
 		m.Files[p] = st
 	}
@@ -293,7 +298,7 @@ func (s *Staging) saveManifest() error {
 	}
 	m.Dirs = dirTimes(s.dest, m.Files, s.untouchedDirs())
 	data := encodeManifest(m)
-	sum := sha256.Sum256(data)
+	sum := digest.Of(data)
 	return WriteAtomic(s.manifest, append(data, sum[:]...))
 }
 

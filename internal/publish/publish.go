@@ -52,6 +52,11 @@ type Staging struct {
 	unlisted      bool                 // every folder kept its time since the manifest
 	dirTimes      map[string]int64     // those times, when unlisted
 	removed       []string             // stale files Commit removed
+	// sameGenerator: this build of brief wrote the manifest, and what it
+	// attached to it (lastAttachment) may be trusted.
+	sameGenerator  bool
+	lastAttachment []byte
+	attachment     []byte // for the next build: see Attach
 
 	mu      sync.Mutex
 	kept    map[string]FileState
@@ -133,6 +138,8 @@ func Begin(dest, manifest, generator string) (*Staging, error) {
 				st.Input = [16]byte{}
 				m.Files[p] = st
 			}
+		} else {
+			s.sameGenerator, s.lastAttachment = true, m.Attachment
 		}
 		s.recorded = len(m.Files)
 		if s.intact, s.onDisk, s.unlisted = verifyUnlisted(dest, m); s.unlisted {
@@ -397,6 +404,39 @@ func (s *Staging) Keep(path string, input [16]byte) (int64, bool) {
 	return st.Size, true
 }
 
+// Retain keeps the destination's file at path when it is intact, with the
+// input its manifest records, whatever that is: for a caller that knows
+// the file's input is the same as in the build that wrote the manifest
+// (from what that build attached to it), without knowing the input.
+func (s *Staging) Retain(path string) (int64, bool) {
+	<-s.ready
+	st, ok := s.intact[path]
+	if !ok || !s.sameGenerator {
+		return 0, false
+	}
+	s.mu.Lock()
+	s.kept[path] = st
+	s.mu.Unlock()
+	return st.Size, true
+}
+
+// Attachment returns what the build that wrote the destination's manifest
+// attached to it (Attach), or nil: none, or another build of brief, or no
+// trusted manifest. It is as true as the manifest: the destination holds
+// what that build made, wherever a file is intact.
+func (s *Staging) Attachment() []byte {
+	<-s.ready
+	return s.lastAttachment
+}
+
+// Attach gives the manifest Commit saves some data for the next build into
+// the destination, which reads it with Attachment.
+func (s *Staging) Attach(data []byte) {
+	s.mu.Lock()
+	s.attachment = data
+	s.mu.Unlock()
+}
+
 // KeepAll reports whether the destination holds exactly the files of the
 // last build, all intact, and then keeps every one of them.
 func (s *Staging) KeepAll() bool {
@@ -408,6 +448,7 @@ func (s *Staging) KeepAll() bool {
 	for p, st := range s.intact {
 		s.kept[p] = st
 	}
+	s.attachment = s.lastAttachment // true of the same files
 	s.mu.Unlock()
 	return true
 }

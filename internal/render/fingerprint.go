@@ -60,6 +60,11 @@ type fingerprints struct {
 	entries map[*site.Entry]Input
 	terms   map[*site.Term]Input
 	values  map[*site.Series][]uint64 // what a chart or table shows of each value
+	// With the memo of the last build (last), the entries whose bodies
+	// changed since; nil when every page is fingerprinted (see Memo).
+	last           *Memo
+	changed        map[*site.Entry]bool
+	summaryChanged bool // one of them has another summary
 }
 
 // valueKey hashes what pages show of one value of a series, so pages that
@@ -76,7 +81,10 @@ func valueKey(v *site.SeriesValue) uint64 {
 	return h
 }
 
-func newFingerprints(s *site.Site, t *Templates) *fingerprints {
+// newFingerprints fingerprints s. With last, the memo of the last build,
+// the entries whose bodies did not change keep their keys from it, when
+// it is of the same entries (see Memo).
+func newFingerprints(s *site.Site, t *Templates, last *Memo) *fingerprints {
 	f := &fingerprints{entries: make(map[*site.Entry]Input, len(s.Entries)), terms: map[*site.Term]Input{}, values: make(map[*site.Series][]uint64, len(s.Figures))}
 	keys := make([][]uint64, len(s.Figures))
 	parallel.For(len(s.Figures), func(_, i int) {
@@ -88,10 +96,20 @@ func newFingerprints(s *site.Site, t *Templates) *fingerprints {
 	for i, sr := range s.Figures {
 		f.values[sr] = keys[i]
 	}
-	entryKeys := make([]Input, len(s.Entries))
+	todo := s.Entries
+	if changed, summaryChanged, ok := f.reuse(s, t, last); ok {
+		f.last, f.changed, f.summaryChanged = last, changed, summaryChanged
+		todo = make([]*site.Entry, 0, len(changed))
+		for _, e := range s.Entries {
+			if changed[e] {
+				todo = append(todo, e)
+			}
+		}
+	}
+	entryKeys := make([]Input, len(todo))
 	hashers := newHashers()
-	parallel.For(len(s.Entries), func(w, i int) { entryKeys[i] = f.entryKey(hashers[w], s.Entries[i]) })
-	for i, e := range s.Entries {
+	parallel.For(len(todo), func(w, i int) { entryKeys[i] = f.entryKey(hashers[w], todo[i]) })
+	for i, e := range todo {
 		f.entries[e] = entryKeys[i]
 	}
 	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors} {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"maps"
+	"slices"
 	"strings"
 
 	"brief/internal/diag"
@@ -32,6 +34,9 @@ type Keeper interface {
 type Stats struct {
 	Rendered    int // pages whose templates ran; the others were kept
 	SearchFiles int // files of the search index
+	// Retained counts the pages and crawler files kept as the last build
+	// left them, with its memo, without fingerprinting them (see Memo).
+	Retained int
 }
 
 // job is one page to render: page, or the page of a briefing, made from
@@ -71,6 +76,11 @@ type Options struct {
 	// Step, when set, is told the name of each step of rendering as it
 	// ends: "fingerprints", "pages", "sitemap", "feeds", "search index".
 	Step func(name string)
+	// Last is the memo of the last build into the same destination
+	// (State.Memo), for a caller that found that nothing but briefings'
+	// bodies changed since; nil otherwise. It is used when the sink is a
+	// Retainer.
+	Last *Memo
 }
 
 // step tells opt.Step that a step ended.
@@ -90,6 +100,9 @@ type State struct {
 	jobs    []job
 	fp      *fingerprints     // nil unless the sink keeps pages between builds
 	crawler map[string][]byte // sitemap, robots.txt, _headers
+	// For Memo: the paths of the crawler files and the exports' input.
+	crawlerPaths []string
+	exports      Input
 }
 
 // Site renders every page of s into sink, in parallel, with the feeds,
@@ -98,7 +111,7 @@ func Site(s *site.Site, t *Templates, opt Options, sink Sink) (*State, Stats, di
 	st := &State{s: s, t: t, opt: opt, jobs: pages(s, t.Stylesheet, t.Script, opt.PageSize)}
 	// Fingerprints matter only to a sink that keeps pages between builds.
 	if _, ok := sink.(Keeper); ok {
-		st.fp = newFingerprints(s, t)
+		st.fp = newFingerprints(s, t, opt.Last)
 	}
 	opt.step("fingerprints")
 	stats, diags := st.render(sink)
@@ -135,14 +148,31 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 	if fp == nil {
 		keeper = nil
 	}
+	// With the last build's memo, only the pages that show an entry whose
+	// body changed are fingerprinted; the others are retained.
+	retainer, _ := sink.(Retainer)
+	plan := keeper != nil && retainer != nil && fp.changed != nil
 	inputs := make([]Input, len(jobs))
 	todo := make([]int, 0, len(jobs))
 	if keeper != nil {
 		hashers := newHashers()
-		parallel.For(len(jobs), func(w, i int) { inputs[i] = fp.page(hashers[w], jobs[i].pageOf()) })
+		parallel.For(len(jobs), func(w, i int) {
+			if !plan || fp.affected(jobs[i]) {
+				inputs[i] = fp.page(hashers[w], jobs[i].pageOf())
+			}
+		})
 	}
+	h := newHasher()
+	retained := 0
 	for i, j := range jobs {
 		if keeper != nil {
+			if plan && inputs[i] == (Input{}) {
+				if _, ok := retainer.Retain(j.path); ok {
+					retained++
+					continue
+				}
+				inputs[i] = fp.page(h, j.pageOf()) // not intact: made again
+			}
 			if _, ok := keeper.Keep(j.path, inputs[i]); ok {
 				continue
 			}
@@ -169,16 +199,24 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 	})
 	t.cards = nil // every page that shows them is made; the next render makes them again
 	opt.step("pages")
-	if st.crawler == nil {
-		st.crawler = sitemap(s, jobs)
-		st.crawler[RobotsFile] = feed.Robots(s.Abs(s.URL(SitemapFile)))
-		if opt.Headers {
-			st.crawler[HeadersFile] = headers(s, t.Stylesheet)
+	// The crawler files show nothing of bodies: with the memo, they are
+	// as the last build made them.
+	if plan && retainAll(retainer, fp.last.Crawler) {
+		st.crawlerPaths = fp.last.Crawler
+		retained += len(st.crawlerPaths)
+	} else {
+		if st.crawler == nil {
+			st.crawler = sitemap(s, jobs)
+			st.crawler[RobotsFile] = feed.Robots(s.Abs(s.URL(SitemapFile)))
+			if opt.Headers {
+				st.crawler[HeadersFile] = headers(s, t.Stylesheet)
+			}
 		}
-	}
-	for name, data := range st.crawler {
-		if err := sink.Write(name, data, Input{}); err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
+		st.crawlerPaths = slices.Sorted(maps.Keys(st.crawler))
+		for _, name := range st.crawlerPaths {
+			if err := sink.Write(name, st.crawler[name], Input{}); err != nil {
+				diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
+			}
 		}
 	}
 	opt.step("sitemap")
@@ -198,12 +236,45 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 		var exports Input
 		if keeper != nil {
 			out.Keep = keeper.Keep
-			exports = fp.exports(s)
+			if plan && !fp.summaryChanged {
+				exports = fp.last.Exports // they show no body but its summary
+			} else {
+				exports = fp.exports(s)
+			}
 		}
+		st.exports = exports
 		istats = WriteLazy(s, out, exports)
 		opt.step("search index")
 	}
-	return Stats{Rendered: len(todo), SearchFiles: istats.Files}, diags.List()
+	if fp != nil {
+		fp.last, fp.changed = nil, nil // an Update fingerprints every page
+	}
+	return Stats{Rendered: len(todo), SearchFiles: istats.Files, Retained: retained}, diags.List()
+}
+
+// retainAll retains every one of paths, reporting whether all were.
+func retainAll(r Retainer, paths []string) bool {
+	for _, p := range paths {
+		if _, ok := r.Retain(p); !ok {
+			return false
+		}
+	}
+	return len(paths) > 0
+}
+
+// Memo returns what the next build into the same destination may use of
+// this one (see Memo), or nil when the sink kept no files between builds.
+func (st *State) Memo() *Memo {
+	fp := st.fp
+	if fp == nil {
+		return nil
+	}
+	m := &Memo{Entries: make([]MemoEntry, len(st.s.Entries)), Exports: st.exports, Crawler: st.crawlerPaths}
+	summaries := summaryDigests(st.s)
+	for i, e := range st.s.Entries {
+		m.Entries[i] = MemoEntry{Path: e.Path, HTML: e.HTMLSum, Summary: summaries[i], Key: fp.entries[e]}
+	}
+	return m
 }
 
 // listed returns the entries shown in lists on the pages to render, once each.
