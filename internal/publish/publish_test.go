@@ -258,3 +258,71 @@ func TestInputsTrustedOnlyFromTheSameGenerator(t *testing.T) {
 		}
 	}
 }
+
+// TestAttachmentAndRetain: what a build attaches to the manifest reaches
+// the next build by the same generator, also through a build that kept
+// every file; Retain keeps an intact file whatever its input, and refuses
+// one changed by hand, and everything when another generator wrote the
+// manifest.
+func TestAttachmentAndRetain(t *testing.T) {
+	root := t.TempDir()
+	dest, manifest := filepath.Join(root, "public"), filepath.Join(root, "manifest")
+	begin := func(generator string) *Staging {
+		t.Helper()
+		s, err := Begin(dest, manifest, generator)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	commit := func(s *Staging) {
+		t.Helper()
+		if _, err := s.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := begin("g1")
+	if s.Attachment() != nil {
+		t.Errorf("a first build finds an attachment: %q", s.Attachment())
+	}
+	s.Write("a/index.html", []byte("A"), [16]byte{1})
+	s.Write("b/index.html", []byte("B"), [16]byte{2})
+	s.Attach([]byte("plan 1"))
+	commit(s)
+
+	s = begin("g1")
+	if got := string(s.Attachment()); got != "plan 1" {
+		t.Errorf("attachment %q, want plan 1", got)
+	}
+	if !s.KeepAll() {
+		t.Fatal("an intact destination was not kept")
+	}
+	commit(s)
+
+	os.WriteFile(filepath.Join(dest, "b", "index.html"), []byte("by hand"), 0o644)
+	s = begin("g1")
+	if got := string(s.Attachment()); got != "plan 1" {
+		t.Errorf("after a build that kept every file: attachment %q, want plan 1", got)
+	}
+	if size, ok := s.Retain("a/index.html"); !ok || size != 1 {
+		t.Errorf("Retain of an intact file: %d, %v", size, ok)
+	}
+	if _, ok := s.Retain("b/index.html"); ok {
+		t.Error("a file changed by hand was retained")
+	}
+	s.Write("b/index.html", []byte("B"), [16]byte{2})
+	s.Attach([]byte("plan 2"))
+	commit(s)
+	if got := readTree(t, dest); len(got) != 2 || got["a/index.html"] != "A" || got["b/index.html"] != "B" {
+		t.Errorf("destination holds %v", got)
+	}
+
+	s = begin("g2")
+	if s.Attachment() != nil {
+		t.Errorf("another generator's attachment was trusted: %q", s.Attachment())
+	}
+	if _, ok := s.Retain("a/index.html"); ok {
+		t.Error("another generator's file was retained")
+	}
+	s.Abort()
+}
