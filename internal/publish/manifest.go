@@ -13,6 +13,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"golang.org/x/sys/unix"
+
 	"brief/internal/digest"
 	"brief/internal/parallel"
 	"brief/internal/wire"
@@ -58,14 +60,14 @@ func readManifest(path string) manifestFile {
 }
 
 // encodeManifest writes m (see package wire): the version, each file with
-// its state, each folder with its time, in path order.
+// its state, each folder with its time (in no particular order: they are
+// read back into maps), and the attachment.
 func encodeManifest(m manifestFile) []byte {
 	e := wire.Encoder{B: make([]byte, 0, 128*len(m.Files)+64*len(m.Dirs)+len(m.Attachment)+len(digest.Sum{})+16)}
 	e.Uint(manifestVersion)
 	e.Str(m.Generator)
 	e.Uint(uint64(len(m.Files)))
-	for _, p := range slices.Sorted(maps.Keys(m.Files)) {
-		st := m.Files[p]
+	for p, st := range m.Files {
 		e.Str(p)
 		e.Int(st.Size)
 		e.Int(st.ModTime)
@@ -73,9 +75,9 @@ func encodeManifest(m manifestFile) []byte {
 		e.Fixed(st.Input[:])
 	}
 	e.Uint(uint64(len(m.Dirs)))
-	for _, p := range slices.Sorted(maps.Keys(m.Dirs)) {
+	for p, t := range m.Dirs {
 		e.Str(p)
-		e.Int(m.Dirs[p])
+		e.Int(t)
 	}
 	e.Bytes(m.Attachment)
 	return e.B
@@ -120,12 +122,13 @@ func verifyUnlisted(dest string, m manifestFile) (intact map[string]FileState, o
 		dirs = append(dirs, d)
 	}
 	var changed atomic.Bool
-	parallel.For(len(dirs), func(_, i int) {
+	paths := make([][]byte, parallel.Workers())
+	parallel.For(len(dirs), func(w, i int) {
 		if changed.Load() {
 			return
 		}
-		info, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(dirs[i])))
-		if err != nil || !info.IsDir() || info.ModTime().UnixNano() != m.Dirs[dirs[i]] {
+		st, err := lstat(&paths[w], dest, dirs[i])
+		if err != nil || st.Mode&unix.S_IFMT != unix.S_IFDIR || st.Mtim.Nano() != m.Dirs[dirs[i]] {
 			changed.Store(true)
 		}
 	})
@@ -138,11 +141,11 @@ func verifyUnlisted(dest string, m manifestFile) (intact map[string]FileState, o
 	}
 	sort.Strings(files)
 	state := make([]int8, len(files)) // 0 gone, 1 on disk, 2 intact
-	parallel.For(len(files), func(_, i int) {
-		info, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(files[i])))
+	parallel.For(len(files), func(w, i int) {
+		info, err := lstat(&paths[w], dest, files[i])
 		switch st := m.Files[files[i]]; {
 		case err != nil:
-		case info.Mode().IsRegular() && info.Size() == st.Size && info.ModTime().UnixNano() == st.ModTime:
+		case info.Mode&unix.S_IFMT == unix.S_IFREG && info.Size == st.Size && info.Mtim.Nano() == st.ModTime:
 			state[i] = 2
 		default:
 			state[i] = 1
@@ -158,6 +161,19 @@ func verifyUnlisted(dest string, m manifestFile) (intact map[string]FileState, o
 		}
 	}
 	return intact, onDisk, true
+}
+
+// lstat reads the status of the file or folder at the slash-separated
+// path rel under dest, making its path in buf: a build checks tens of
+// thousands, and os.Lstat makes a FileInfo and a path for each.
+func lstat(buf *[]byte, dest, rel string) (st unix.Stat_t, err error) {
+	b := append((*buf)[:0], dest...)
+	if rel != "" {
+		b = append(append(b, filepath.Separator), rel...)
+	}
+	*buf = b
+	err = unix.Lstat(string(b), &st)
+	return st, err
 }
 
 // parent returns the folder of a clean slash-separated path, "" for the

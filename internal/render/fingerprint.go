@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
 
 	"brief/internal/digest"
 	"brief/internal/parallel"
@@ -59,7 +60,7 @@ type fingerprints struct {
 	site    Input // every entry and term: for files made from the whole site
 	entries map[*site.Entry]Input
 	terms   map[*site.Term]Input
-	values  map[*site.Series][]uint64 // what a chart or table shows of each value
+	values  map[*site.Series]*valueKeys // what a chart or table shows of each value
 	// With the memo of the last build (last), the entries whose bodies
 	// changed since; nil when every page is fingerprinted (see Memo).
 	last           *Memo
@@ -84,17 +85,28 @@ func valueKey(v *site.SeriesValue) uint64 {
 // newFingerprints fingerprints s. With last, the memo of the last build,
 // the entries whose bodies did not change keep their keys from it, when
 // it is of the same entries (see Memo).
-func newFingerprints(s *site.Site, t *Templates, last *Memo) *fingerprints {
-	f := &fingerprints{entries: make(map[*site.Entry]Input, len(s.Entries)), terms: map[*site.Term]Input{}, values: make(map[*site.Series][]uint64, len(s.Figures))}
-	keys := make([][]uint64, len(s.Figures))
-	parallel.For(len(s.Figures), func(_, i int) {
-		keys[i] = make([]uint64, len(s.Figures[i].Values))
-		for k, v := range s.Figures[i].Values {
-			keys[i][k] = valueKey(v)
+// valueKeys are the keys of a series' values (valueKey), made when first
+// asked for: a rebuild after an edit of bodies needs those of few series.
+type valueKeys struct {
+	series *site.Series
+	once   sync.Once
+	keys   []uint64
+}
+
+func (v *valueKeys) get() []uint64 {
+	v.once.Do(func() {
+		v.keys = make([]uint64, len(v.series.Values))
+		for k, val := range v.series.Values {
+			v.keys[k] = valueKey(val)
 		}
 	})
-	for i, sr := range s.Figures {
-		f.values[sr] = keys[i]
+	return v.keys
+}
+
+func newFingerprints(s *site.Site, t *Templates, last *Memo) *fingerprints {
+	f := &fingerprints{entries: make(map[*site.Entry]Input, len(s.Entries)), terms: map[*site.Term]Input{}, values: make(map[*site.Series]*valueKeys, len(s.Figures))}
+	for _, sr := range s.Figures {
+		f.values[sr] = &valueKeys{series: sr}
 	}
 	todo := s.Entries
 	if changed, summaryChanged, ok := f.reuse(s, t, last); ok {
@@ -185,7 +197,7 @@ func (f *fingerprints) entryKey(h *hasher, e *site.Entry) Input {
 	for _, fv := range e.Figures {
 		h.str(fv.Key, fv.Label, fv.Unit, fv.Of, fv.ValueText, fv.Text, fv.WholeText, fv.Percent, fv.Change, fv.PrevValue, fv.PrevDate, fv.PrevURL)
 		if fv.Series != nil {
-			keys := f.values[fv.Series]
+			keys := f.values[fv.Series].get()
 			for _, k := range keys[max(0, fv.Point.Index+1-seriesRecent) : fv.Point.Index+1] {
 				h.int(int(k))
 			}
@@ -375,7 +387,7 @@ func (f *fingerprints) feed(path string, entries []*site.Entry, term *site.Term)
 func (f *fingerprints) seriesKey(h *hasher, sr *site.Series, n int) {
 	h.str(sr.Key, sr.Label, sr.Unit, sr.URL)
 	h.int(len(sr.Values))
-	keys := f.values[sr]
+	keys := f.values[sr].get()
 	for _, k := range keys[max(0, len(keys)-n):] {
 		h.int(int(k))
 	}

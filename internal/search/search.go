@@ -190,7 +190,8 @@ func Write(docs []Doc, opt Options) Stats {
 	var size atomic.Int64
 	out := output{opt: opt, size: &size}
 	sums := make([][16]byte, len(docs))
-	parallel.For(len(docs), func(_, i int) { sums[i] = docSum(&docs[i]) })
+	bufs := make([][]byte, parallel.Workers())
+	parallel.For(len(docs), func(w, i int) { sums[i] = docSum(&docs[i], &bufs[w]) })
 	postings, same := update(docs, sums, opt.Bodies, out)
 	if postings == nil {
 		postings = invert(docs, sums, opt.Bodies, out, nil)
@@ -396,19 +397,12 @@ func blockInput(prefix string, sums [][16]byte) [16]byte {
 
 // docSum fingerprints everything a doc gives the index, its body by
 // Doc.Sum; zero for a doc without one, or whose body is given as text.
-func docSum(d *Doc) [16]byte {
+func docSum(d *Doc, buf *[]byte) [16]byte {
 	if d.Sum == [16]byte{} || d.Body != "" {
 		return [16]byte{}
 	}
-	n := 16 + len(d.URL) + len(d.Title) + len(d.Date) + len(d.Summary) + 16
-	lists := [][]string{d.Actors, d.Aliases, d.Tags, d.Figures}
-	for _, l := range lists {
-		for _, s := range l {
-			n += len(s) + 2
-		}
-	}
-	b := make([]byte, 0, n+32)
-	b = append(b, d.Sum[:]...)
+	lists := [...][]string{d.Actors, d.Aliases, d.Tags, d.Figures}
+	b := append((*buf)[:0], d.Sum[:]...) // a buffer of the worker's
 	for _, s := range []string{d.URL, d.Title, d.Date, d.Summary} {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
@@ -420,6 +414,7 @@ func docSum(d *Doc) [16]byte {
 			b = append(b, s...)
 		}
 	}
+	*buf = b
 	return fingerprint(b)
 }
 
