@@ -156,8 +156,8 @@ func sitemap(s *site.Site, jobs []job) map[string][]byte {
 			urls = append(urls, feed.URL{Loc: j.entry.Permalink, LastMod: latestOf(j.entry)})
 			continue
 		}
-		u := feed.URL{Loc: s.Abs(j.page.URL)}
-		for _, e := range j.page.Entries {
+		u := feed.URL{Loc: s.Abs(s.URL(strings.TrimSuffix(j.path, "index.html")))}
+		for _, e := range j.entries {
 			if d := latestOf(e); d.After(u.LastMod) {
 				u.LastMod = d
 			}

@@ -73,10 +73,7 @@ func (f *fingerprints) affected(j job) bool {
 	if j.entry != nil {
 		return f.changed[j.entry]
 	}
-	if e := j.page.Entry; e != nil && f.changed[e] {
-		return true
-	}
-	for _, e := range j.page.Entries {
+	for _, e := range j.entries {
 		if f.changed[e] {
 			return true
 		}

@@ -1,10 +1,10 @@
 package render
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
-	"brief/internal/parallel"
 	"brief/internal/site"
 )
 
@@ -19,14 +19,22 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 	css := s.BasePath + stylesheet
 	feeds := siteFeeds(s)
 	description := s.Description
-	// The pages are listed in order here, and made on every core below.
-	type spec struct {
-		dir, kind, title string
-		fill             func(*Page)
-	}
-	var specs []spec
-	add := func(dir, kind, title string, fill func(*Page)) {
-		specs = append(specs, spec{dir, kind, title, fill})
+	// The pages are listed in order here, and made when they are needed
+	// (job.pageOf): a rebuild after an edit of bodies needs few of them.
+	var jobs []job
+	// add lists a page that fill completes; entries are the briefings it
+	// lists, if any.
+	add := func(dir, kind, title string, entries []*site.Entry, fill func(*Page)) {
+		jobs = append(jobs, job{path: dir + "index.html", kind: kind, entries: entries, make: func() *Page {
+			p := &Page{Site: s, Kind: kind, Title: title, URL: s.URL(dir), Stylesheet: css, Feeds: feeds, Entries: entries}
+			p.Permalink = s.Abs(p.URL)
+			fill(p)
+			p.Description = describe(s, p, description)
+			if p.Term != nil {
+				p.Feeds = append([]FeedLink{termFeed(s, p.Term)}, feeds...)
+			}
+			return p
+		}})
 	}
 	list := func(dir, kind, title string, entries []*site.Entry, fill func(*Page)) {
 		n := max(1, (len(entries)+pageSize-1)/pageSize)
@@ -38,8 +46,7 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 		}
 		for i := 1; i <= n; i++ {
 			lo, hi := (i-1)*pageSize, min(i*pageSize, len(entries))
-			add(pageDir(i), kind, title, func(p *Page) {
-				p.Entries = entries[lo:hi]
+			add(pageDir(i), kind, title, entries[lo:hi:hi], func(p *Page) {
 				if n > 1 {
 					p.Pager = &Pager{Number: i, Total: n, First: s.URL(pageDir(1)), Last: s.URL(pageDir(n))}
 					if i > 1 {
@@ -70,14 +77,14 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 	months := monthTitles(s)
 	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors} {
 		kind := tax.Kind[:len(tax.Kind)-1] // "tag", "actor"
-		add(tax.Kind+"/", tax.Kind, tax.Title, func(p *Page) { p.Terms, p.Facets, p.Sort = tax.Terms, tax.Facets, "name" })
+		add(tax.Kind+"/", tax.Kind, tax.Title, nil, func(p *Page) { p.Terms, p.Facets, p.Sort = tax.Terms, tax.Facets, "name" })
 		if len(tax.Facets) > 0 {
-			add(tax.Kind+"/"+site.FacetDir+"/count/", tax.Kind, tax.Title+" by number of briefings", func(p *Page) {
+			add(tax.Kind+"/"+site.FacetDir+"/count/", tax.Kind, tax.Title+" by number of briefings", nil, func(p *Page) {
 				p.Terms, p.Facets, p.Sort = tax.ByCount, tax.Facets, "count"
 			})
 		}
 		for _, f := range tax.Facets {
-			add(strings.TrimPrefix(f.URL, s.BasePath), tax.Kind, tax.Title+": "+f.Value, func(p *Page) {
+			add(strings.TrimPrefix(f.URL, s.BasePath), tax.Kind, tax.Title+": "+f.Value, nil, func(p *Page) {
 				p.Terms, p.Facets, p.Facet, p.Sort = f.Terms, tax.Facets, f, "name"
 			})
 		}
@@ -90,27 +97,16 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 			})
 		}
 	}
-	add(SearchDir, "search", "Search", func(p *Page) { p.SearchScript, p.SearchIndex = s.BasePath+script, s.URL(SearchDir) })
-	add("figures/", "figures", "Figures", none)
+	add(SearchDir, "search", "Search", nil, func(p *Page) { p.SearchScript, p.SearchIndex = s.BasePath+script, s.URL(SearchDir) })
+	add("figures/", "figures", "Figures", nil, none)
 	for _, sr := range s.Figures {
-		add("figures/"+sr.Key+"/", "figure", sr.Label, func(p *Page) { p.Series = sr })
+		add("figures/"+sr.Key+"/", "figure", sr.Label, nil, func(p *Page) { p.Series = sr })
 	}
 	// A briefing's page is made only when it is needed (job.pageOf): a
 	// large site has as many as it has briefings, and they would take
 	// memory the search index needs.
 	briefings := &briefingPages{s: s, css: css, feeds: feeds, description: description}
-	jobs := make([]job, len(specs), len(specs)+len(s.Entries)+1)
-	parallel.For(len(specs), func(_, i int) {
-		sp := specs[i]
-		p := &Page{Site: s, Kind: sp.kind, Title: sp.title, URL: s.URL(sp.dir), Stylesheet: css, Feeds: feeds}
-		p.Permalink = s.Abs(p.URL)
-		sp.fill(p)
-		p.Description = describe(s, p, description)
-		if p.Term != nil {
-			p.Feeds = append([]FeedLink{termFeed(s, p.Term)}, feeds...)
-		}
-		jobs[i] = job{path: sp.dir + "index.html", kind: sp.kind, page: p}
-	})
+	jobs = slices.Grow(jobs, len(s.Entries)+1)
 	for _, e := range s.Entries {
 		jobs = append(jobs, job{path: e.OutPath, kind: "briefing", entry: e, briefings: briefings})
 	}

@@ -39,19 +39,24 @@ type Stats struct {
 	Retained int
 }
 
-// job is one page to render: page, or the page of a briefing, made from
-// entry when it is needed (pageOf).
+// job is one page to render: page, or the page made when it is needed
+// (pageOf) by make, or from entry for the page of a briefing.
 type job struct {
 	path      string
 	kind      string
 	page      *Page
+	make      func() *Page
+	entries   []*site.Entry // the briefings a list page shows
 	entry     *site.Entry
 	briefings *briefingPages
 }
 
 func (j job) pageOf() *Page {
-	if j.page != nil {
+	switch {
+	case j.page != nil:
 		return j.page
+	case j.make != nil:
+		return j.make()
 	}
 	return j.briefings.page(j.entry)
 }
@@ -158,7 +163,11 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 		hashers := newHashers()
 		parallel.For(len(jobs), func(w, i int) {
 			if !plan || fp.affected(jobs[i]) {
-				inputs[i] = fp.page(hashers[w], jobs[i].pageOf())
+				p := jobs[i].pageOf()
+				if jobs[i].entry == nil {
+					jobs[i].page = p // made once; a briefing's is made again when rendered
+				}
+				inputs[i] = fp.page(hashers[w], p)
 			}
 		})
 	}
@@ -191,6 +200,9 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 		buf.Reset()
 		j := jobs[todo[k]]
 		j.page = j.pageOf()
+		if j.entry == nil {
+			jobs[todo[k]].page = j.page // for the next render (Update)
+		}
 		if d, ok := t.execute(buf, j); !ok {
 			diags.Add(d)
 		} else if err := sink.Write(j.path, buf.Bytes(), inputs[todo[k]]); err != nil {
@@ -282,10 +294,7 @@ func listed(jobs []job, todo []int) []*site.Entry {
 	seen := map[*site.Entry]bool{}
 	var out []*site.Entry
 	for _, i := range todo {
-		if jobs[i].page == nil {
-			continue // a briefing's page lists no briefings
-		}
-		for _, e := range jobs[i].page.Entries {
+		for _, e := range jobs[i].entries {
 			if !seen[e] {
 				seen[e] = true
 				out = append(out, e)

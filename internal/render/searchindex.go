@@ -90,18 +90,20 @@ func fingerprintOf(name string, input Input) Input {
 func searchDocs(s *site.Site) []search.Doc {
 	docs := make([]search.Doc, len(s.Entries))
 	parallel.For(len(s.Entries), func(_, i int) {
-		e := s.Entries[i]
-		d := search.Doc{URL: e.URL, Title: e.Title, Date: e.Date.Format("2006-01-02"), Summary: e.Summary,
-			HTML: string(e.HTML), Sum: e.HTMLSum, Actors: names(e.Actors), Tags: names(e.Tags)}
+		e, d := s.Entries[i], &docs[i] // made in place: a Doc is large
+		d.URL, d.Title, d.Date, d.Summary = e.URL, e.Title, e.Date.Format("2006-01-02"), e.Summary
+		d.HTML, d.Sum, d.Actors, d.Tags = string(e.HTML), e.HTMLSum, names(e.Actors), names(e.Tags)
 		for _, a := range e.Actors {
 			if a.Actor != nil {
 				d.Aliases = append(d.Aliases, a.Actor.Aliases...)
 			}
 		}
-		for _, f := range e.Figures {
-			d.Figures = append(d.Figures, f.Label)
+		if len(e.Figures) > 0 {
+			d.Figures = make([]string, len(e.Figures))
+			for k, f := range e.Figures {
+				d.Figures[k] = f.Label
+			}
 		}
-		docs[i] = d
 	})
 	return docs
 }

@@ -182,8 +182,8 @@ func Build(docs []Doc) (map[string][]byte, Stats) {
 // the whole index is never held in memory. The same docs, in any order, give
 // the same files.
 func Write(docs []Doc, opt Options) Stats {
-	docs = slices.Clone(docs)
 	if !slices.IsSortedFunc(docs, compareDocs) { // a site gives them sorted
+		docs = slices.Clone(docs)
 		slices.SortFunc(docs, compareDocs)
 	}
 
