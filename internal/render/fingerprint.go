@@ -291,7 +291,7 @@ func (f *fingerprints) page(h *hasher, p *Page) Input {
 	if e := p.Entry; e != nil {
 		k := f.entries[e]
 		h.bytes(k[:])
-		for _, r := range e.Related {
+		for _, r := range e.Related() {
 			h.str(r.URL, r.Title, r.DateISO, r.DateText)
 		}
 		for _, n := range []*site.Entry{e.Older, e.Newer} {

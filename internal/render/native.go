@@ -395,9 +395,9 @@ func nativeBriefing(w htmlWriter, p *Page) {
 		w.WriteString("\n        </ul>\n      </section>")
 	}
 	w.WriteString("\n    </article>")
-	if len(e.Related) > 0 {
+	if len(e.Related()) > 0 {
 		w.WriteString("\n    <section class=\"related\" aria-labelledby=\"related-title\">\n      <h2 id=\"related-title\">Related briefings</h2>\n      <ul>")
-		for _, r := range e.Related {
+		for _, r := range e.Related() {
 			w.WriteString("\n        <li>")
 			w.link(r.URL, r.Title)
 			w.WriteString(" ")

@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"sync"
 	"time"
 
 	"brief/internal/briefing"
@@ -51,11 +52,12 @@ type Entry struct {
 	Older *Entry // the previous briefing in time, nil for the oldest
 	Newer *Entry // the next briefing in time, nil for the newest
 
-	// Related are the briefings sharing the most actors and tags with
-	// this one, then the newest.
-	Related []*Entry
-
 	index int // position in the site's Entries
+
+	// The related briefings (Related), found when first asked for.
+	relator     *relator
+	relatedOnce sync.Once
+	related     []*Entry
 }
 
 // FigureView is a figure formatted for display.
