@@ -4,7 +4,7 @@
 package build
 
 import (
-	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -86,7 +86,7 @@ type Waiter interface {
 
 // record is what the cache remembers of the last successful build.
 type record struct {
-	Input  [32]byte
+	Input  digest.Sum
 	Counts Counts
 	Diags  diag.List
 }
@@ -156,7 +156,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	if opt.Listed != nil {
 		opt.Listed(len(files))
 	}
-	var input [32]byte
+	var input digest.Sum
 	if opt.Record != "" {
 		input = inputKey(opt, files)
 	}
@@ -321,28 +321,35 @@ func (opt Options) sourceOptions() source.Options {
 // inputKey fingerprints every input of a build without reading the
 // content: the stamp of each content file and layout, the configuration and
 // the options.
-func inputKey(opt Options, files []source.File) [32]byte {
-	h := sha256.New()
+func inputKey(opt Options, files []source.File) digest.Sum {
 	cfg := opt.Config
-	fmt.Fprintf(h, "%q %q %q %q %q %d %d %d %v\n", cfg.Title, cfg.Description, cfg.BaseURL, cfg.Language, cfg.TimeZone, cfg.PageSize, cfg.FeedLimit, cfg.MaxFileSize, cfg.Params)
-	fmt.Fprintf(h, "%v\n", cfg.Headers)
-	fmt.Fprintf(h, "%q %v %v %v %v\n", opt.BaseURL, opt.Drafts, opt.Future, opt.Strict, opt.Minify)
+	b := fmt.Appendf(make([]byte, 0, 256+64*len(files)), "%q %q %q %q %q %d %d %d %v\n", cfg.Title, cfg.Description, cfg.BaseURL, cfg.Language, cfg.TimeZone, cfg.PageSize, cfg.FeedLimit, cfg.MaxFileSize, cfg.Params)
+	b = fmt.Appendf(b, "%v\n", cfg.Headers)
+	b = fmt.Appendf(b, "%q %v %v %v %v\n", opt.BaseURL, opt.Drafts, opt.Future, opt.Strict, opt.Minify)
 	for _, f := range files {
-		fmt.Fprintf(h, "%s %v\n", f.Path, cache.StampOf(f.Info))
+		b = appendStamp(b, f.Path, cache.StampOf(f.Info))
 	}
 	for _, dir := range []string{render.LayoutDir, StaticDir} {
 		fs.WalkDir(opt.Site, dir, func(p string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() {
 				if info, err := d.Info(); err == nil {
-					fmt.Fprintf(h, "%s %v\n", p, cache.StampOf(info))
+					b = appendStamp(b, p, cache.StampOf(info))
 				}
 			}
 			return nil
 		})
 	}
-	var sum [32]byte
-	copy(sum[:], h.Sum(nil))
-	return sum
+	return digest.Of(b)
+}
+
+// appendStamp appends a file's path and stamp, unambiguously.
+func appendStamp(b []byte, path string, s cache.Stamp) []byte {
+	b = binary.AppendUvarint(b, uint64(len(path)))
+	b = append(b, path...)
+	for _, v := range [...]uint64{uint64(s.Size), uint64(s.ModTime), uint64(s.ChangeTime), s.Inode} {
+		b = binary.LittleEndian.AppendUint64(b, v)
+	}
+	return b
 }
 
 // load reads the content folder, parsing only the files the cache does not

@@ -11,6 +11,7 @@ import (
 
 	"brief/internal/build"
 	"brief/internal/cache"
+	"brief/internal/digest"
 	"brief/internal/publish"
 	"brief/layouts"
 )
@@ -349,7 +350,7 @@ func TestBackgroundWriteErrors(t *testing.T) {
 	if !strings.Contains(diags.Error(), "2025: writing: ") {
 		t.Fatalf("want a write error at 2025, got:\n%v", diags)
 	}
-	var rec struct{ Input [32]byte }
+	var rec struct{ Input digest.Sum }
 	if c.Record("public", &rec) {
 		t.Error("a build that failed to write was recorded as done")
 	}
