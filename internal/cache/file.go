@@ -2,26 +2,26 @@ package cache
 
 import (
 	"bufio"
-	"encoding/binary"
-	"hash/crc32"
 	"os"
 	"path/filepath"
+
+	"brief/internal/digest"
 )
 
 // fileWriter writes a cache file through a small buffer into a temporary
-// file beside it, which commit ends with the CRC-32C of everything written
+// file beside it, which commit ends with the digest of everything written
 // and puts in place. The first failure is kept and reported by commit;
 // nothing is then put in place.
 type fileWriter struct {
 	path string
 	f    *os.File
 	w    *bufio.Writer
-	crc  uint32
+	sum  digest.Writer
 	err  error
 }
 
 func createFile(path string) *fileWriter {
-	fw := &fileWriter{path: path}
+	fw := &fileWriter{path: path, sum: digest.NewWriter()}
 	if fw.err = os.MkdirAll(filepath.Dir(path), 0o755); fw.err != nil {
 		return fw
 	}
@@ -35,14 +35,15 @@ func (fw *fileWriter) write(data []byte) {
 	if fw.err != nil {
 		return
 	}
-	fw.crc = crc32.Update(fw.crc, castagnoli, data)
+	fw.sum.Write(data)
 	_, fw.err = fw.w.Write(data)
 }
 
 // commit puts the file in place, or removes it after a failure.
 func (fw *fileWriter) commit() error {
 	if fw.err == nil {
-		_, fw.err = fw.w.Write(binary.LittleEndian.AppendUint32(nil, fw.crc))
+		sum := fw.sum.Sum()
+		_, fw.err = fw.w.Write(sum[:])
 	}
 	if fw.err == nil {
 		fw.err = fw.w.Flush()

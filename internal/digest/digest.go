@@ -15,3 +15,16 @@ func Of(b []byte) Sum { return xxh3.Hash128(b).Bytes() }
 
 // OfString fingerprints s.
 func OfString(s string) Sum { return xxh3.HashString128(s).Bytes() }
+
+// Writer fingerprints what is written to it in pieces, as Of fingerprints
+// all of it at once.
+type Writer struct{ h *xxh3.Hasher }
+
+// NewWriter returns an empty Writer.
+func NewWriter() Writer { return Writer{xxh3.New()} }
+
+// Write adds b.
+func (w Writer) Write(b []byte) { w.h.Write(b) }
+
+// Sum fingerprints what was written.
+func (w Writer) Sum() Sum { return w.h.Sum128().Bytes() }

@@ -13,6 +13,12 @@ func TestOf(t *testing.T) {
 	if a != Of([]byte("<p>653 drones</p>")) {
 		t.Fatal("the same content has two fingerprints")
 	}
+	w := NewWriter()
+	w.Write([]byte("<p>653 "))
+	w.Write([]byte("drones</p>"))
+	if w.Sum() != a {
+		t.Fatal("content written in two pieces has another fingerprint than at once")
+	}
 	if Of(nil) == Of([]byte{0}) {
 		t.Fatal("nothing and a zero byte have one fingerprint")
 	}
