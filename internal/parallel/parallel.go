@@ -41,6 +41,29 @@ func For(n int, work func(worker, i int)) {
 	}
 }
 
+// Go starts work in a goroutine of its own, beside the caller's; wait
+// returns once it is done, and panics in the caller's goroutine, as For
+// does, when work panicked.
+func Go(work func()) (wait func()) {
+	done := make(chan struct{})
+	var failure *Panic
+	go func() {
+		defer close(done)
+		defer func() {
+			if v := recover(); v != nil {
+				failure = &Panic{Value: v, Stack: stack()}
+			}
+		}()
+		work()
+	}()
+	return func() {
+		<-done
+		if failure != nil {
+			panic(failure)
+		}
+	}
+}
+
 // Panic is what For panics with: the first value a worker panicked with
 // and that worker's stack.
 type Panic struct {

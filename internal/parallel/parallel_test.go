@@ -43,3 +43,22 @@ func TestForCarriesAPanicToTheCaller(t *testing.T) {
 	})
 	t.Fatal("For returned normally")
 }
+
+// TestGo: the work runs beside the caller and is done when wait returns;
+// its panic reaches the caller from wait.
+func TestGo(t *testing.T) {
+	ran := false
+	wait := Go(func() { ran = true })
+	wait()
+	if !ran {
+		t.Fatal("wait returned before the work ran")
+	}
+	defer func() {
+		p, ok := recover().(*Panic)
+		if !ok || p.Value != "boom" || !strings.Contains(p.Stack, "parallel_test.go") {
+			t.Fatalf("recovered %#v, want the work's panic with its stack", p)
+		}
+	}()
+	Go(func() { panic("boom") })()
+	t.Fatal("wait returned normally after a panic")
+}

@@ -157,6 +157,36 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 	// body changed are fingerprinted; the others are retained.
 	retainer, _ := sink.(Retainer)
 	plan := keeper != nil && retainer != nil && fp.changed != nil
+	// The search index and the data exports, made from the site alone.
+	// With the memo, few pages are rendered, one at a time: the index is
+	// made meanwhile, on the core that would wait. Otherwise it is made
+	// last, once the pages are out of memory.
+	var istats search.Stats
+	lazyFiles := func() {
+		if opt.Lazy {
+			return
+		}
+		out := search.Options{Bodies: opt.Bodies, Emit: func(name string, data []byte, input Input) {
+			if err := sink.Write(name, data, input); err != nil {
+				diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
+			}
+		}}
+		var exports Input
+		if keeper != nil {
+			out.Keep = keeper.Keep
+			if plan && !fp.summaryChanged {
+				exports = fp.last.Exports // they show no body but its summary
+			} else {
+				exports = fp.exports(s)
+			}
+		}
+		st.exports = exports
+		istats = WriteLazy(s, out, exports)
+	}
+	indexed := func() {}
+	if plan {
+		indexed = parallel.Go(lazyFiles)
+	}
 	inputs := make([]Input, len(jobs))
 	todo := make([]int, 0, len(jobs))
 	if keeper != nil {
@@ -238,24 +268,12 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 	feeds := &feedWriter{s: s, limit: max(opt.FeedLimit, 1), sink: sink, fp: fp, keep: keeper, diags: &diags, items: map[*site.Entry]feed.Item{}}
 	feeds.writeAll()
 	opt.step("feeds")
-	var istats search.Stats
+	if plan {
+		indexed()
+	} else {
+		lazyFiles()
+	}
 	if !opt.Lazy {
-		out := search.Options{Bodies: opt.Bodies, Emit: func(name string, data []byte, input Input) {
-			if err := sink.Write(name, data, input); err != nil {
-				diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
-			}
-		}}
-		var exports Input
-		if keeper != nil {
-			out.Keep = keeper.Keep
-			if plan && !fp.summaryChanged {
-				exports = fp.last.Exports // they show no body but its summary
-			} else {
-				exports = fp.exports(s)
-			}
-		}
-		st.exports = exports
-		istats = WriteLazy(s, out, exports)
 		opt.step("search index")
 	}
 	if fp != nil {
