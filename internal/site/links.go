@@ -28,19 +28,26 @@ type target struct {
 // a briefing not published in this build, or to a heading that is not
 // there is an error at the link.
 func (s *Site) resolveLinks(c *briefing.Content, diags *diag.List) {
-	r := s.linkResolver(c, diags)
+	var r *linkResolver // made at the first link: many sites have none
+	resolver := func() *linkResolver {
+		if r == nil {
+			lr := s.linkResolver(c, diags)
+			r = &lr
+		}
+		return r
+	}
 	for _, e := range s.Entries {
 		if len(e.Links) > 0 {
-			e.HTML, e.HTMLSum = r.body(e.HTML, e.Links)
+			e.HTML, e.HTMLSum = resolver().body(e.HTML, e.Links)
 		}
 	}
 	for _, tax := range []*Taxonomy{s.Actors, s.Tags} {
 		for _, t := range tax.Terms {
 			switch {
 			case t.Actor != nil && len(t.Actor.Links) > 0:
-				t.description = r.resolve(t.Actor.HTML, t.Actor.Links)
+				t.description = resolver().resolve(t.Actor.HTML, t.Actor.Links)
 			case t.Tag != nil && len(t.Tag.Links) > 0:
-				t.description = r.resolve(t.Tag.HTML, t.Tag.Links)
+				t.description = resolver().resolve(t.Tag.HTML, t.Tag.Links)
 			}
 		}
 	}

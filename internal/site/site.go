@@ -47,7 +47,6 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 		s.Location = time.UTC
 	}
 	s.BaseURL, s.BasePath = baseURL(opt.BaseURL)
-	checkUnits(c.Briefings, &diags)
 
 	var stats Stats
 	var published []*briefing.Briefing
@@ -86,23 +85,36 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 			e.Older = s.Entries[i+1]
 		}
 	}
-	// Actors and tags at once: each fills in its own field of the entries.
-	var tagDiags diag.List
-	parallel.For(2, func(_, i int) {
-		if i == 0 {
-			s.Actors = s.taxonomy("actors", "Actors", newActorIndex(c.Actors, &diags), func(e *Entry) []briefing.Name { return e.Briefing.Actors }, &diags)
-		} else {
-			s.Tags = s.taxonomy("tags", "Tags", newTagIndex(c.Tags, &tagDiags), func(e *Entry) []briefing.Name { return e.Briefing.Tags }, &tagDiags)
+	// Actors, tags, and figures with archives at once: each fills in
+	// fields of its own, and reports into a list of its own.
+	var parts [3]diag.List
+	parallel.For(3, func(_, i int) {
+		switch i {
+		case 0:
+			s.Actors = s.taxonomy("actors", "Actors", newActorIndex(c.Actors, &parts[0]), func(e *Entry) []briefing.Name { return e.Briefing.Actors }, &parts[0])
+		case 1:
+			s.Tags = s.taxonomy("tags", "Tags", newTagIndex(c.Tags, &parts[1]), func(e *Entry) []briefing.Name { return e.Briefing.Tags }, &parts[1])
+		case 2:
+			checkUnits(c.Briefings, &parts[2])
+			s.buildSeries()
+			s.Years = s.archives()
 		}
 	})
-	diags = append(diags, tagDiags...)
-	relations(s.Actors, s.Tags)
-	s.buildSeries()
-	s.relate()
-	actorFigures(s.Actors)
-	s.Actors.Facets = s.facets(s.Actors)
-	s.resolveLinks(c, &diags)
-	s.Years = s.archives()
+	// Then what reads them: the terms' relations, figures and facets, and
+	// the links of bodies and profiles.
+	parallel.For(2, func(_, i int) {
+		if i == 0 {
+			relations(s.Actors, s.Tags)
+			actorFigures(s.Actors)
+			s.Actors.Facets = s.facets(s.Actors)
+		} else {
+			s.relate()
+			s.resolveLinks(c, &parts[0])
+		}
+	})
+	for _, part := range parts {
+		diags = append(diags, part...)
+	}
 	diags.Sort()
 	return s, stats, diags
 }
