@@ -113,11 +113,14 @@ type State struct {
 // Site renders every page of s into sink, in parallel, with the feeds,
 // the sitemap and robots.txt, and reports every template and write error.
 func Site(s *site.Site, t *Templates, opt Options, sink Sink) (*State, Stats, diag.List) {
-	st := &State{s: s, t: t, opt: opt, jobs: pages(s, t.Stylesheet, t.Script, opt.PageSize)}
-	// Fingerprints matter only to a sink that keeps pages between builds.
+	st := &State{s: s, t: t, opt: opt}
+	// The list of pages beside the fingerprints, which matter only to a
+	// sink that keeps pages between builds.
+	listed := parallel.Go(func() { st.jobs = pages(s, t.Stylesheet, t.Script, opt.PageSize) })
 	if _, ok := sink.(Keeper); ok {
 		st.fp = newFingerprints(s, t, opt.Last)
 	}
+	listed()
 	opt.step("fingerprints")
 	stats, diags := st.render(sink)
 	return st, stats, diags
