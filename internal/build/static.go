@@ -105,17 +105,25 @@ func (t *tracker) Keep(p string, input render.Input) (int64, bool) {
 	return size, kept
 }
 
-// Retain records p when the next sink retains it.
-func (t *tracker) Retain(p string) (int64, bool) {
+// Retain records the paths the next sink retains (pages and crawler files,
+// not the search index, whose size would count).
+func (t *tracker) Retain(paths []string) (lost []int) {
 	r, ok := t.next.(render.Retainer)
 	if !ok {
-		return 0, false
+		return render.NoneRetained(paths)
 	}
-	size, kept := r.Retain(p)
-	if kept {
-		t.kept(p, size)
+	lost = r.Retain(paths)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	next := 0 // in lost, which is in order
+	for i, p := range paths {
+		if next < len(lost) && lost[next] == i {
+			next++
+			continue
+		}
+		t.paths[p] = true
 	}
-	return size, kept
+	return lost
 }
 
 // kept records p, which the next sink kept with its size.

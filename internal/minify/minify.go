@@ -74,11 +74,11 @@ func (s *Sink) Write(p string, data []byte, input render.Input) error {
 }
 
 // Retain asks the next sink, when it retains files at all.
-func (s *Sink) Retain(p string) (int64, bool) {
+func (s *Sink) Retain(paths []string) (lost []int) {
 	if r, ok := s.next.(render.Retainer); ok {
-		return r.Retain(p)
+		return r.Retain(paths)
 	}
-	return 0, false
+	return render.NoneRetained(paths)
 }
 
 // Keep asks the next sink, when it keeps pages at all.

@@ -404,20 +404,24 @@ func (s *Staging) Keep(path string, input [16]byte) (int64, bool) {
 	return st.Size, true
 }
 
-// Retain keeps the destination's file at path when it is intact, with the
-// input its manifest records, whatever that is: for a caller that knows
-// the file's input is the same as in the build that wrote the manifest
-// (from what that build attached to it), without knowing the input.
-func (s *Staging) Retain(path string) (int64, bool) {
+// Retain keeps the destination's files at paths that are intact, with the
+// inputs its manifest records, whatever they are: for a caller that knows
+// their inputs are the same as in the build that wrote the manifest (from
+// what that build attached to it), without knowing the inputs. It returns
+// the indexes in paths of the files it did not keep, which the caller
+// must Write.
+func (s *Staging) Retain(paths []string) (lost []int) {
 	<-s.ready
-	st, ok := s.intact[path]
-	if !ok || !s.sameGenerator {
-		return 0, false
-	}
 	s.mu.Lock()
-	s.kept[path] = st
-	s.mu.Unlock()
-	return st.Size, true
+	defer s.mu.Unlock()
+	for i, p := range paths {
+		if st, ok := s.intact[p]; ok && s.sameGenerator {
+			s.kept[p] = st
+		} else {
+			lost = append(lost, i)
+		}
+	}
+	return lost
 }
 
 // Attachment returns what the build that wrote the destination's manifest

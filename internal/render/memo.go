@@ -26,11 +26,22 @@ type MemoEntry struct {
 	Key     Input // its fingerprint (entryKey)
 }
 
-// Retainer is a Keeper that can keep a file as the last build left it,
-// with the input recorded then, for a caller that knows that input did not
-// change without making it again.
+// Retainer is a Keeper that can keep files as the last build left them,
+// with the inputs recorded then, for a caller that knows those inputs did
+// not change without making them again. Retain returns the indexes in
+// paths, in order, of the files it did not keep.
 type Retainer interface {
-	Retain(path string) (size int64, ok bool)
+	Retain(paths []string) (lost []int)
+}
+
+// NoneRetained is what Retain returns when it keeps none of paths: a
+// wrapper's, when the sink it wraps retains nothing.
+func NoneRetained(paths []string) (lost []int) {
+	lost = make([]int, len(paths))
+	for i := range lost {
+		lost[i] = i
+	}
+	return lost
 }
 
 // reuse takes the keys of the entries whose bodies are as last's, and

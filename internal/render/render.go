@@ -204,16 +204,30 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 			}
 		})
 	}
-	h := newHasher()
 	retained := 0
+	if plan {
+		// The pages that show no edited briefing, at once; those not intact
+		// on disk are fingerprinted and made again.
+		var unaffected []int
+		var paths []string
+		for i, j := range jobs {
+			if inputs[i] == (Input{}) {
+				unaffected = append(unaffected, i)
+				paths = append(paths, j.path)
+			}
+		}
+		lost := retainer.Retain(paths)
+		retained = len(paths) - len(lost)
+		h := newHasher()
+		for _, k := range lost {
+			i := unaffected[k]
+			inputs[i] = fp.page(h, jobs[i].pageOf())
+		}
+	}
 	for i, j := range jobs {
 		if keeper != nil {
 			if plan && inputs[i] == (Input{}) {
-				if _, ok := retainer.Retain(j.path); ok {
-					retained++
-					continue
-				}
-				inputs[i] = fp.page(h, j.pageOf()) // not intact: made again
+				continue // retained
 			}
 			if _, ok := keeper.Keep(j.path, inputs[i]); ok {
 				continue
@@ -287,12 +301,7 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 
 // retainAll retains every one of paths, reporting whether all were.
 func retainAll(r Retainer, paths []string) bool {
-	for _, p := range paths {
-		if _, ok := r.Retain(p); !ok {
-			return false
-		}
-	}
-	return len(paths) > 0
+	return len(paths) > 0 && len(r.Retain(paths)) == 0
 }
 
 // Memo returns what the next build into the same destination may use of
