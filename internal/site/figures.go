@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -48,25 +49,30 @@ func percentSuffix(p string) string {
 // FormatNumber writes a figure value with thousands separators and no more
 // decimals than it has: 1200 → "1,200", -3.5 → "-3.5".
 func FormatNumber(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
+	var out [32]byte // on the stack, for all but huge numbers
+	return string(appendNumber(out[:0], v))
+}
+
+// appendNumber appends v as FormatNumber writes it.
+func appendNumber(b []byte, v float64) []byte {
+	var num [32]byte
+	s := strconv.AppendFloat(num[:0], v, 'f', -1, 64)
+	sign := 0
+	if s[0] == '-' {
+		sign = 1
 	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	b.WriteString(sign)
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
+	end := len(s) // of the integer part
+	if i := bytes.IndexByte(s, '.'); i >= 0 {
+		end = i
+	}
+	b = append(b, s[:sign]...)
+	for i := sign; i < end; i++ {
+		if i > sign && (end-i)%3 == 0 {
+			b = append(b, ',')
 		}
-		b.WriteRune(c)
+		b = append(b, s[i])
 	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
+	return append(b, s[end:]...)
 }
 
 // checkUnits reports a figure key whose unit differs from the one it had in

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -130,13 +131,17 @@ func (fv *FigureView) setChange(v *SeriesValue) {
 	}
 	prev := v.Prev
 	// Round away float noise (0.3 - 0.1): to the decimals of the values.
-	dec := max(decimals(fv.ValueText), decimals(prev.Figure.ValueText))
-	d, _ := strconv.ParseFloat(strconv.FormatFloat(fv.Figure.Value-prev.Figure.Figure.Value, 'f', dec, 64), 64)
+	// A difference of whole numbers has none.
+	d := fv.Figure.Value - prev.Figure.Figure.Value
+	if dec := max(decimals(fv.ValueText), decimals(prev.Figure.ValueText)); dec > 0 || d != math.Trunc(d) {
+		d, _ = strconv.ParseFloat(strconv.FormatFloat(d, 'f', dec, 64), 64)
+	}
+	var buf [32]byte
 	switch {
 	case d > 0:
-		fv.Change = "+" + FormatNumber(d)
+		fv.Change = string(appendNumber(append(buf[:0], '+'), d))
 	case d < 0:
-		fv.Change = "−" + FormatNumber(-d)
+		fv.Change = string(appendNumber(append(buf[:0], "−"...), -d))
 	default:
 		fv.Change = "no change"
 	}
