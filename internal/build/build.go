@@ -227,7 +227,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	}
 	// The tracker sees every generated path; static files bypass --minify,
 	// since they are copied as they are.
-	out := track(sink)
+	out := track(sink, 2*len(files)) // about as many pages as briefings, and as many lists
 	var pages render.Sink = out
 	if opt.Minify {
 		pages = minify.Wrap(out)

@@ -69,7 +69,10 @@ type tracker struct {
 	searchBytes atomic.Int64
 }
 
-func track(next render.Sink) *tracker { return &tracker{next: next, paths: map[string]bool{}} }
+// track makes a tracker for about n files.
+func track(next render.Sink, n int) *tracker {
+	return &tracker{next: next, paths: make(map[string]bool, n)}
+}
 
 func (t *tracker) add(p string) {
 	t.mu.Lock()

@@ -65,7 +65,8 @@ type fingerprints struct {
 	// changed since; nil when every page is fingerprinted (see Memo).
 	last           *Memo
 	changed        map[*site.Entry]bool
-	summaryChanged bool // one of them has another summary
+	summaryChanged bool    // one of them has another summary
+	summaries      []Input // digests of the entries' summaries, when known
 }
 
 // valueKey hashes what pages show of one value of a series, so pages that
@@ -197,10 +198,7 @@ func (f *fingerprints) entryKey(h *hasher, e *site.Entry) Input {
 	for _, fv := range e.Figures {
 		h.str(fv.Key, fv.Label, fv.Unit, fv.Of, fv.ValueText, fv.Text, fv.WholeText, fv.Percent, fv.Change, fv.PrevValue, fv.PrevDate, fv.PrevURL)
 		if fv.Series != nil {
-			keys := f.values[fv.Series].get()
-			for _, k := range keys[max(0, fv.Point.Index+1-seriesRecent) : fv.Point.Index+1] {
-				h.int(int(k))
-			}
+			f.hashValues(h, fv.Series, max(0, fv.Point.Index+1-seriesRecent), fv.Point.Index+1)
 		}
 	}
 	for _, ts := range [][]*site.Term{e.Tags, e.Actors} {
@@ -387,11 +385,23 @@ func (f *fingerprints) feed(path string, entries []*site.Entry, term *site.Term)
 func (f *fingerprints) seriesKey(h *hasher, sr *site.Series, n int) {
 	h.str(sr.Key, sr.Label, sr.Unit, sr.URL)
 	h.int(len(sr.Values))
-	keys := f.values[sr].get()
-	for _, k := range keys[max(0, len(keys)-n):] {
+	f.hashValues(h, sr, max(0, len(sr.Values)-n), len(sr.Values))
+	h.str(sr.First().Entry.DateText, sr.First().Entry.DateISO)
+}
+
+// hashValues hashes the keys of the values lo … hi-1 of sr. With the
+// memo, few pages are fingerprinted: their values are keyed on the spot
+// rather than every value of their series once.
+func (f *fingerprints) hashValues(h *hasher, sr *site.Series, lo, hi int) {
+	if f.changed != nil {
+		for _, v := range sr.Values[lo:hi] {
+			h.int(int(valueKey(v)))
+		}
+		return
+	}
+	for _, k := range f.values[sr].get()[lo:hi] {
 		h.int(int(k))
 	}
-	h.str(sr.First().Entry.DateText, sr.First().Entry.DateISO)
 }
 
 func boolInt(b bool) int {

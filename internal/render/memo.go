@@ -58,6 +58,7 @@ func (f *fingerprints) reuse(s *site.Site, t *Templates, last *Memo) (changed ma
 	}
 	changed = map[*site.Entry]bool{}
 	summaries := summaryDigests(s)
+	f.summaries = summaries
 	for i, e := range s.Entries {
 		m := &last.Entries[i]
 		if m.HTML == e.HTMLSum && m.Summary == summaries[i] {

@@ -136,6 +136,7 @@ func (st *State) Update(changed []*site.Entry, sink Sink) (Stats, diag.List) {
 		for _, e := range changed {
 			st.fp.entries[e] = st.fp.entryKey(h, e)
 		}
+		st.fp.summaries = nil // theirs changed
 		st.fp.sum(st.s, st.t)
 	}
 	return st.render(sink)
@@ -312,7 +313,10 @@ func (st *State) Memo() *Memo {
 		return nil
 	}
 	m := &Memo{Entries: make([]MemoEntry, len(st.s.Entries)), Exports: st.exports, Crawler: st.crawlerPaths}
-	summaries := summaryDigests(st.s)
+	summaries := fp.summaries
+	if summaries == nil {
+		summaries = summaryDigests(st.s)
+	}
 	for i, e := range st.s.Entries {
 		m.Entries[i] = MemoEntry{Path: e.Path, HTML: e.HTMLSum, Summary: summaries[i], Key: fp.entries[e]}
 	}

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
 
 	"brief/internal/briefing"
 	"brief/internal/diag"
@@ -214,22 +213,28 @@ func relations(actors, tags *Taxonomy) {
 	})
 }
 
-// top returns the n terms with the highest counts (ties by slug) and
-// resets their counts to zero.
+// top returns the n terms with the highest counts (ties by slug), best
+// first, and resets the counts of terms to zero. The best are kept in
+// order as they are found: n is small, terms may be many.
 func top(terms []*Term, counts []int, n int) []TermCount {
-	out := make([]TermCount, len(terms))
-	for i, t := range terms {
-		out[i] = TermCount{Term: t, Count: counts[t.index]}
-		counts[t.index] = 0
+	out := make([]TermCount, 0, min(n, len(terms)))
+	better := func(a, b TermCount) bool {
+		return a.Count > b.Count || a.Count == b.Count && a.Term.Slug < b.Term.Slug
 	}
-	slices.SortFunc(out, func(a, b TermCount) int {
-		if a.Count != b.Count {
-			return b.Count - a.Count
+	for _, t := range terms {
+		tc := TermCount{Term: t, Count: counts[t.index]}
+		counts[t.index] = 0
+		if len(out) == n && !better(tc, out[n-1]) {
+			continue
 		}
-		return strings.Compare(a.Term.Slug, b.Term.Slug)
-	})
-	if len(out) > n {
-		out = out[:n]
+		if len(out) < n {
+			out = append(out, tc)
+		}
+		j := len(out) - 1
+		for ; j > 0 && better(tc, out[j-1]); j-- {
+			out[j] = out[j-1]
+		}
+		out[j] = tc
 	}
 	return out
 }
