@@ -83,9 +83,6 @@ func valueKey(v *site.SeriesValue) uint64 {
 	return h
 }
 
-// newFingerprints fingerprints s. With last, the memo of the last build,
-// the entries whose bodies did not change keep their keys from it, when
-// it is of the same entries (see Memo).
 // valueKeys are the keys of a series' values (valueKey), made when first
 // asked for: a rebuild after an edit of bodies needs those of few series.
 type valueKeys struct {
@@ -104,6 +101,9 @@ func (v *valueKeys) get() []uint64 {
 	return v.keys
 }
 
+// newFingerprints fingerprints s. With last, the memo of the last build,
+// the entries whose bodies did not change keep their keys from it, when
+// it is of the same entries (see Memo).
 func newFingerprints(s *site.Site, t *Templates, last *Memo) *fingerprints {
 	f := &fingerprints{entries: make(map[*site.Entry]Input, len(s.Entries)), terms: map[*site.Term]Input{}, values: make(map[*site.Series]*valueKeys, len(s.Figures))}
 	for _, sr := range s.Figures {

@@ -161,81 +161,17 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 	// body changed are fingerprinted; the others are retained.
 	retainer, _ := sink.(Retainer)
 	plan := keeper != nil && retainer != nil && fp.changed != nil
-	// The search index and the data exports, made from the site alone.
-	// With the memo, few pages are rendered, one at a time: the index is
-	// made meanwhile, on the core that would wait. Otherwise it is made
-	// last, once the pages are out of memory.
+	// The search index and the data exports are made from the site alone.
+	// With the memo, few pages are rendered, one at a time: they are made
+	// meanwhile, on the core that would wait. Otherwise they are made last,
+	// once the pages are out of memory.
 	var istats search.Stats
-	lazyFiles := func() {
-		if opt.Lazy {
-			return
-		}
-		out := search.Options{Bodies: opt.Bodies, Emit: func(name string, data []byte, input Input) {
-			if err := sink.Write(name, data, input); err != nil {
-				diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
-			}
-		}}
-		var exports Input
-		if keeper != nil {
-			out.Keep = keeper.Keep
-			if plan && !fp.summaryChanged {
-				exports = fp.last.Exports // they show no body but its summary
-			} else {
-				exports = fp.exports(s)
-			}
-		}
-		st.exports = exports
-		istats = WriteLazy(s, out, exports)
-	}
+	lazyFiles := func() { istats = st.writeLazy(sink, keeper, plan, &diags) }
 	indexed := func() {}
 	if plan {
 		indexed = parallel.Go(lazyFiles)
 	}
-	inputs := make([]Input, len(jobs))
-	todo := make([]int, 0, len(jobs))
-	if keeper != nil {
-		hashers := newHashers()
-		parallel.For(len(jobs), func(w, i int) {
-			if !plan || fp.affected(jobs[i]) {
-				p := jobs[i].pageOf()
-				if jobs[i].entry == nil {
-					jobs[i].page = p // made once; a briefing's is made again when rendered
-				}
-				inputs[i] = fp.page(hashers[w], p)
-			}
-		})
-	}
-	retained := 0
-	if plan {
-		// The pages that show no edited briefing, at once; those not intact
-		// on disk are fingerprinted and made again.
-		var unaffected []int
-		var paths []string
-		for i, j := range jobs {
-			if inputs[i] == (Input{}) {
-				unaffected = append(unaffected, i)
-				paths = append(paths, j.path)
-			}
-		}
-		lost := retainer.Retain(paths)
-		retained = len(paths) - len(lost)
-		h := newHasher()
-		for _, k := range lost {
-			i := unaffected[k]
-			inputs[i] = fp.page(h, jobs[i].pageOf())
-		}
-	}
-	for i, j := range jobs {
-		if keeper != nil {
-			if plan && inputs[i] == (Input{}) {
-				continue // retained
-			}
-			if _, ok := keeper.Keep(j.path, inputs[i]); ok {
-				continue
-			}
-		}
-		todo = append(todo, i)
-	}
+	inputs, todo, retained := st.choose(keeper, retainer, plan)
 	diags.Add(t.renderCards(listed(jobs, todo))...)
 	// Rendered for a page no year link points to; when it fails, the pages
 	// that ask for it report why.
@@ -259,26 +195,7 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 	})
 	t.cards = nil // every page that shows them is made; the next render makes them again
 	opt.step("pages")
-	// The crawler files show nothing of bodies: with the memo, they are
-	// as the last build made them.
-	if plan && retainAll(retainer, fp.last.Crawler) {
-		st.crawlerPaths = fp.last.Crawler
-		retained += len(st.crawlerPaths)
-	} else {
-		if st.crawler == nil {
-			st.crawler = sitemap(s, jobs)
-			st.crawler[RobotsFile] = feed.Robots(s.Abs(s.URL(SitemapFile)))
-			if opt.Headers {
-				st.crawler[HeadersFile] = headers(s, t.Stylesheet)
-			}
-		}
-		st.crawlerPaths = slices.Sorted(maps.Keys(st.crawler))
-		for _, name := range st.crawlerPaths {
-			if err := sink.Write(name, st.crawler[name], Input{}); err != nil {
-				diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
-			}
-		}
-	}
+	retained += st.writeCrawler(sink, retainer, plan, &diags)
 	opt.step("sitemap")
 	if !opt.Again {
 		st.jobs = nil // a large site's pages take memory the search index needs
@@ -298,6 +215,111 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 		fp.last, fp.changed = nil, nil // an Update fingerprints every page
 	}
 	return Stats{Rendered: len(todo), SearchFiles: istats.Files, Retained: retained}, diags.List()
+}
+
+// writeLazy writes the search index and the data exports, unless they are
+// left to the first request for them (Options.Lazy).
+func (st *State) writeLazy(sink Sink, keeper Keeper, plan bool, diags *diag.Collector) search.Stats {
+	if st.opt.Lazy {
+		return search.Stats{}
+	}
+	out := search.Options{Bodies: st.opt.Bodies, Emit: func(name string, data []byte, input Input) {
+		if err := sink.Write(name, data, input); err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
+		}
+	}}
+	var exports Input
+	if keeper != nil {
+		out.Keep = keeper.Keep
+		if plan && !st.fp.summaryChanged {
+			exports = st.fp.last.Exports // they show no body but its summary
+		} else {
+			exports = st.fp.exports(st.s)
+		}
+	}
+	st.exports = exports
+	return WriteLazy(st.s, out, exports)
+}
+
+// writeCrawler writes the sitemap, robots.txt and _headers, and returns
+// how many it retained instead: they show nothing of bodies, so with the
+// memo (plan) they are as the last build made them, where still intact.
+func (st *State) writeCrawler(sink Sink, retainer Retainer, plan bool, diags *diag.Collector) (retained int) {
+	if plan && retainAll(retainer, st.fp.last.Crawler) {
+		st.crawlerPaths = st.fp.last.Crawler
+		return len(st.crawlerPaths)
+	}
+	s, t := st.s, st.t
+	if st.crawler == nil {
+		st.crawler = sitemap(s, st.jobs)
+		st.crawler[RobotsFile] = feed.Robots(s.Abs(s.URL(SitemapFile)))
+		if st.opt.Headers {
+			st.crawler[HeadersFile] = headers(s, t.Stylesheet)
+		}
+	}
+	st.crawlerPaths = slices.Sorted(maps.Keys(st.crawler))
+	for _, name := range st.crawlerPaths {
+		if err := sink.Write(name, st.crawler[name], Input{}); err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: name}, "writing: %v", err))
+		}
+	}
+	return 0
+}
+
+// choose returns the input of every page and the pages to render, with
+// how many were retained: without a keeper, all; with one, those it does
+// not keep; with the memo too (plan), only the pages that show an edited
+// briefing are fingerprinted, and the others retained at once, but for
+// those no longer intact on disk, which are fingerprinted and rendered.
+func (st *State) choose(keeper Keeper, retainer Retainer, plan bool) (inputs []Input, todo []int, retained int) {
+	jobs, fp := st.jobs, st.fp
+	inputs = make([]Input, len(jobs))
+	todo = make([]int, 0, len(jobs))
+	if keeper == nil {
+		for i := range jobs {
+			todo = append(todo, i)
+		}
+		return inputs, todo, 0
+	}
+	hashers := newHashers()
+	asIs := make([]bool, len(jobs)) // retained as the last build left them
+	parallel.For(len(jobs), func(w, i int) {
+		if plan && !fp.affected(jobs[i]) {
+			asIs[i] = true
+			return
+		}
+		p := jobs[i].pageOf()
+		if jobs[i].entry == nil {
+			jobs[i].page = p // made once; a briefing's is made again when rendered
+		}
+		inputs[i] = fp.page(hashers[w], p)
+	})
+	if plan {
+		var unaffected []int
+		var paths []string
+		for i, j := range jobs {
+			if asIs[i] {
+				unaffected = append(unaffected, i)
+				paths = append(paths, j.path)
+			}
+		}
+		lost := retainer.Retain(paths)
+		retained = len(paths) - len(lost)
+		for _, k := range lost {
+			i := unaffected[k]
+			asIs[i] = false
+			inputs[i] = fp.page(hashers[0], jobs[i].pageOf())
+		}
+	}
+	for i, j := range jobs {
+		if asIs[i] {
+			continue
+		}
+		if _, ok := keeper.Keep(j.path, inputs[i]); !ok {
+			todo = append(todo, i)
+		}
+	}
+	return inputs, todo, retained
 }
 
 // retainAll retains every one of paths, reporting whether all were.
