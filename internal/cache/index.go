@@ -3,22 +3,33 @@ package cache
 import (
 	"encoding/binary"
 	"path/filepath"
+	"unsafe"
 
 	"brief/internal/wire"
 )
 
 // The postings of the last search index (search.Indexes) are kept in
 // index.bin: the sums of its docs in order, then each token with its
-// postings, four bytes each. A file that is missing, damaged or of
+// postings, four bytes each, little-endian, starting at a multiple of four
+// bytes in the file, so that on a little-endian machine they are read in
+// place from the mapped file. A file that is missing, damaged or of
 // another version or key holds no index, and the next one is made from
 // scratch.
+
+// littleEndian tells whether this machine stores a uint32 as index.bin
+// does.
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// padding is how many zero bytes put off at a multiple of four.
+func padding(off int) int { return (4 - off%4) % 4 }
 
 func (b *Bodies) indexPath() string { return filepath.Join(b.dir, "index.bin") }
 
 // LastIndex returns the docs and postings of the last index made
 // (search.Indexes), when the tokens of all its docs are remembered too.
-// The tokens point into the mapped file, the postings into one slice of
-// them all.
+// The tokens and the postings point into the mapped file (on a
+// big-endian machine, the postings into one slice of them all); nobody may
+// write to them.
 func (b *Bodies) LastIndex() (sums [][16]byte, postings map[string][]uint32, ok bool) {
 	data, release := mapFile(b.indexPath())
 	if sums, postings, ok = b.decodeIndex(data); !ok {
@@ -44,23 +55,31 @@ func (b *Bodies) decodeIndex(data []byte) (sums [][16]byte, postings map[string]
 		copy(sums[i][:], d.Fixed(16))
 	}
 	terms, total := d.Count(), d.Count()/4
-	all := make([]uint32, total)
+	var all []uint32 // for a big-endian machine
+	if !littleEndian {
+		all = make([]uint32, total)
+	}
 	postings = make(map[string][]uint32, terms)
 	for range terms {
 		t := d.Str()
 		n := d.Count()
+		d.Fixed(padding(d.Off))
 		raw := d.Fixed(4 * n)
-		if d.Bad || n > len(all) {
+		if total -= n; d.Bad || total < 0 {
 			return nil, nil, false
+		}
+		if littleEndian {
+			postings[t] = unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.StringData(raw))), n)
+			continue
 		}
 		list := all[:n:n]
 		all = all[n:]
 		for j := range list {
-			list[j] = uint32(raw[4*j]) | uint32(raw[4*j+1])<<8 | uint32(raw[4*j+2])<<16 | uint32(raw[4*j+3])<<24
+			list[j] = binary.LittleEndian.Uint32([]byte(raw[4*j : 4*j+4]))
 		}
 		postings[t] = list
 	}
-	if !d.Done() || len(all) != 0 {
+	if !d.Done() || total != 0 {
 		return nil, nil, false
 	}
 	return sums, postings, true
@@ -93,14 +112,21 @@ func (b *Bodies) SetIndex(sums [][16]byte, postings map[string][]uint32) {
 	}
 	e.Uint(uint64(len(postings)))
 	e.Uint(uint64(4 * total))
+	off := 0 // of e.B in the file
 	for t, l := range postings {
 		e.Str(t)
 		e.Uint(uint64(len(l)))
-		for _, p := range l {
-			e.B = binary.LittleEndian.AppendUint32(e.B, p)
+		e.B = append(e.B, make([]byte, padding(off+len(e.B)))...)
+		if littleEndian && len(l) > 0 {
+			e.B = append(e.B, unsafe.Slice((*byte)(unsafe.Pointer(&l[0])), 4*len(l))...)
+		} else {
+			for _, p := range l {
+				e.B = binary.LittleEndian.AppendUint32(e.B, p)
+			}
 		}
 		if len(e.B) >= 48<<10 {
 			fw.write(e.B)
+			off += len(e.B)
 			e.B = e.B[:0]
 		}
 	}

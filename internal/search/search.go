@@ -484,21 +484,24 @@ func update(docs []Doc, sums [][16]byte, known Bodies, out output) (postings map
 }
 
 // mergePostings returns the postings of old but those of the docs ids
-// (increasing), merged with added, which are all of those docs.
+// (increasing), merged with added, which are of those docs only. The runs
+// of old between the docs are copied whole: a common word has a posting
+// in most docs, an edit changes a few.
 func mergePostings(old, added, ids []uint32) []uint32 {
 	out := make([]uint32, 0, len(old)+len(added))
-	j := 0
-	for _, p := range old {
-		id := p >> maskBits
-		if _, found := slices.BinarySearch(ids, id); found {
-			continue
+	rest, j := old, 0
+	for _, id := range ids {
+		i, _ := slices.BinarySearchFunc(rest, id, func(p, id uint32) int { return cmp.Compare(p>>maskBits, id) })
+		out = append(out, rest[:i]...)
+		rest = rest[i:]
+		for len(rest) > 0 && rest[0]>>maskBits == id {
+			rest = rest[1:] // the doc's old posting
 		}
-		for ; j < len(added) && added[j]>>maskBits < id; j++ {
+		for ; j < len(added) && added[j]>>maskBits == id; j++ {
 			out = append(out, added[j])
 		}
-		out = append(out, p)
 	}
-	return append(out, added[j:]...)
+	return append(out, rest...)
 }
 
 // invert returns the postings of every token: id<<maskBits | mask, by
