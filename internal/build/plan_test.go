@@ -53,14 +53,14 @@ func editFile(t *testing.T, root, rel, old, new string) {
 	writeFile(t, root, rel, strings.Replace(string(b), old, new, 1))
 }
 
-// planBuild builds root into root/public at now, as brief build does, and
-// returns the result with the paths the build made (rendered and handed
-// to the destination), then checks that public/ is what a build from
-// scratch makes.
-func planBuild(t *testing.T, root string, now time.Time) (*build.Result, []string) {
+// planBuild builds root into root/public at now, as brief build does
+// (with --minify when minify is set), and returns the result with the
+// paths the build made (rendered and handed to the destination), then
+// checks that public/ is what a build from scratch makes.
+func planBuild(t *testing.T, root string, now time.Time, minify bool) (*build.Result, []string) {
 	t.Helper()
 	var sink *madeSink
-	res := buildOnDiskAt(t, root, now, false, func(stage *publish.Staging) render.Sink {
+	res := buildOnDiskAt(t, root, now, minify, func(stage *publish.Staging) render.Sink {
 		sink = &madeSink{Staging: stage}
 		return sink
 	})
@@ -71,7 +71,7 @@ func planBuild(t *testing.T, root string, now time.Time) (*build.Result, []strin
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, diags := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: now, BaseURL: "https://example.org/"}, stage); diags.Err() != nil {
+	if _, diags := build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: now, BaseURL: "https://example.org/", Minify: minify}, stage); diags.Err() != nil {
 		t.Fatal(diags)
 	}
 	if _, err := stage.Commit(); err != nil {
@@ -115,10 +115,16 @@ func readTree(t *testing.T, dir string) map[string]string {
 // that show the edited briefings are made again; anything else (front
 // matter, a briefing that came due, the site's own layouts) goes back to
 // fingerprinting every page. After every build public/ is what a build
-// from scratch makes.
+// from scratch makes; with --minify too.
 func TestPlanAfterBodyEdits(t *testing.T) {
+	for _, minify := range []bool{false, true} {
+		t.Run(fmt.Sprintf("minify=%v", minify), func(t *testing.T) { testPlanAfterBodyEdits(t, minify) })
+	}
+}
+
+func testPlanAfterBodyEdits(t *testing.T, minify bool) {
 	root := planSite(t)
-	res, _ := planBuild(t, root, testNow)
+	res, _ := planBuild(t, root, testNow, minify)
 	if res.Retained != 0 {
 		t.Fatalf("the first build retained %d files", res.Retained)
 	}
@@ -128,7 +134,7 @@ func TestPlanAfterBodyEdits(t *testing.T) {
 	// A paragraph added to a body with a summary of its own: its page and
 	// the lists showing it are rendered; nothing else.
 	editFile(t, root, talks, "\nWhat came out of Miami:", "\nA paragraph added by an editor.\n\nWhat came out of Miami:")
-	res, made := planBuild(t, root, testNow)
+	res, made := planBuild(t, root, testNow, minify)
 	if res.Retained < 13 || !slices.Contains(made, "2025/12/miami-talks/index.html") {
 		t.Fatalf("body edit: %d of %d files retained, made %v", res.Retained, res.Files, made)
 	}
@@ -141,7 +147,7 @@ func TestPlanAfterBodyEdits(t *testing.T) {
 	// A new first paragraph, which is the summary: the lists and data
 	// exports showing it are made again too.
 	editFile(t, root, extra, "Talks number 3", "Talks resumed.\n\nTalks number 3")
-	res, made = planBuild(t, root, testNow)
+	res, made = planBuild(t, root, testNow, minify)
 	if res.Retained == 0 || !slices.Contains(made, render.DataBriefings) || !slices.Contains(made, "2025/11/extra-03/index.html") {
 		t.Fatalf("summary edit: %d retained, made %v", res.Retained, made)
 	}
@@ -149,30 +155,30 @@ func TestPlanAfterBodyEdits(t *testing.T) {
 	// A page changed by hand is not retained, but made again.
 	writeFile(t, root, "public/tags/territory/index.html", "edited by hand") // shows no edited briefing
 	editFile(t, root, extra, "Talks resumed.", "Talks resumed in Miami.")
-	res, made = planBuild(t, root, testNow)
+	res, made = planBuild(t, root, testNow, minify)
 	if res.Retained == 0 || !slices.Contains(made, "tags/territory/index.html") {
 		t.Fatalf("page edited by hand: %d retained, made %v", res.Retained, made)
 	}
 
 	// Front matter: every page is fingerprinted again.
 	editFile(t, root, extra, "title: Extra briefing 3", "title: Extra briefing three")
-	if res, _ = planBuild(t, root, testNow); res.Retained != 0 {
+	if res, _ = planBuild(t, root, testNow, minify); res.Retained != 0 {
 		t.Errorf("title edit: %d files retained", res.Retained)
 	}
 
 	// A briefing came due since the last build: it is on the lists now.
 	editFile(t, root, talks, "A paragraph added by an editor.", "A paragraph edited by an editor.")
 	later := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
-	res, made = planBuild(t, root, later)
+	res, made = planBuild(t, root, later, minify)
 	if res.Retained != 0 || !slices.Contains(made, "2026/03/later/index.html") {
 		t.Errorf("a briefing came due: %d files retained, made %v", res.Retained, made)
 	}
 
 	// Layouts of the site's own may show any briefing on any page.
 	writeFile(t, root, "layouts/briefing.html", `{{define "main"}}<h1>{{.Entry.Title}}</h1>{{.Entry.HTML}}{{end}}`)
-	planBuild(t, root, later)
+	planBuild(t, root, later, minify)
 	editFile(t, root, talks, "A paragraph edited by an editor.", "A paragraph edited twice.")
-	if res, _ = planBuild(t, root, later); res.Retained != 0 {
+	if res, _ = planBuild(t, root, later, minify); res.Retained != 0 {
 		t.Errorf("with a layout of the site's own: %d files retained", res.Retained)
 	}
 }
