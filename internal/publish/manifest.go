@@ -139,7 +139,6 @@ func verifyUnlisted(dest string, m manifestFile) (intact map[string]FileState, o
 	for f := range m.Files {
 		files = append(files, f)
 	}
-	sort.Strings(files)
 	state := make([]int8, len(files)) // 0 gone, 1 on disk, 2 intact
 	parallel.For(len(files), func(w, i int) {
 		info, err := lstat(&paths[w], dest, files[i])
@@ -303,10 +302,8 @@ func (s *Staging) saveManifest() error {
 	if !s.fresh && len(s.written) == 0 && !s.inputsChanged && len(s.kept) == s.recorded && len(s.onDisk) == len(s.kept) && bytes.Equal(s.attachment, s.lastAttachment) {
 		return nil // the manifest on disk is still exact
 	}
-	m := manifestFile{Version: manifestVersion, Generator: s.generator, Files: make(map[string]FileState, len(s.kept)+len(s.written)), Attachment: s.attachment}
-	for p, st := range s.kept {
-		m.Files[p] = st
-	}
+	// The kept files, which Commit no longer needs, and the written.
+	m := manifestFile{Version: manifestVersion, Generator: s.generator, Files: s.kept, Attachment: s.attachment}
 	for p, st := range s.written {
 		if st.ModTime != 0 { // from its writer (a rename keeps it); else written again next time
 			m.Files[p] = st
