@@ -12,6 +12,7 @@ import (
 	"brief/internal/build"
 	"brief/internal/publish"
 	"brief/internal/render"
+	"brief/internal/treetest"
 	"brief/layouts"
 )
 
@@ -77,7 +78,7 @@ func planBuild(t *testing.T, root string, now time.Time, minify bool) (*build.Re
 	if _, err := stage.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	got, want := readTree(t, filepath.Join(root, "public")), readTree(t, clean)
+	got, want := treetest.Read(t, filepath.Join(root, "public")), treetest.Read(t, clean)
 	for p, data := range want {
 		if got[p] != data {
 			t.Errorf("public/%s is not what a build from scratch makes", p)
@@ -89,24 +90,6 @@ func planBuild(t *testing.T, root string, now time.Time, minify bool) (*build.Re
 		}
 	}
 	return res, sink.made
-}
-
-func readTree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }
 
 // TestPlanAfterBodyEdits: once only briefings' bodies changed since the

@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"brief/internal/treetest"
 )
 
 // TestIncrementalEqualsClean applies random sequences of edits to a site and
@@ -221,7 +222,7 @@ func (s *editSite) check(step string) {
 	run()
 	clean := filepath.Join(s.t.TempDir(), "clean")
 	run("-d", clean, "--cacheDir", "")
-	a, b := readTree(s.t, filepath.Join(s.root, "public")), readTree(s.t, clean)
+	a, b := treetest.Read(s.t, filepath.Join(s.root, "public")), treetest.Read(s.t, clean)
 	for p, da := range a {
 		if db, ok := b[p]; !ok {
 			s.t.Errorf("%s: stale file %s in the incremental build", step, p)
@@ -239,23 +240,6 @@ func (s *editSite) check(step string) {
 	}
 }
 
-func readTree(t *testing.T, dir string) map[string]string {
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 // TestInterruptedBuild: a build stopped by SIGINT or SIGTERM (a cancelled
 // context) leaves the destination as it was and no temporary folder
 // (hostile input 48).
@@ -267,7 +251,7 @@ func TestInterruptedBuild(t *testing.T) {
 	if code := Run(context.Background(), []string{"build", "-q", "-s", root}, &out, &out); code != 0 {
 		t.Fatalf("build: %d\n%s", code, out.String())
 	}
-	before := readTree(t, filepath.Join(root, "public"))
+	before := treetest.Read(t, filepath.Join(root, "public"))
 	s.add()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -278,7 +262,7 @@ func TestInterruptedBuild(t *testing.T) {
 	if !strings.Contains(out.String(), "interrupted; public left as it was") {
 		t.Errorf("message: %s", out.String())
 	}
-	after := readTree(t, filepath.Join(root, "public"))
+	after := treetest.Read(t, filepath.Join(root, "public"))
 	if fmt.Sprint(before) != fmt.Sprint(after) {
 		t.Error("the interrupted build changed public/")
 	}

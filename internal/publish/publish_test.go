@@ -6,25 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-)
 
-func readTree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
+	"brief/internal/treetest"
+)
 
 // TestWritesReachTheDestination: files written from several goroutines,
 // by the writers, are all in the destination after Commit, and a second
@@ -61,7 +45,7 @@ func TestWritesReachTheDestination(t *testing.T) {
 	if st := build(pages); st.Written != 1 || st.Unchanged != 3 {
 		t.Errorf("second build: %+v, want 1 written, 3 unchanged", st)
 	}
-	if got := readTree(t, dest); len(got) != 4 || got["a/index.html"] != "A2" || got["c/d/e/index.html"] != "E" {
+	if got := treetest.Read(t, dest); len(got) != 4 || got["a/index.html"] != "A2" || got["c/d/e/index.html"] != "E" {
 		t.Errorf("destination holds %v", got)
 	}
 }
@@ -88,7 +72,7 @@ func TestWriteFailureLeavesDestination(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), long+": writing:") {
 		t.Fatalf("Commit: %v, want the failed write named", err)
 	}
-	if got := readTree(t, dest); len(got) != 1 || got["old.html"] != "old" {
+	if got := treetest.Read(t, dest); len(got) != 1 || got["old.html"] != "old" {
 		t.Errorf("destination changed: %v", got)
 	}
 	if left, _ := filepath.Glob(filepath.Join(root, ".public.tmp-*")); len(left) != 0 {
@@ -138,7 +122,7 @@ func TestLastWriteWins(t *testing.T) {
 	}
 	for i, writes := range [][]string{{"generated", "static"}, {"generated", "static"}, {"static", "generated"}, {"generated", "static"}} {
 		build(writes...)
-		if got := readTree(t, dest)["robots.txt"]; got != writes[1] {
+		if got := treetest.Read(t, dest)["robots.txt"]; got != writes[1] {
 			t.Fatalf("build %d (%v): robots.txt is %q", i+1, writes, got)
 		}
 	}
@@ -186,7 +170,7 @@ func TestUnchangedDestination(t *testing.T) {
 		if _, all := build(); all {
 			t.Fatalf("change %d: a changed destination was kept whole", i)
 		}
-		got := readTree(t, dest)
+		got := treetest.Read(t, dest)
 		if len(got) != len(pages) {
 			t.Fatalf("after the build the destination holds %v", got)
 		}
@@ -311,7 +295,7 @@ func TestAttachmentAndRetain(t *testing.T) {
 	s.Write("b/index.html", []byte("B"), [16]byte{2})
 	s.Attach([]byte("plan 2"))
 	commit(s)
-	if got := readTree(t, dest); len(got) != 2 || got["a/index.html"] != "A" || got["b/index.html"] != "B" {
+	if got := treetest.Read(t, dest); len(got) != 2 || got["a/index.html"] != "A" || got["b/index.html"] != "B" {
 		t.Errorf("destination holds %v", got)
 	}
 
