@@ -103,7 +103,10 @@ func (t *tracker) Keep(p string, input render.Input) (int64, bool) {
 	}
 	size, kept := k.Keep(p, input)
 	if kept {
-		t.kept(p, size)
+		t.add(p)
+		if render.IsSearchIndex(p) {
+			t.searchBytes.Add(size)
+		}
 	}
 	return size, kept
 }
@@ -127,12 +130,4 @@ func (t *tracker) Retain(paths []string) (lost []int) {
 		t.paths[p] = true
 	}
 	return lost
-}
-
-// kept records p, which the next sink kept with its size.
-func (t *tracker) kept(p string, size int64) {
-	t.add(p)
-	if render.IsSearchIndex(p) {
-		t.searchBytes.Add(size)
-	}
 }

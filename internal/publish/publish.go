@@ -417,9 +417,9 @@ func (s *Staging) Retain(paths []string) (lost []int) {
 	for i, p := range paths {
 		if st, ok := s.intact[p]; ok && s.sameGenerator {
 			s.kept[p] = st
-		} else {
-			lost = append(lost, i)
+			continue
 		}
+		lost = append(lost, i)
 	}
 	return lost
 }

@@ -378,7 +378,7 @@ func shardInput(key string, toks []string, postings map[string][]uint32, scratch
 		}
 	}
 	*scratch = b
-	return fingerprint(b)
+	return digest.Of(b)
 }
 
 // blockInput fingerprints a block (prefix "b/" or "x/") by the sums of its
@@ -392,7 +392,7 @@ func blockInput(prefix string, sums [][16]byte) [16]byte {
 		}
 		b = append(b, s[:]...)
 	}
-	return fingerprint(b)
+	return digest.Of(b)
 }
 
 // docSum fingerprints everything a doc gives the index, its body by
@@ -415,10 +415,8 @@ func docSum(d *Doc, buf *[]byte) [16]byte {
 		}
 	}
 	*buf = b
-	return fingerprint(b)
+	return digest.Of(b)
 }
-
-func fingerprint(b []byte) [16]byte { return digest.Of(b) }
 
 // invertBatch is how many docs are tokenized at once, on every core, before
 // their tokens are added to the index. Their body blocks are written then,
