@@ -1,4 +1,4 @@
-module brief
+module github.com/brief-ssg/brief
 
 go 1.26.8
 

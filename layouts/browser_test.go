@@ -12,11 +12,11 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"brief/internal/browsertest"
-	"brief/internal/build"
-	"brief/internal/corpus"
-	"brief/internal/publish"
-	"brief/layouts"
+	"github.com/brief-ssg/brief/internal/browsertest"
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/corpus"
+	"github.com/brief-ssg/brief/internal/publish"
+	"github.com/brief-ssg/brief/layouts"
 )
 
 // audit runs in the page and reports what the default layouts promise:

@@ -7,7 +7,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"brief/internal/cli"
+	"github.com/brief-ssg/brief/internal/cli"
 )
 
 func main() {

@@ -9,7 +9,7 @@ import (
 	"fmt"
 	"os"
 
-	"brief/internal/corpus"
+	"github.com/brief-ssg/brief/internal/corpus"
 )
 
 func main() {

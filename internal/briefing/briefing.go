@@ -6,7 +6,7 @@ import (
 	"html/template"
 	"time"
 
-	"brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/diag"
 )
 
 // Briefing is one dated report, as decoded and validated from its file.

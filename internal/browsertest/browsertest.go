@@ -19,7 +19,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"brief/internal/publish"
+	"github.com/brief-ssg/brief/internal/publish"
 )
 
 // Require is the environment variable that makes browser tests mandatory.

@@ -16,10 +16,10 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"gopkg.in/yaml.v2"
 
-	"brief/internal/build"
-	"brief/internal/corpus"
-	"brief/internal/publish"
-	"brief/layouts"
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/corpus"
+	"github.com/brief-ssg/brief/internal/publish"
+	"github.com/brief-ssg/brief/layouts"
 )
 
 var (

@@ -9,11 +9,11 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"brief/internal/build"
-	"brief/internal/cache"
-	"brief/internal/digest"
-	"brief/internal/publish"
-	"brief/layouts"
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/cache"
+	"github.com/brief-ssg/brief/internal/digest"
+	"github.com/brief-ssg/brief/internal/publish"
+	"github.com/brief-ssg/brief/layouts"
 )
 
 func TestAllErrorsOfAllFilesInOneRun(t *testing.T) {

@@ -11,12 +11,12 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
-	"brief/internal/build"
-	"brief/internal/cache"
-	"brief/internal/diag"
-	"brief/internal/publish"
-	"brief/internal/render"
-	"brief/layouts"
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/cache"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/publish"
+	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/layouts"
 )
 
 // testNow is the "now" of test builds: after every dated test briefing.

@@ -9,8 +9,8 @@ import (
 	"sync"
 	"testing"
 
-	"brief/internal/publish"
-	"brief/internal/render"
+	"github.com/brief-ssg/brief/internal/publish"
+	"github.com/brief-ssg/brief/internal/render"
 )
 
 // madeSink records the files a build makes and hands to the destination;

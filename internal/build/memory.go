@@ -6,11 +6,11 @@ import (
 	"sync"
 	"time"
 
-	"brief/internal/briefing"
-	"brief/internal/cache"
-	"brief/internal/diag"
-	"brief/internal/render"
-	"brief/internal/site"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/cache"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // Memory keeps the last good build's site model and rendering in the

@@ -8,13 +8,13 @@ import (
 	"testing"
 	"time"
 
-	"brief/internal/cache"
-	"brief/internal/corpus"
-	"brief/internal/diag"
-	"brief/internal/markdown"
-	"brief/internal/publish"
-	"brief/internal/source"
-	"brief/layouts"
+	"github.com/brief-ssg/brief/internal/cache"
+	"github.com/brief-ssg/brief/internal/corpus"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/markdown"
+	"github.com/brief-ssg/brief/internal/publish"
+	"github.com/brief-ssg/brief/internal/source"
+	"github.com/brief-ssg/brief/layouts"
 )
 
 // TestFrontMatterSameThroughTheCache checks that a briefing read back from

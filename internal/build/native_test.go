@@ -8,8 +8,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"brief/internal/corpus"
-	"brief/layouts"
+	"github.com/brief-ssg/brief/internal/corpus"
+	"github.com/brief-ssg/brief/layouts"
 )
 
 // hostile is a site whose every field shown by the natively written

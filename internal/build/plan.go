@@ -1,11 +1,11 @@
 package build
 
 import (
-	"brief/internal/cache"
-	"brief/internal/digest"
-	"brief/internal/render"
-	"brief/internal/source"
-	"brief/internal/wire"
+	"github.com/brief-ssg/brief/internal/cache"
+	"github.com/brief-ssg/brief/internal/digest"
+	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/internal/source"
+	"github.com/brief-ssg/brief/internal/wire"
 )
 
 // Attacher is a Sink that keeps some data of a build for the next build

@@ -9,11 +9,11 @@ import (
 	"testing"
 	"time"
 
-	"brief/internal/build"
-	"brief/internal/publish"
-	"brief/internal/render"
-	"brief/internal/treetest"
-	"brief/layouts"
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/publish"
+	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/internal/treetest"
+	"github.com/brief-ssg/brief/layouts"
 )
 
 // planSite is a site on disk for the tests of the plan: the example

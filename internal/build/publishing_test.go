@@ -16,9 +16,9 @@ import (
 
 	"github.com/mmcdole/gofeed"
 
-	"brief/internal/build"
-	"brief/internal/publish"
-	"brief/layouts"
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/publish"
+	"github.com/brief-ssg/brief/layouts"
 )
 
 // exampleAt builds the bundled example site with another base URL.

@@ -7,8 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"brief/internal/diag"
-	"brief/internal/render"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/render"
 )
 
 // StaticDir is the folder at the site root copied into the site as is.

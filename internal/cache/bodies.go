@@ -9,9 +9,9 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"brief/internal/parallel"
-	"brief/internal/search"
-	"brief/internal/wire"
+	"github.com/brief-ssg/brief/internal/parallel"
+	"github.com/brief-ssg/brief/internal/search"
+	"github.com/brief-ssg/brief/internal/wire"
 )
 
 // bodyShards splits the remembered bodies over several files, so that an

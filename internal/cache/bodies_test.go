@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"brief/internal/digest"
-	"brief/internal/search"
+	"github.com/brief-ssg/brief/internal/digest"
+	"github.com/brief-ssg/brief/internal/search"
 )
 
 // counting counts what the index asks of remembered bodies.

@@ -22,12 +22,12 @@ import (
 	"time"
 	"unsafe"
 
-	"brief/internal/diag"
-	"brief/internal/digest"
-	"brief/internal/parallel"
-	"brief/internal/publish"
-	"brief/internal/source"
-	"brief/internal/wire"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/digest"
+	"github.com/brief-ssg/brief/internal/parallel"
+	"github.com/brief-ssg/brief/internal/publish"
+	"github.com/brief-ssg/brief/internal/source"
+	"github.com/brief-ssg/brief/internal/wire"
 )
 
 // formatVersion changes whenever what is cached changes shape or meaning.

@@ -6,11 +6,11 @@ import (
 	"math"
 	"time"
 
-	"brief/internal/briefing"
-	"brief/internal/diag"
-	"brief/internal/digest"
-	"brief/internal/source"
-	"brief/internal/wire"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/digest"
+	"github.com/brief-ssg/brief/internal/source"
+	"github.com/brief-ssg/brief/internal/wire"
 )
 
 // The cache's own encoding of parsed files (see package wire), several

@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"brief/internal/briefing"
-	"brief/internal/source"
-	"brief/internal/wire"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/source"
+	"github.com/brief-ssg/brief/internal/wire"
 )
 
 // fill sets every field reachable from v to a random value, so that a

@@ -5,7 +5,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"brief/internal/digest"
+	"github.com/brief-ssg/brief/internal/digest"
 )
 
 // fileWriter writes a cache file through a small buffer into a temporary

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"unsafe"
 
-	"brief/internal/wire"
+	"github.com/brief-ssg/brief/internal/wire"
 )
 
 // The postings of the last search index (search.Indexes) are kept in

@@ -17,11 +17,11 @@ import (
 	"sync"
 	"time"
 
-	"brief/internal/build"
-	"brief/internal/cache"
-	"brief/internal/diag"
-	"brief/internal/publish"
-	"brief/layouts"
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/cache"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/publish"
+	"github.com/brief-ssg/brief/layouts"
 )
 
 // buildFlags are the flags of build (and, later, of the commands that build).

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"brief/internal/corpus"
+	"github.com/brief-ssg/brief/internal/corpus"
 )
 
 // TestCollectLess: a rebuild that found nearly every file in the cache

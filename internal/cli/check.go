@@ -10,11 +10,11 @@ import (
 	"path/filepath"
 	"time"
 
-	"brief/internal/build"
-	"brief/internal/diag"
-	"brief/internal/linkcheck"
-	"brief/internal/publish"
-	"brief/layouts"
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/linkcheck"
+	"github.com/brief-ssg/brief/internal/publish"
+	"github.com/brief-ssg/brief/layouts"
 )
 
 type checkFlags struct {

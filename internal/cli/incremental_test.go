@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"brief/internal/treetest"
+	"github.com/brief-ssg/brief/internal/treetest"
 )
 
 // TestIncrementalEqualsClean applies random sequences of edits to a site and

@@ -15,10 +15,10 @@ import (
 	"time"
 	"unicode"
 
-	"brief/internal/briefing"
-	"brief/internal/build"
-	"brief/internal/slug"
-	"brief/internal/source"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/slug"
+	"github.com/brief-ssg/brief/internal/source"
 )
 
 const listSynopsis = `Lists briefings (not profiles) newest first, one per line: the date in the

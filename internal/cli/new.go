@@ -18,10 +18,10 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
-	"brief/internal/build"
-	"brief/internal/config"
-	"brief/internal/slug"
-	"brief/internal/source"
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/config"
+	"github.com/brief-ssg/brief/internal/slug"
+	"github.com/brief-ssg/brief/internal/source"
 )
 
 const newSynopsis = `Writes a new briefing with its front matter filled in, at brief.toml's

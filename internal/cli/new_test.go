@@ -12,11 +12,11 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
-	"brief/internal/build"
-	"brief/internal/diag"
-	"brief/internal/publish"
-	"brief/internal/source"
-	"brief/layouts"
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/publish"
+	"github.com/brief-ssg/brief/internal/source"
+	"github.com/brief-ssg/brief/layouts"
 )
 
 // newListSite writes files (slash paths relative to the root) into a new

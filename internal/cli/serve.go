@@ -15,7 +15,7 @@ import (
 	"strings"
 	"syscall"
 
-	"brief/internal/server"
+	"github.com/brief-ssg/brief/internal/server"
 )
 
 // defaultPort is the preview's port unless -p says otherwise.

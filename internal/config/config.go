@@ -9,10 +9,10 @@ import (
 	"strings"
 	"time"
 
-	"brief/internal/diag"
-	fm "brief/internal/frontmatter"
-	"brief/internal/slug"
-	"brief/internal/source"
+	"github.com/brief-ssg/brief/internal/diag"
+	fm "github.com/brief-ssg/brief/internal/frontmatter"
+	"github.com/brief-ssg/brief/internal/slug"
+	"github.com/brief-ssg/brief/internal/source"
 )
 
 // FileName is the configuration file at the site root.

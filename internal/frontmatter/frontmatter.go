@@ -17,7 +17,7 @@ import (
 
 	"github.com/adrg/frontmatter"
 
-	"brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/diag"
 )
 
 // Kind is the kind of a Node.

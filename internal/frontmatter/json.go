@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/diag"
 )
 
 // parseJSONObject handles front matter that is a JSON object starting the

@@ -8,7 +8,7 @@ import (
 	"net/url"
 	"sync"
 
-	"brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/diag"
 )
 
 // External asks every external link whether it still answers, at most

@@ -17,7 +17,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/diag"
 )
 
 // Site is a built site: output path → bytes, and the URL it will have.

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"brief/internal/diag/diagtest"
+	"github.com/brief-ssg/brief/internal/diag/diagtest"
 )
 
 func files(kv ...string) map[string][]byte {

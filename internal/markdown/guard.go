@@ -15,8 +15,8 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"brief/internal/briefing"
-	"brief/internal/slug"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/slug"
 )
 
 // guard is the AST transformer that keeps unsafe content out: it reports raw

@@ -6,8 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 
-	"brief/internal/diag"
-	"brief/internal/diag/diagtest"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/diag/diagtest"
 )
 
 // want is one expected diagnostic: its exact position (path:line:col) and

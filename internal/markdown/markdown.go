@@ -21,9 +21,9 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"brief/internal/briefing"
-	"brief/internal/diag"
-	"brief/internal/digest"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/digest"
 )
 
 // MaxNesting is the deepest nesting of lists and block quotes accepted on

@@ -10,9 +10,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"brief/internal/briefing"
-	"brief/internal/diag"
-	"brief/internal/digest"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/digest"
 )
 
 // TestRawHTML is row 16: raw HTML never reaches the output and each block

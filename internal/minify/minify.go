@@ -17,7 +17,7 @@ import (
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
 
-	"brief/internal/render"
+	"github.com/brief-ssg/brief/internal/render"
 )
 
 // mediaTypes maps file extensions to the minifier for them; other files

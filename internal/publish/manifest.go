@@ -15,9 +15,9 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"brief/internal/digest"
-	"brief/internal/parallel"
-	"brief/internal/wire"
+	"github.com/brief-ssg/brief/internal/digest"
+	"github.com/brief-ssg/brief/internal/parallel"
+	"github.com/brief-ssg/brief/internal/wire"
 )
 
 // manifestVersion changes whenever the manifest's format does.

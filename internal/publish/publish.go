@@ -28,8 +28,8 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"brief/internal/digest"
-	"brief/internal/parallel"
+	"github.com/brief-ssg/brief/internal/digest"
+	"github.com/brief-ssg/brief/internal/parallel"
 )
 
 // Staging is a build in progress. It implements render.Sink.

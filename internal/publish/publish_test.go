@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"brief/internal/treetest"
+	"github.com/brief-ssg/brief/internal/treetest"
 )
 
 // TestWritesReachTheDestination: files written from several goroutines,

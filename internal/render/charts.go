@@ -4,8 +4,8 @@ import (
 	"html/template"
 	"strconv"
 
-	"brief/internal/chart"
-	"brief/internal/site"
+	"github.com/brief-ssg/brief/internal/chart"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // sparkValues is how many of a series' latest values a sparkline shows on

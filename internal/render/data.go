@@ -9,9 +9,9 @@ import (
 	"strconv"
 	"time"
 
-	"brief/internal/parallel"
-	"brief/internal/search"
-	"brief/internal/site"
+	"github.com/brief-ssg/brief/internal/parallel"
+	"github.com/brief-ssg/brief/internal/search"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // The content as data, for readers who want the numbers.

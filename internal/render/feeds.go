@@ -5,10 +5,10 @@ import (
 	"strings"
 	"time"
 
-	"brief/internal/diag"
-	"brief/internal/feed"
-	"brief/internal/parallel"
-	"brief/internal/site"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/feed"
+	"github.com/brief-ssg/brief/internal/parallel"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // SitemapFile and RobotsFile are the crawler files at the site root.

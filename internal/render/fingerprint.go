@@ -7,9 +7,9 @@ import (
 	"sort"
 	"sync"
 
-	"brief/internal/digest"
-	"brief/internal/parallel"
-	"brief/internal/site"
+	"github.com/brief-ssg/brief/internal/digest"
+	"github.com/brief-ssg/brief/internal/parallel"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // Input is the fingerprint of everything a page is made from. A sink that

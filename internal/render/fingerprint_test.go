@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"brief/internal/briefing"
-	"brief/internal/site"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // TestValueKeyIsFNV: the key of a series value is FNV-1a of its fields,

@@ -1,8 +1,8 @@
 package render
 
 import (
-	"brief/internal/digest"
-	"brief/internal/site"
+	"github.com/brief-ssg/brief/internal/digest"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // Memo is what rendering a site into a destination leaves for the next

@@ -3,7 +3,7 @@ package render
 import (
 	"strings"
 
-	"brief/internal/site"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // Feed paths, relative to the site root or to a tag or actor page.

@@ -6,7 +6,7 @@ import (
 	"html/template"
 	"strings"
 
-	"brief/internal/site"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // The default layouts of the pages most sites have by the thousand — the

@@ -8,9 +8,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"brief/internal/briefing"
-	"brief/internal/site"
-	"brief/layouts"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/site"
+	"github.com/brief-ssg/brief/layouts"
 )
 
 // TestNativeOnlyForDefaultDefinitions checks that a layout is written in

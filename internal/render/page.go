@@ -3,7 +3,7 @@ package render
 import (
 	"time"
 
-	"brief/internal/site"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // Page is what every template receives: the site and the one page's data.

@@ -4,8 +4,8 @@ import (
 	"testing"
 	"time"
 
-	"brief/internal/briefing"
-	"brief/internal/site"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // TestByMonth: entries, newest first, are grouped by month under the

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"brief/internal/site"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // homeHighlights is how many figure series the home page shows.

@@ -9,11 +9,11 @@ import (
 	"slices"
 	"strings"
 
-	"brief/internal/diag"
-	"brief/internal/feed"
-	"brief/internal/parallel"
-	"brief/internal/search"
-	"brief/internal/site"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/feed"
+	"github.com/brief-ssg/brief/internal/parallel"
+	"github.com/brief-ssg/brief/internal/search"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // Sink receives finished files. Write may be called from several goroutines

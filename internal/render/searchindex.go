@@ -4,9 +4,9 @@ import (
 	"strings"
 	"sync"
 
-	"brief/internal/parallel"
-	"brief/internal/search"
-	"brief/internal/site"
+	"github.com/brief-ssg/brief/internal/parallel"
+	"github.com/brief-ssg/brief/internal/search"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // SearchDir is the folder of the search page and of its index.

@@ -16,8 +16,8 @@ import (
 	"strconv"
 	"strings"
 
-	"brief/internal/diag"
-	"brief/internal/site"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // pageKinds are the page templates; each defines "main" and is executed

@@ -12,7 +12,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"brief/internal/browsertest"
+	"github.com/brief-ssg/brief/internal/browsertest"
 )
 
 // pageState is what the search page shows, read in the browser.

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	synthetic "brief/internal/corpus"
-	"brief/internal/markdown"
+	synthetic "github.com/brief-ssg/brief/internal/corpus"
+	"github.com/brief-ssg/brief/internal/markdown"
 )
 
 func TestPlainText(t *testing.T) {

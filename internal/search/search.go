@@ -78,8 +78,8 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
-	"brief/internal/digest"
-	"brief/internal/parallel"
+	"github.com/brief-ssg/brief/internal/digest"
+	"github.com/brief-ssg/brief/internal/parallel"
 )
 
 // Doc is one briefing as the index sees it.

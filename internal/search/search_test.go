@@ -14,7 +14,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"brief/internal/digest"
+	"github.com/brief-ssg/brief/internal/digest"
 )
 
 func TestFold(t *testing.T) {

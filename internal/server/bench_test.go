@@ -10,7 +10,7 @@ import (
 	"sort"
 	"testing"
 
-	"brief/internal/corpus"
+	"github.com/brief-ssg/brief/internal/corpus"
 )
 
 var benchN = flag.Int("briefings", 1000, "size of the synthetic site for the rebuild benchmark")

@@ -9,7 +9,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"brief/internal/browsertest"
+	"github.com/brief-ssg/brief/internal/browsertest"
 )
 
 // waitJS polls a JavaScript expression in the page until it is true.

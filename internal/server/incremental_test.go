@@ -12,10 +12,10 @@ import (
 	"testing"
 	"time"
 
-	"brief/internal/build"
-	"brief/internal/publish"
-	"brief/internal/render"
-	"brief/layouts"
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/publish"
+	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/layouts"
 )
 
 // TestRebuildsMatchCleanBuilds edits a site many times and checks after

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/diag"
 )
 
 // excerptContext is how many lines the overlay shows on each side of an error.

@@ -21,15 +21,15 @@ import (
 	"sync/atomic"
 	"time"
 
-	"brief/internal/build"
-	"brief/internal/cache"
-	"brief/internal/diag"
-	"brief/internal/markdown"
-	"brief/internal/parallel"
-	"brief/internal/render"
-	"brief/internal/site"
-	"brief/internal/source"
-	"brief/layouts"
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/cache"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/markdown"
+	"github.com/brief-ssg/brief/internal/parallel"
+	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/internal/site"
+	"github.com/brief-ssg/brief/internal/source"
+	"github.com/brief-ssg/brief/layouts"
 )
 
 // Options configure a preview server.

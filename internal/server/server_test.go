@@ -15,9 +15,9 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
-	"brief/internal/build"
-	"brief/internal/diag"
-	"brief/internal/render"
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/render"
 )
 
 // testSite is a small site with two briefings, a tag and an actor.

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"sync"
 
-	"brief/internal/diag"
-	"brief/internal/render"
-	"brief/internal/site"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // file is one built file with the fingerprint of what it was made from.

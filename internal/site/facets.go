@@ -3,7 +3,7 @@ package site
 import (
 	"sort"
 
-	"brief/internal/slug"
+	"github.com/brief-ssg/brief/internal/slug"
 )
 
 // FacetDir is the folder, under a taxonomy's, of its facet pages.

@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"brief/internal/briefing"
-	"brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/diag"
 )
 
 // figureViews formats the figures of one briefing, resolving each of.

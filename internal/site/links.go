@@ -10,9 +10,9 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"brief/internal/briefing"
-	"brief/internal/diag"
-	"brief/internal/digest"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/digest"
 )
 
 // target is what a link to a content file can point at.

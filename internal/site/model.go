@@ -5,7 +5,7 @@ import (
 	"sync"
 	"time"
 
-	"brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/briefing"
 )
 
 // Site is the whole model of a site, ready for templates: every list is

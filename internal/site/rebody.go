@@ -4,8 +4,8 @@ import (
 	"html/template"
 	"slices"
 
-	"brief/internal/briefing"
-	"brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/diag"
 )
 
 // Rebody is an edit of briefings that changed their bodies (and so their

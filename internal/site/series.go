@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"brief/internal/parallel"
+	"github.com/brief-ssg/brief/internal/parallel"
 )
 
 // Series is every published value of one figure key, oldest first: how a

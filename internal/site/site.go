@@ -11,9 +11,9 @@ import (
 	"strings"
 	"time"
 
-	"brief/internal/briefing"
-	"brief/internal/diag"
-	"brief/internal/parallel"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/parallel"
 )
 
 // Options are the settings the model depends on.

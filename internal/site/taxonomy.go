@@ -5,10 +5,10 @@ import (
 	"sort"
 	"strconv"
 
-	"brief/internal/briefing"
-	"brief/internal/diag"
-	"brief/internal/parallel"
-	"brief/internal/slug"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/parallel"
+	"github.com/brief-ssg/brief/internal/slug"
 )
 
 // profile is an actor or tag profile as the index sees it.

@@ -6,10 +6,10 @@ import (
 	"strings"
 	"time"
 
-	"brief/internal/briefing"
-	"brief/internal/diag"
-	fm "brief/internal/frontmatter"
-	"brief/internal/slug"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/diag"
+	fm "github.com/brief-ssg/brief/internal/frontmatter"
+	"github.com/brief-ssg/brief/internal/slug"
 )
 
 var briefingKeys = []string{"title", "date", "updated", "summary", "location", "slug", "draft", "aliases", "tags", "actors", "figures", "sources"}

@@ -7,8 +7,8 @@ import (
 	"time"
 	_ "time/tzdata" // the zones below, whatever the machine has
 
-	"brief/internal/briefing"
-	"brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/diag"
 )
 
 // TestDecodeErrors pins message and position of schema errors. Rows refer

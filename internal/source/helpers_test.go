@@ -4,10 +4,10 @@ import (
 	"testing"
 	"time"
 
-	"brief/internal/briefing"
-	"brief/internal/diag"
-	"brief/internal/diag/diagtest"
-	fm "brief/internal/frontmatter"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/diag/diagtest"
+	fm "github.com/brief-ssg/brief/internal/frontmatter"
 )
 
 // want is one expected diagnostic: its exact position (path:line:col) and

@@ -7,8 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"brief/internal/diag"
-	"brief/internal/parallel"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/parallel"
 )
 
 // Listing is the list of a content folder's files kept between builds, so

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"time"
 
-	"brief/internal/briefing"
-	"brief/internal/diag"
-	fm "brief/internal/frontmatter"
-	"brief/internal/slug"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/diag"
+	fm "github.com/brief-ssg/brief/internal/frontmatter"
+	"github.com/brief-ssg/brief/internal/slug"
 )
 
 // fields is a strict reader of one mapping: it reports unknown keys (with a

@@ -17,9 +17,9 @@ import (
 	"sync"
 	"time"
 
-	"brief/internal/briefing"
-	"brief/internal/diag"
-	fm "brief/internal/frontmatter"
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/diag"
+	fm "github.com/brief-ssg/brief/internal/frontmatter"
 )
 
 // DefaultMaxFileSize is the default limit on the size of one content file.

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/diag"
 )
 
 // Want is one expected diagnostic: its exact position (path:line:col) and a
