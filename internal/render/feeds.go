@@ -82,8 +82,7 @@ func (w *feedWriter) writeAll() {
 	}
 	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors} {
 		for _, t := range tax.Terms {
-			self := strings.TrimPrefix(t.URL, s.BasePath) + RSSFile
-			files = append(files, feedFile{self, t.Entries, t, func(b []byte) []byte {
+			files = append(files, feedFile{t.Dir + RSSFile, t.Entries, t, func(b []byte) []byte {
 				description := describeTerm(t)
 				if description == "" {
 					description = "Briefings about " + t.Name

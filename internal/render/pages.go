@@ -3,7 +3,6 @@ package render
 import (
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/brief-ssg/brief/internal/site"
 )
@@ -84,12 +83,12 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 			})
 		}
 		for _, f := range tax.Facets {
-			add(strings.TrimPrefix(f.URL, s.BasePath), tax.Kind, tax.Title+": "+f.Value, nil, func(p *Page) {
+			add(f.Dir, tax.Kind, tax.Title+": "+f.Value, nil, func(p *Page) {
 				p.Terms, p.Facets, p.Facet, p.Sort = f.Terms, tax.Facets, f, "name"
 			})
 		}
 		for _, t := range tax.Terms {
-			list(tax.Kind+"/"+t.Slug+"/", kind, t.Name, t.Entries, func(p *Page) {
+			list(t.Dir, kind, t.Name, t.Entries, func(p *Page) {
 				p.Term = t
 				if kind == "actor" {
 					p.Groups = byMonth(p.Entries, months)

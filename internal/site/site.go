@@ -142,6 +142,12 @@ func (s *Site) Abs(rel string) string {
 }
 
 // URL returns the root-relative URL of a site path such as "tags/energy/".
+//
+// This is the one rule for paths and links: a file is written at its site
+// path as it is, in UTF-8 ("tags/війна/index.xml"), and every link to it is
+// made here, escaped once (/tags/%D0%B2…/index.xml), which a static server
+// unescapes back to the file's name. A URL is never turned back into a
+// path: keep the path (a Dir or OutPath) and make its URL from it.
 func (s *Site) URL(path string) string {
 	return s.BasePath + (&url.URL{Path: path}).EscapedPath()
 }

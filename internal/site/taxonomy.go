@@ -3,7 +3,6 @@ package site
 import (
 	"slices"
 	"sort"
-	"strconv"
 
 	"github.com/brief-ssg/brief/internal/briefing"
 	"github.com/brief-ssg/brief/internal/diag"
@@ -156,19 +155,19 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	// "page" and "by" are folders of the taxonomy's own pages.
-	used := map[string]bool{"page": true, FacetDir: true}
+	// "page" and "by" are folders of the taxonomy's own pages. Keys are
+	// sorted, so a slug two terms share goes to the same one every build.
+	var used slug.Unique
+	used.Reserve("page")
+	used.Reserve(FacetDir)
 	for _, k := range keys {
 		t := terms[k]
 		if sp := best[t]; t.Name == "" && sp != nil {
 			t.Name = sp.text // a profile without a name and without briefings keeps none
 		}
-		t.Slug = slug.Make(k)
-		for i := 2; used[t.Slug]; i++ {
-			t.Slug = slug.Make(k) + "-" + strconv.Itoa(i)
-		}
-		used[t.Slug] = true
-		t.URL = s.URL(kind + "/" + t.Slug + "/")
+		t.Slug = used.Claim(slug.Make(k))
+		t.Dir = kind + "/" + t.Slug + "/"
+		t.URL = s.URL(t.Dir)
 		t.index = len(tax.Terms)
 		tax.Terms = append(tax.Terms, t)
 	}
