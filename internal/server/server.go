@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/url"
@@ -163,7 +164,9 @@ func (s *Server) Run(ctx context.Context) error {
 	case <-ctx.Done():
 		return nil
 	}
-	hs := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	// The server's own complaints (a broken request, a failed accept) go
+	// to the server's log, never to the global one.
+	hs := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.New(s.opt.Log, "brief serve: ", 0)}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(s.ln) }()
 	select {
