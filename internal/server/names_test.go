@@ -3,6 +3,7 @@ package server
 import (
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -70,52 +71,92 @@ var mustFetch = []string{
 	"2025/01/%D0%BC%D0%B8%D1%80/",                                   // мир
 }
 
-// TestNonLatinNamesServeFromAStaticServer builds namesSite to disk, serves
-// the folder with net/http's file server under /repo/ on 127.0.0.1, and
-// fetches every page and every link of the site in every page: each
-// answers 200, feeds of tags and actors included.
-func TestNonLatinNamesServeFromAStaticServer(t *testing.T) {
-	root := t.TempDir()
-	writeSite(t, root, namesSite)
-	public := filepath.Join(root, "public")
-	buildToDisk(t, root, public)
-	srv := httptest.NewServer(http.StripPrefix("/repo", http.FileServer(http.Dir(public))))
-	defer srv.Close()
+// basePaths are the paths namesSite is served under: a project site's,
+// and one in Cyrillic.
+var basePaths = []string{"/repo/", "/брифінги/"}
 
-	var pages []string
-	filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, ".html") {
-			rel, _ := filepath.Rel(public, p)
-			if len(filepath.Base(filepath.Dir(p))) > 255 {
-				t.Errorf("folder name of %d bytes: %s", len(filepath.Base(filepath.Dir(p))), rel)
-			}
-			pages = append(pages, filepath.ToSlash(rel))
-		}
-		return err
-	})
-	crawl(t, srv.URL+"/repo/", "https://example.org/repo/", pages)
+// TestNonLatinNamesServeFromAStaticServer builds namesSite to disk, serves
+// the folder with net/http's file server on 127.0.0.1 under each of
+// basePaths, and fetches every page and every link of the site in every
+// page: each answers 200, feeds of tags and actors included.
+func TestNonLatinNamesServeFromAStaticServer(t *testing.T) {
+	for _, base := range basePaths {
+		t.Run(base, func(t *testing.T) {
+			root := t.TempDir()
+			writeSite(t, root, namesSite)
+			public := filepath.Join(root, "public")
+			buildToDisk(t, root, public, "https://example.org"+base)
+			srv := httptest.NewServer(http.StripPrefix(strings.TrimSuffix(base, "/"), http.FileServer(http.Dir(public))))
+			defer srv.Close()
+
+			var pages []string
+			filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
+				if err == nil && strings.HasSuffix(p, ".html") {
+					rel, _ := filepath.Rel(public, p)
+					if len(filepath.Base(filepath.Dir(p))) > 255 {
+						t.Errorf("folder name of %d bytes: %s", len(filepath.Base(filepath.Dir(p))), rel)
+					}
+					pages = append(pages, filepath.ToSlash(rel))
+				}
+				return err
+			})
+			escaped := (&url.URL{Path: base}).EscapedPath()
+			crawl(t, srv.URL+escaped, "https://example.org"+escaped, pages)
+		})
+	}
 }
 
 // TestNonLatinNamesServeFromThePreview fetches every page of namesSite
-// and every link of the site in it from brief serve's own server.
+// and every link of the site in it from brief serve's own server, with
+// the site at the server's root and under a Cyrillic path.
 func TestNonLatinNamesServeFromThePreview(t *testing.T) {
-	ts := start(t, namesSite)
-	snap := ts.srv.cur.Load()
-	if snap.failed {
-		t.Fatalf("the build failed:\n%v", snap.diags)
+	for _, base := range append([]string{"/"}, basePaths[1:]...) {
+		t.Run(base, func(t *testing.T) {
+			ts := prepareAt(t, namesSite, base)
+			ts.run()
+			snap := ts.srv.cur.Load()
+			if snap.failed {
+				t.Fatalf("the build failed:\n%v", snap.diags)
+			}
+			var pages []string
+			for p := range snap.files {
+				if strings.HasSuffix(p, ".html") {
+					pages = append(pages, p)
+				}
+			}
+			slices.Sort(pages)
+			if !strings.HasSuffix(ts.srv.URL(), (&url.URL{Path: base}).EscapedPath()) {
+				t.Errorf("URL() = %s", ts.srv.URL())
+			}
+			crawl(t, ts.srv.URL(), ts.srv.URL(), pages)
+		})
 	}
-	var pages []string
-	for p := range snap.files {
-		if strings.HasSuffix(p, ".html") {
-			pages = append(pages, p)
-		}
-	}
-	slices.Sort(pages)
-	crawl(t, ts.url, ts.url, pages)
 }
 
-// buildToDisk builds the site at root into dest as brief build does.
-func buildToDisk(t *testing.T, root, dest string) {
+// prepareAt makes a preview of archive that serves the site under base.
+func prepareAt(t *testing.T, archive, base string) *testServer {
+	t.Helper()
+	root := t.TempDir()
+	writeSite(t, root, archive)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := &syncBuffer{}
+	opt := Options{Root: root, Log: log, Debounce: 30 * time.Millisecond}
+	if base != "/" {
+		opt.BaseURL = "http://" + ln.Addr().String() + base
+	}
+	srv, err := New(ln, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &testServer{t: t, root: root, srv: srv, url: "http://" + ln.Addr().String() + "/", log: log}
+}
+
+// buildToDisk builds the site at root into dest as brief build does, for
+// the site at baseURL.
+func buildToDisk(t *testing.T, root, dest, baseURL string) {
 	t.Helper()
 	fsys := os.DirFS(root)
 	cfg, diags := build.LoadConfig(fsys)
@@ -126,7 +167,7 @@ func buildToDisk(t *testing.T, root, dest string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, diags = build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}, stage)
+	_, diags = build.Run(build.Options{Site: fsys, Layouts: layouts.FS, Config: cfg, BaseURL: baseURL, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}, stage)
 	if diags.Err() != nil {
 		stage.Abort()
 		t.Fatal(diags)
