@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/brief-ssg/brief/internal/linkcheck"
 	"github.com/brief-ssg/brief/internal/slug"
 )
 
@@ -35,6 +36,16 @@ Body.
 	}
 	r.contains("tags/війна/index.html", `href="https://example.org/repo/tags/%D0%B2%D1%96%D0%B9%D0%BD%D0%B0/index.xml"`)
 	r.contains("tags/війна/index.xml", `<atom:link href="https://example.org/repo/tags/%D0%B2%D1%96%D0%B9%D0%BD%D0%B0/index.xml"`)
+	r.contains("sitemap.xml", "<loc>https://example.org/repo/tags/%D0%B2%D1%96%D0%B9%D0%BD%D0%B0/</loc>", "<loc>https://example.org/repo/actors/by/country/unknown/</loc>")
+	r.lacks("sitemap.xml", "%25")
+	// brief check's link checker finds every link of every page.
+	files := map[string][]byte{}
+	for _, p := range r.mem.Paths() {
+		files[p], _ = r.mem.Get(p)
+	}
+	if res := linkcheck.Check(linkcheck.Site{Files: files, BaseURL: "https://example.org/repo/"}); len(res.Diags) > 0 {
+		t.Errorf("link check:\n%v", res.Diags)
+	}
 }
 
 // TestLongNamesGetBoundedDistinctSlugs: two 300-byte Cyrillic names that

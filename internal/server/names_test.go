@@ -25,8 +25,8 @@ import (
 // bytes, and its escaped URL is three times that.
 var longName = strings.Repeat("довгоназва", 15)
 
-// namesSite has tags, actors, facets and a briefing named in Cyrillic,
-// Chinese, with ß and with a ligature, and two names of 300 bytes.
+// namesSite has tags, actors, facets and briefings named in Cyrillic,
+// Chinese, with ß and with a ligature, and names and a slug of 300 bytes.
 var namesSite = `
 -- brief.toml --
 title = "Names"
@@ -55,6 +55,14 @@ tags: [війна, ﬁ, ` + longName + `ь]
 actors: [Київ, ` + longName + `]
 ---
 Body of the Cyrillic-named briefing.
+-- content/2025/2025-01-03-long.md --
+---
+title: Довга
+slug: ` + longName + `
+date: 2025-01-03
+tags: [війна]
+---
+A slug of 300 bytes, cut.
 `
 
 // mustFetch lists URLs, escaped as a browser sends them, that a crawl of
