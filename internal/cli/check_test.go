@@ -171,3 +171,20 @@ func TestCheckEndsAndReportsMalformedAnswersPerLink(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// TestCheckNamesUnsafeFileNamesOnOneLine: a content file named with a line
+// break that mimics a diagnostic is one error, its name quoted and
+// escaped; the report cannot be made to show a line that is not there.
+func TestCheckNamesUnsafeFileNamesOnOneLine(t *testing.T) {
+	root := checkSite(t, "https://example.org/", "Body.")
+	name := "b\ncontent:a.md:1:1: all good\x1b[0m.md"
+	if err := os.WriteFile(filepath.Join(root, "content", name), []byte("---\ntitle: B\ndate: 2025-01-02\n---\n"), 0o644); err != nil {
+		t.Skipf("this file system refuses the name: %v", err)
+	}
+	var stdout, stderr strings.Builder
+	code := Run(context.Background(), []string{"check", "-s", root}, &stdout, &stderr)
+	want := `"content/b\ncontent:a.md:1:1: all good\x1b[0m.md": file name holds the control character '\n': rename the file; a briefing's URL and every report name it` + "\n"
+	if code != ExitError || stdout.String() != want {
+		t.Errorf("exit %d, stdout:\n%s\nwant:\n%s", code, stdout.String(), want)
+	}
+}
