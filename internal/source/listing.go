@@ -182,8 +182,11 @@ func unsafeName(p string) string {
 		return "is not valid UTF-8"
 	}
 	for _, r := range p {
-		if unicode.IsControl(r) || unicode.In(r, unicode.Zl, unicode.Zp) {
+		switch {
+		case unicode.IsControl(r):
 			return "holds the control character " + strconv.QuoteRuneToASCII(r)
+		case unicode.In(r, unicode.Zl, unicode.Zp):
+			return "holds the line separator " + strconv.QuoteRuneToASCII(r)
 		}
 	}
 	return ""
