@@ -82,8 +82,8 @@ type FigureView struct {
 type Term struct {
 	Name     string // the canonical (profile) or most used spelling
 	Slug     string
-	Dir      string // its folder in the site, unescaped: "tags/війна/"
-	URL      string // Dir as a URL, escaped once: /tags/%D0%B2%D1%96%D0%B9%D0%BD%D0%B0/
+	Dir      string                 // its folder in the site, unescaped: "tags/війна/"
+	URL      string                 // Dir as a URL, escaped once: /tags/%D0%B2%D1%96%D0%B9%D0%BD%D0%B0/
 	Entries  []*Entry               // newest first
 	Actor    *briefing.ActorProfile // nil unless an actor with a profile
 	Tag      *briefing.TagProfile   // nil unless a tag with a profile
