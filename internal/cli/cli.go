@@ -77,7 +77,7 @@ func usage(w io.Writer) {
 }
 
 func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("version", "Prints the version of brief, the commit it was built from when known, and the Go release and platform it was built with.", stderr)
+	fs := newFlagSet("version", "Prints the version of brief, the commit it was built from when known,\nand the Go release and platform it was built with.", stderr)
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
