@@ -227,6 +227,9 @@ func (s *Staging) untouchedDirs() map[string]int64 {
 		return nil
 	}
 	known := maps.Clone(s.dirTimes)
+	if s.marked {
+		delete(known, "")
+	}
 	for _, paths := range [][]string{slices.Collect(maps.Keys(s.written)), s.removed} {
 		for _, p := range paths {
 			for d := path.Dir(p); ; d = path.Dir(d) {
@@ -267,6 +270,9 @@ func verify(dest string, manifest map[string]FileState) (intact map[string]FileS
 				}
 				continue
 			}
+			if name == Marker {
+				continue // brief's own, never stale
+			}
 			files = append(files, name)
 			st, known := manifest[name]
 			if !known || !d.Type().IsRegular() {
@@ -299,7 +305,7 @@ func (s *Staging) saveManifest() error {
 	if s.manifest == "" {
 		return nil
 	}
-	if !s.fresh && len(s.written) == 0 && !s.inputsChanged && len(s.kept) == s.recorded && len(s.onDisk) == len(s.kept) && bytes.Equal(s.attachment, s.lastAttachment) {
+	if !s.fresh && !s.marked && len(s.written) == 0 && !s.inputsChanged && len(s.kept) == s.recorded && len(s.onDisk) == len(s.kept) && bytes.Equal(s.attachment, s.lastAttachment) {
 		return nil // the manifest on disk is still exact
 	}
 	// The kept files, which Commit no longer needs, and the written.

@@ -20,8 +20,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -52,6 +50,7 @@ type Staging struct {
 	unlisted      bool                 // every folder kept its time since the manifest
 	dirTimes      map[string]int64     // those times, when unlisted
 	removed       []string             // stale files Commit removed
+	marked        bool                 // Commit added the Marker to the destination
 	// sameGenerator: this build of brief wrote the manifest, and what it
 	// attached to it (lastAttachment) may be trusted.
 	sameGenerator  bool
@@ -76,6 +75,10 @@ type Staging struct {
 	aborted  atomic.Bool  // the writers may skip what is left
 	sending  sync.RWMutex // held for reading while sending on a queue, for writing to close them
 	closed   bool         // under sending: the queues are closed
+
+	// rename and link change the destination in Commit: os.Rename and
+	// os.Link, but for tests that make them fail.
+	rename, link func(oldpath, newpath string) error
 }
 
 // pending is a file waiting for a writer.
@@ -115,14 +118,16 @@ func Begin(dest, manifest, generator string) (*Staging, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	removeLeftovers(parent, base, dest)
+	dir, err := mkdirTemp(parent, "."+base+".tmp-")
 	if err != nil {
 		release(lock)
 		return nil, err
 	}
 	s := &Staging{dest: dest, dir: dir, lock: lock, manifest: manifest, generator: generator, ready: make(chan struct{}),
 		kept: map[string]FileState{}, written: map[string]FileState{},
-		free: make(chan []byte, queued), wrote: make(chan struct{})}
+		free: make(chan []byte, queued), wrote: make(chan struct{}),
+		rename: os.Rename, link: os.Link}
 	n := writers()
 	s.writers.Add(n)
 	for range n {
@@ -486,9 +491,7 @@ func (s *Staging) Commit() (Stats, error) {
 		return Stats{}, err
 	}
 	stats := Stats{Written: len(s.written), Unchanged: len(s.kept)}
-	if !s.fresh {
-		stats.Removed = len(s.onDisk) - len(s.kept) - s.overwritten()
-	}
+	stats.Removed = len(s.onDisk) - len(s.kept) - s.overwritten()
 	if err := s.saveManifest(); err != nil {
 		return stats, &ManifestError{Err: err}
 	}
@@ -512,85 +515,4 @@ func (s *Staging) overwritten() int {
 		}
 	}
 	return n
-}
-
-// swap replaces the destination folder by the staging folder.
-func (s *Staging) swap() error {
-	old := s.dir + ".old"
-	_, statErr := os.Lstat(s.dest)
-	hadOld := statErr == nil
-	if hadOld {
-		if err := moveGit(s.dest, s.dir); err != nil {
-			return err
-		}
-		if err := os.Rename(s.dest, old); err != nil {
-			moveGit(s.dir, s.dest)
-			return fmt.Errorf("replacing %s: %w", s.dest, err)
-		}
-	}
-	if err := os.Rename(s.dir, s.dest); err != nil {
-		if hadOld {
-			os.Rename(old, s.dest)
-			moveGit(s.dir, s.dest)
-		}
-		return fmt.Errorf("replacing %s: %w", s.dest, err)
-	}
-	if hadOld {
-		return os.RemoveAll(old)
-	}
-	return nil
-}
-
-// update moves the new and changed files into the destination and removes
-// the files this build did not produce.
-func (s *Staging) update() error {
-	paths := make([]string, 0, len(s.written))
-	for p := range s.written {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	made := map[string]bool{}
-	for _, p := range paths {
-		target := filepath.Join(s.dest, filepath.FromSlash(p))
-		if dir := filepath.Dir(target); !made[dir] {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-			made[dir] = true
-		}
-		if err := os.Rename(filepath.Join(s.dir, filepath.FromSlash(p)), target); err != nil {
-			return fmt.Errorf("updating %s: %w", target, err)
-		}
-	}
-	for _, p := range s.onDisk {
-		_, kept := s.kept[p]
-		_, written := s.written[p]
-		if kept || written {
-			continue
-		}
-		target := filepath.Join(s.dest, filepath.FromSlash(p))
-		if err := os.Remove(target); err != nil {
-			return fmt.Errorf("removing stale %s: %w", target, err)
-		}
-		s.removed = append(s.removed, p)
-		// Remove folders left empty, up to the destination.
-		for dir := filepath.Dir(target); dir != s.dest && strings.HasPrefix(dir, s.dest); dir = filepath.Dir(dir) {
-			if os.Remove(dir) != nil {
-				break
-			}
-		}
-	}
-	return nil
-}
-
-// moveGit moves from/.git to to/.git when there is one.
-func moveGit(from, to string) error {
-	src := filepath.Join(from, ".git")
-	if _, err := os.Lstat(src); err != nil {
-		return nil
-	}
-	if err := os.Rename(src, filepath.Join(to, ".git")); err != nil {
-		return fmt.Errorf("keeping %s: %w", src, err)
-	}
-	return nil
 }
