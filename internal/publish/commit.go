@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"golang.org/x/sys/unix"
 )
 
 // The final step of a build, Commit, changes the destination in one of
@@ -122,8 +124,20 @@ func (s *Staging) moveWritten(j *journal, backup string) error {
 		if err := j.move(filepath.Join(s.dir, filepath.FromSlash(p)), target); err != nil {
 			return fmt.Errorf("updating %s: %w", target, err)
 		}
+		s.renamedAt(p, target)
 	}
 	return nil
+}
+
+// renamedAt records the status change time of the file at path, moved to
+// target: a rename sets it on most file systems.
+func (s *Staging) renamedAt(path, target string) {
+	var info unix.Stat_t
+	if unix.Lstat(target, &info) == nil {
+		st := s.written[path]
+		st.CTime = info.Ctim.Nano()
+		s.written[path] = st
+	}
 }
 
 // markDest leaves the Marker in the destination when it has none yet (a

@@ -125,8 +125,6 @@ func Follow(dest string) (string, error) {
 
 // writeMarker leaves the Marker in dir.
 func writeMarker(dir string) error {
-	if _, err := writeFile(filepath.Join(dir, Marker), []byte(markerText)); err != nil {
-		return err
-	}
-	return nil
+	_, _, err := writeFile(filepath.Join(dir, Marker), []byte(markerText))
+	return err
 }

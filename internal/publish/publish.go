@@ -51,6 +51,7 @@ type Staging struct {
 	dirTimes      map[string]int64     // those times, when unlisted
 	removed       []string             // stale files Commit removed
 	marked        bool                 // Commit added the Marker to the destination
+	verifier      verifier
 	// sameGenerator: this build of brief wrote the manifest, and what it
 	// attached to it (lastAttachment) may be trusted.
 	sameGenerator  bool
@@ -91,6 +92,7 @@ type pending struct {
 type FileState struct {
 	Size    int64
 	ModTime int64 // nanoseconds
+	CTime   int64 // status change time, nanoseconds: see verifier
 	Sum     digest.Sum
 	Input   [16]byte // fingerprint of what the file was made from; zero if unknown
 }
@@ -100,12 +102,24 @@ type Stats struct {
 	Written, Unchanged, Removed int
 }
 
-// Begin locks dest and creates its staging folder. manifest is the file
+// Options tune a build into a destination.
+type Options struct {
+	// Checksum compares every file of the destination with the manifest
+	// by its content, not only by its size and times (see verifier).
+	Checksum bool
+}
+
+// Begin is BeginWith with the default options.
+func Begin(dest, manifest, generator string) (*Staging, error) {
+	return BeginWith(dest, manifest, generator, Options{})
+}
+
+// BeginWith locks dest and creates its staging folder. manifest is the file
 // that records the last build of dest; "" turns incremental writes off.
 // generator names this build of brief: the files another one made are
 // still kept when their bytes are the same, but none is kept for its input
 // alone (Keep), since another version may make other bytes from it.
-func Begin(dest, manifest, generator string) (*Staging, error) {
+func BeginWith(dest, manifest, generator string, opt Options) (*Staging, error) {
 	dest = filepath.Clean(dest)
 	parent, base := filepath.Split(dest)
 	if parent == "" {
@@ -127,7 +141,7 @@ func Begin(dest, manifest, generator string) (*Staging, error) {
 	s := &Staging{dest: dest, dir: dir, lock: lock, manifest: manifest, generator: generator, ready: make(chan struct{}),
 		kept: map[string]FileState{}, written: map[string]FileState{},
 		free: make(chan []byte, queued), wrote: make(chan struct{}),
-		rename: os.Rename, link: os.Link}
+		rename: os.Rename, link: os.Link, verifier: verifier{checksum: opt.Checksum}}
 	n := writers()
 	s.writers.Add(n)
 	for range n {
@@ -147,10 +161,10 @@ func Begin(dest, manifest, generator string) (*Staging, error) {
 			s.sameGenerator, s.lastAttachment = true, m.Attachment
 		}
 		s.recorded = len(m.Files)
-		if s.intact, s.onDisk, s.unlisted = verifyUnlisted(dest, m); s.unlisted {
+		if s.intact, s.onDisk, s.unlisted = verifyUnlisted(dest, m, &s.verifier); s.unlisted {
 			s.dirTimes = m.Dirs
 		} else {
-			s.intact, s.onDisk = verify(dest, m.Files)
+			s.intact, s.onDisk = verify(dest, m.Files, &s.verifier)
 		}
 		s.fresh = len(s.intact) == 0
 		close(s.ready)
@@ -253,12 +267,12 @@ func (s *Staging) writer(queue chan pending) {
 		}
 		target := filepath.Join(s.dir, filepath.FromSlash(p.path))
 		err := s.mkdir(filepath.Dir(target))
-		var modTime int64
+		var modTime, cTime int64
 		if err == nil {
-			modTime, err = writeFile(target, p.data)
+			modTime, cTime, err = writeFile(target, p.data)
 		}
 		if err == nil {
-			s.wroteAt(p.path, modTime)
+			s.wroteAt(p.path, modTime, cTime)
 		} else {
 			s.errMu.Lock()
 			if s.writeErr == nil {
@@ -276,31 +290,32 @@ func (s *Staging) writer(queue chan pending) {
 	}
 }
 
-// wroteAt records the modification time of the file at path, as its
-// writer left it, for the manifest. A path is always written by the same
-// writer, in order, so the last version written sets it last.
-func (s *Staging) wroteAt(path string, modTime int64) {
+// wroteAt records the modification and status change times of the file
+// at path, as its writer left it, for the manifest. A path is always
+// written by the same writer, in order, so the last version written sets
+// them last.
+func (s *Staging) wroteAt(path string, modTime, cTime int64) {
 	s.mu.Lock()
 	if st, ok := s.written[path]; ok {
-		st.ModTime = modTime
+		st.ModTime, st.CTime = modTime, cTime
 		s.written[path] = st
 	}
 	s.mu.Unlock()
 }
 
 // writeFile writes data to the file at path, made or truncated, and
-// returns its modification time, with bare system calls: an os.File would
+// returns its modification and status change times, with bare system calls: an os.File would
 // also register each file with the runtime's poller and ask for its flags
 // (more system calls per file, for nothing on a regular file), and
 // allocate.
-func writeFile(path string, data []byte) (modTime int64, err error) {
+func writeFile(path string, data []byte) (modTime, cTime int64, err error) {
 	var fd int
 	err = retry(func() (err error) {
 		fd, err = unix.Open(path, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
 		return err
 	})
 	if err != nil {
-		return 0, &fs.PathError{Op: "open", Path: path, Err: err}
+		return 0, 0, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
 	for len(data) > 0 && err == nil {
 		var n int
@@ -324,9 +339,9 @@ func writeFile(path string, data []byte) (modTime int64, err error) {
 		err = cerr
 	}
 	if err != nil {
-		return 0, &fs.PathError{Op: "write", Path: path, Err: err}
+		return 0, 0, &fs.PathError{Op: "write", Path: path, Err: err}
 	}
-	return st.Mtim.Nano(), nil
+	return st.Mtim.Nano(), st.Ctim.Nano(), nil
 }
 
 // retry calls f again while it is interrupted by a signal.

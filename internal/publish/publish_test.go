@@ -155,7 +155,7 @@ func TestUnchangedDestination(t *testing.T) {
 		return s, all
 	}
 	build()
-	if _, unlisted, ok := verifyUnlisted(dest, readManifest(manifest)); !ok || len(unlisted) != 4 {
+	if _, unlisted, ok := verifyUnlisted(dest, readManifest(manifest), &verifier{}); !ok || len(unlisted) != 4 {
 		t.Fatalf("an untouched destination was listed (ok %v, %d files)", ok, len(unlisted))
 	}
 	if _, all := build(); !all {
@@ -182,7 +182,7 @@ func TestUnchangedDestination(t *testing.T) {
 		if _, all := build(); !all {
 			t.Fatal("the destination was not kept whole after being put right")
 		}
-		if _, _, ok := verifyUnlisted(dest, readManifest(manifest)); !ok {
+		if _, _, ok := verifyUnlisted(dest, readManifest(manifest), &verifier{}); !ok {
 			t.Fatalf("change %d: the manifest's folder times are stale after the build that put it right", i)
 		}
 	}
@@ -198,7 +198,7 @@ func TestUnchangedDestination(t *testing.T) {
 	if st, err := s.Commit(); err != nil || st.Written != 1 {
 		t.Fatalf("incremental build: %+v, %v; want 1 file written", st, err)
 	}
-	if _, _, ok := verifyUnlisted(dest, readManifest(manifest)); !ok {
+	if _, _, ok := verifyUnlisted(dest, readManifest(manifest), &verifier{}); !ok {
 		t.Error("the manifest's folder times are stale after an incremental build")
 	}
 }
