@@ -157,8 +157,9 @@ func (s *Staging) markDest(j *journal) error {
 
 // journal records the changes made to the destination, to undo them.
 type journal struct {
-	rename func(oldpath, newpath string) error
-	steps  []step
+	rename  func(oldpath, newpath string) error
+	steps   []step
+	backups map[string]bool // folders made in the backup folder
 }
 
 type step struct {
@@ -199,8 +200,14 @@ func (j *journal) keep(target, backup string, link func(oldpath, newpath string)
 	if err != nil || info.IsDir() {
 		return nil // nothing to keep; a folder makes the rename fail
 	}
-	if err := os.MkdirAll(filepath.Dir(backup), 0o755); err != nil {
-		return err
+	if dir := filepath.Dir(backup); !j.backups[dir] {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		if j.backups == nil {
+			j.backups = map[string]bool{}
+		}
+		j.backups[dir] = true
 	}
 	if link(target, backup) != nil {
 		if err := j.rename(target, backup); err != nil {
