@@ -9,7 +9,9 @@
 // modification time and sync tools upload only what changed. Without a
 // trusted manifest the staging folder holds the whole site and is swapped in
 // for the old one. The old site's .git (a gh-pages worktree) is kept either
-// way. A lock file keeps two builds apart.
+// way. A lock file keeps two builds apart. A commit that fails part way is
+// undone, and what a killed build left is removed by the next one. A
+// destination is replaced only when brief built it (see Claim).
 package publish
 
 import (
