@@ -23,6 +23,7 @@ type Briefing struct {
 	Aliases  []string
 	Tags     []Name
 	Actors   []Name
+	Authors  []Name // the byline; empty for the site's default
 	Figures  []Figure
 	Sources  []Source
 
@@ -85,6 +86,23 @@ type ActorProfile struct {
 	Links    []Link
 }
 
+// AuthorProfile describes one writer of bylines; the body is the
+// biography.
+type AuthorProfile struct {
+	Path    string
+	Name    string
+	Aliases []string
+	Role    string
+	URL     string   // their own page elsewhere, for JSON-LD and the profile
+	Email   string   // optional; shown on the profile
+	Pos     diag.Pos // position of the name, for warnings that suggest it
+
+	Body     []byte // the biography, Markdown
+	BodyLine int
+	HTML     template.HTML
+	Links    []Link
+}
+
 // TagProfile describes one tag.
 type TagProfile struct {
 	Path        string
@@ -102,4 +120,5 @@ type Content struct {
 	Briefings []*Briefing
 	Actors    []*ActorProfile
 	Tags      []*TagProfile
+	Authors   []*AuthorProfile
 }

@@ -297,7 +297,7 @@ func model(opt Options, content *briefing.Content) (*site.Site, *Result, diag.Li
 	}
 	s, stats, siteDiags := site.Build(content, site.Options{
 		Title: cfg.Title, Description: description, Language: cfg.Language, BaseURL: baseURL, Location: cfg.Location,
-		Params: cfg.Params, Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now,
+		Params: cfg.Params, Authors: cfg.Authors, Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now,
 	})
 	res := &Result{Site: s, Counts: Counts{Briefings: len(s.Entries), Drafts: stats.Drafts, Future: stats.Future,
 		Tags: len(s.Tags.Terms), Actors: len(s.Actors.Terms), NextDue: stats.NextDue}}
@@ -400,6 +400,11 @@ func renderItem(md *markdown.Renderer, it source.Item) diag.List {
 		return r.Diags
 	case it.Actor != nil:
 		a := it.Actor
+		r := md.Render(a.Path, a.Body, a.BodyLine)
+		a.HTML, a.Body, a.Links = r.HTML, nil, r.Links
+		return r.Diags
+	case it.Author != nil:
+		a := it.Author
 		r := md.Render(a.Path, a.Body, a.BodyLine)
 		a.HTML, a.Body, a.Links = r.HTML, nil, r.Links
 		return r.Diags

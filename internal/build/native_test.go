@@ -155,6 +155,7 @@ func TestNativeLayoutsMatchTemplates(t *testing.T) {
 	sites := map[string]fstest.MapFS{
 		"hostile": siteFS(hostile),
 		"strikes": strikesSite,
+		"newsroom": siteFS(bylines),
 		"example": exampleContent(t),
 		"corpus":  corpusSite(t, 120),
 		// A site's own definitions beside default ones: those of home.html

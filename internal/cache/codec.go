@@ -60,6 +60,7 @@ const (
 	kindBriefing
 	kindActor
 	kindTag
+	kindAuthor
 )
 
 // FrontOf fingerprints all of an item that its body does not give: for a
@@ -110,6 +111,7 @@ func (e *encoder) item(it source.Item) {
 		e.Strs(b.Aliases)
 		e.names(b.Tags)
 		e.names(b.Actors)
+		e.names(b.Authors)
 		e.Uint(uint64(len(b.Figures)))
 		for _, f := range b.Figures {
 			e.Str(f.Key)
@@ -139,6 +141,20 @@ func (e *encoder) item(it source.Item) {
 		e.Str(a.Role)
 		e.Str(a.Country)
 		e.Str(a.Kind)
+		e.pos(a.Pos)
+		e.Bytes(a.Body)
+		e.Int(int64(a.BodyLine))
+		e.Str(string(a.HTML))
+		e.links(a.Links)
+	case it.Author != nil:
+		a := it.Author
+		e.Uint(kindAuthor)
+		e.Str(a.Path)
+		e.Str(a.Name)
+		e.Strs(a.Aliases)
+		e.Str(a.Role)
+		e.Str(a.URL)
+		e.Str(a.Email)
 		e.pos(a.Pos)
 		e.Bytes(a.Body)
 		e.Int(int64(a.BodyLine))
@@ -204,7 +220,7 @@ func (d *decoder) source(loc *time.Location) *Source {
 	case kindBriefing:
 		b := &briefing.Briefing{Path: d.Str(), Title: d.Str(), Date: d.time(loc), HasTime: d.Bool(), Updated: d.time(loc)}
 		b.Summary, b.Location, b.Slug, b.Draft = d.Str(), d.Str(), d.Str(), d.Bool()
-		b.Aliases, b.Tags, b.Actors = d.Strs(), d.names(), d.names()
+		b.Aliases, b.Tags, b.Actors, b.Authors = d.Strs(), d.names(), d.names(), d.names()
 		if n := d.Count(); n > 0 {
 			b.Figures = make([]briefing.Figure, n)
 			for i := range b.Figures {
@@ -230,6 +246,10 @@ func (d *decoder) source(loc *time.Location) *Source {
 		a := &briefing.ActorProfile{Path: d.Str(), Name: d.Str(), Aliases: d.Strs(), Role: d.Str(), Country: d.Str(), Kind: d.Str(), Pos: d.pos()}
 		a.Body, a.BodyLine, a.HTML, a.Links = d.Bytes(), int(d.Int()), template.HTML(d.Str()), d.links()
 		s.Item.Actor = a
+	case kindAuthor:
+		a := &briefing.AuthorProfile{Path: d.Str(), Name: d.Str(), Aliases: d.Strs(), Role: d.Str(), URL: d.Str(), Email: d.Str(), Pos: d.pos()}
+		a.Body, a.BodyLine, a.HTML, a.Links = d.Bytes(), int(d.Int()), template.HTML(d.Str()), d.links()
+		s.Item.Author = a
 	case kindTag:
 		t := &briefing.TagProfile{Path: d.Str(), Name: d.Str(), Description: d.Str()}
 		t.Body, t.BodyLine, t.HTML, t.Links = d.Bytes(), int(d.Int()), template.HTML(d.Str()), d.links()

@@ -89,7 +89,16 @@ func (s *editSite) briefings() []string {
 func (s *editSite) edit() string {
 	files := s.briefings()
 	pick := files[s.rng.IntN(len(files))]
-	switch s.rng.IntN(16) {
+	switch s.rng.IntN(18) {
+	case 16:
+		// The byline alone.
+		bylines := []string{"authors: [Olena Petrenko]", "authors: [O. Petrenko, Ivan Franko]", "authors: [Ivan Franko]"}
+		s.setFront(pick, "authors:", bylines[s.rng.IntN(len(bylines))])
+		return "authors of " + filepath.Base(pick)
+	case 17:
+		// An author's profile.
+		s.write("content/authors/olena.md", fmt.Sprintf("---\nname: Olena Petrenko\naliases: [O. Petrenko]\nrole: Correspondent %d\nurl: https://example.net/%d/\n---\nBio.\n", s.rng.IntN(3), s.rng.IntN(2)))
+		return "author profile"
 	case 13:
 		// A new first paragraph: the body and the summary it gives.
 		b, _ := os.ReadFile(pick)
@@ -207,6 +216,25 @@ func (s *editSite) edit() string {
 		s.write("brief.toml", fmt.Sprintf("title = \"Edits %d\"\npageSize = %d\ntimezone = \"Europe/Kyiv\"\n", s.rng.IntN(3), 2+s.rng.IntN(3)))
 		return "edit brief.toml"
 	}
+}
+
+// setFront sets the front matter line that starts with key in the
+// briefing at p, or adds it after the title.
+func (s *editSite) setFront(p, key, line string) {
+	b, _ := os.ReadFile(p)
+	lines := strings.Split(string(b), "\n")
+	for i, l := range lines {
+		if l == "---" && i > 0 {
+			break
+		}
+		if strings.HasPrefix(l, key) {
+			lines[i] = line
+			os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644)
+			return
+		}
+	}
+	lines = append(lines[:2:2], append([]string{line}, lines[2:]...)...)
+	os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644)
 }
 
 // check builds incrementally into public/ and from scratch into clean/,

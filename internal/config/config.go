@@ -28,10 +28,11 @@ type Config struct {
 	PageSize    int
 	MaxFileSize int64
 	Params      map[string]any
-	Description string // the site's description, for feeds and metadata
-	FeedLimit   int    // newest briefings in each feed
-	NewPath     string // where brief new writes, a pattern under the site root
-	Headers     bool   // write _headers for Netlify and Cloudflare Pages
+	Description string   // the site's description, for feeds and metadata
+	FeedLimit   int      // newest briefings in each feed
+	NewPath     string   // where brief new writes, a pattern under the site root
+	Headers     bool     // write _headers for Netlify and Cloudflare Pages
+	Authors     []string // the byline of briefings that name no authors
 }
 
 // DefaultNewPath is where brief new writes unless newPath says otherwise:
@@ -43,7 +44,7 @@ func Default() Config {
 	return Config{Title: "Briefings", Language: "en", TimeZone: "UTC", Location: time.UTC, PageSize: 20, MaxFileSize: source.DefaultMaxFileSize, FeedLimit: 20, NewPath: DefaultNewPath}
 }
 
-var keys = []string{"title", "description", "baseURL", "language", "timezone", "pageSize", "feedLimit", "maxFileSize", "newPath", "headers", "params"}
+var keys = []string{"title", "description", "baseURL", "language", "timezone", "pageSize", "feedLimit", "maxFileSize", "newPath", "headers", "authors", "params"}
 
 // Parse reads brief.toml's bytes over the defaults.
 func Parse(path string, src []byte) (Config, diag.List) {
@@ -85,6 +86,8 @@ func Parse(path string, src []byte) (Config, diag.List) {
 			default:
 				diags.Errorf(v.Pos, "headers must be true or false")
 			}
+		case "authors":
+			c.Authors = names(f, &diags)
 		case "language":
 			c.Language = scalar(f, &diags)
 		case "timezone":
@@ -134,6 +137,27 @@ func scalar(f fm.Field, diags *diag.List) string {
 		return ""
 	}
 	return f.Value.Value
+}
+
+// names reads a list of names, or one name as a list of one.
+func names(f fm.Field, diags *diag.List) []string {
+	items := f.Value.Items
+	switch f.Value.Kind {
+	case fm.Scalar:
+		items = []*fm.Node{f.Value}
+	case fm.Map:
+		diags.Errorf(f.Value.Pos, "%s must be a list of names: %s = [\"Olena Petrenko\"]", f.Key, f.Key)
+		return nil
+	}
+	var out []string
+	for _, it := range items {
+		if it.Kind != fm.Scalar || strings.TrimSpace(it.Value) == "" {
+			diags.Errorf(it.Pos, "each of %s must be a non-empty name", f.Key)
+			continue
+		}
+		out = append(out, strings.TrimSpace(it.Value))
+	}
+	return out
 }
 
 // plain turns a tree into values for templates.

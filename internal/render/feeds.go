@@ -37,6 +37,9 @@ func (w *feedWriter) makeItem(e *site.Entry) feed.Item {
 	for _, t := range e.Tags {
 		it.Tags = append(it.Tags, t.Name)
 	}
+	for _, a := range e.Authors {
+		it.Authors = append(it.Authors, a.Name)
+	}
 	it.PrepareRSS() // a briefing is in the RSS feeds of its tags and actors too
 	return it
 }
@@ -80,11 +83,13 @@ func (w *feedWriter) writeAll() {
 		{AtomFile, s.Entries, nil, func([]byte) []byte { return feed.Atom(whole, s.Abs(s.URL(AtomFile))) }},
 		{JSONFile, s.Entries, nil, func([]byte) []byte { return feed.JSON(whole, s.Abs(s.URL(JSONFile))) }},
 	}
-	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors} {
+	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors, s.Authors} {
 		for _, t := range tax.Terms {
 			files = append(files, feedFile{t.Dir + RSSFile, t.Entries, t, func(b []byte) []byte {
 				description := describeTerm(t)
-				if description == "" {
+				if description == "" && tax == s.Authors {
+					description = "Briefings by " + t.Name
+				} else if description == "" {
 					description = "Briefings about " + t.Name
 				}
 				f := w.build(s.Title+": "+t.Name, description, s.Abs(t.URL), t.Entries)
@@ -139,6 +144,8 @@ func describeTerm(t *site.Term) string {
 		return t.Tag.Description
 	case t.Actor != nil && t.Actor.Role != "":
 		return t.Name + ": " + t.Actor.Role
+	case t.Author != nil && t.Author.Role != "":
+		return t.Name + ": " + t.Author.Role
 	}
 	return ""
 }

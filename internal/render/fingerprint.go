@@ -125,7 +125,7 @@ func newFingerprints(s *site.Site, t *Templates, last *Memo) *fingerprints {
 	for i, e := range todo {
 		f.entries[e] = entryKeys[i]
 	}
-	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors} {
+	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors, s.Authors} {
 		for _, term := range tax.Terms {
 			f.terms[term] = f.termKey(term)
 		}
@@ -138,7 +138,7 @@ func newFingerprints(s *site.Site, t *Templates, last *Memo) *fingerprints {
 // site's, and with layouts of the site's own, every page's.
 func (f *fingerprints) sum(s *site.Site, t *Templates) {
 	all := newHasher()
-	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors} {
+	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors, s.Authors} {
 		for _, term := range tax.Terms {
 			k := f.terms[term]
 			all.bytes(k[:])
@@ -146,7 +146,9 @@ func (f *fingerprints) sum(s *site.Site, t *Templates) {
 	}
 	g := newHasher()
 	g.str(t.source, s.Title, s.Description, s.Language, s.BaseURL, s.BasePath, s.Tags.URL, s.Actors.URL, t.Stylesheet, fmt.Sprint(sortedParams(s.Params)))
-	g.int(boolInt(len(s.Figures) > 0)) // the menu links the figures when there are any
+	g.int(boolInt(len(s.Figures) > 0))       // the menu links the figures when there are any
+	g.int(boolInt(len(s.Authors.Terms) > 0)) // and the authors
+	g.str(s.Authors.URL)
 	for _, y := range s.Years {
 		g.str(y.URL)
 		g.int(y.Year)
@@ -201,12 +203,15 @@ func (f *fingerprints) entryKey(h *hasher, e *site.Entry) Input {
 			f.hashValues(h, fv.Series, max(0, fv.Point.Index+1-seriesRecent), fv.Point.Index+1)
 		}
 	}
-	for _, ts := range [][]*site.Term{e.Tags, e.Actors} {
+	for _, ts := range [][]*site.Term{e.Tags, e.Actors, e.Authors} {
 		h.int(len(ts))
 		for _, t := range ts {
 			h.str(t.Name, t.URL)
 			if t.Actor != nil { // the JSON-LD types an actor by its profile's kind
 				h.str("profile", t.Actor.Kind)
+			}
+			if t.Author != nil { // and names an author's own page
+				h.str("author", t.Author.URL)
 			}
 		}
 	}
@@ -225,6 +230,11 @@ func (f *fingerprints) termKey(t *site.Term) Input {
 	}
 	if tg := t.Tag; tg != nil {
 		h.str(tg.Name, tg.Description)
+	}
+	if a := t.Author; a != nil {
+		h.str(a.Name, a.Role, a.URL, a.Email)
+		h.int(len(a.Aliases))
+		h.str(a.Aliases...)
 	}
 	for _, sc := range t.Figures {
 		h.str(sc.Series.Key, sc.Series.Label, sc.Series.URL)

@@ -39,6 +39,7 @@ type newsArticle struct {
 	DatePublished    string   `json:"datePublished"`
 	DateModified     string   `json:"dateModified"`
 	Keywords         string   `json:"keywords,omitempty"`
+	Author           []thing  `json:"author,omitempty"`
 	About            []thing  `json:"about,omitempty"`
 	ContentLocation  *thing   `json:"contentLocation,omitempty"`
 	Publisher        thing    `json:"publisher"`
@@ -69,6 +70,9 @@ func articleData(s *site.Site, e *site.Entry) newsArticle {
 		tags = append(tags, t.Name)
 	}
 	a.Keywords = strings.Join(tags, ", ")
+	for _, t := range e.Authors {
+		a.Author = append(a.Author, authorThing(s, t))
+	}
 	for _, t := range e.Actors {
 		typ := "Thing"
 		if t.Actor != nil && schemaTypes[t.Actor.Kind] != "" {
@@ -85,6 +89,17 @@ func articleData(s *site.Site, e *site.Entry) newsArticle {
 		}
 	}
 	return a
+}
+
+// authorThing is a byline's author as a schema.org Person: the URL of
+// their own page elsewhere when the profile gives one, else of their page
+// on this site.
+func authorThing(s *site.Site, t *site.Term) thing {
+	url := s.Abs(t.URL)
+	if t.Author != nil && t.Author.URL != "" {
+		url = t.Author.URL
+	}
+	return thing{Type: "Person", Name: t.Name, URL: url}
 }
 
 // describe is the plain-text description of a page: a briefing's summary,

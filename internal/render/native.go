@@ -220,6 +220,9 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 	nav(s.BasePath, "Home")
 	nav(s.Tags.URL, "Tags")
 	nav(s.Actors.URL, "Actors")
+	if s.Authors != nil && len(s.Authors.Terms) > 0 {
+		nav(s.Authors.URL, "Authors")
+	}
 	if len(s.Figures) > 0 {
 		nav(s.URL("figures/"), "Figures")
 	}
@@ -318,7 +321,20 @@ func nativeBriefing(w htmlWriter, p *Page) {
 	if e == nil {
 		return
 	}
-	w.textIn("\n    <article class=\"briefing\">\n      <h1>", e.Title, "</h1>\n      <dl class=\"meta\">\n        <div>\n          <dt>Published</dt>\n          <dd><time datetime=\"")
+	w.textIn("\n    <article class=\"briefing\">\n      <h1>", e.Title, "</h1>\n      <dl class=\"meta\">")
+	if len(e.Authors) > 0 {
+		w.WriteString("\n        <div>\n          <dt>By</dt>\n          <dd class=\"byline\">")
+		for i, a := range e.Authors {
+			if i > 0 {
+				w.WriteString(", ")
+			}
+			w.WriteString("<a href=\"")
+			w.url(a.URL)
+			w.textIn("\" rel=\"author\">", a.Name, "</a>")
+		}
+		w.WriteString("</dd>\n        </div>")
+	}
+	w.WriteString("\n        <div>\n          <dt>Published</dt>\n          <dd><time datetime=\"")
 	w.text(e.DateISO)
 	w.WriteString("\">")
 	w.text(e.DateText)
@@ -428,6 +444,16 @@ func nativeCard(w htmlWriter, e *site.Entry) {
 	w.link(e.URL, e.Title)
 	w.WriteString("</h2>\n          <p class=\"meta\">\n            ")
 	w.time(e.DateISO, e.DateText)
+	if len(e.Authors) > 0 {
+		w.WriteString(" <span class=\"sep\" aria-hidden=\"true\">·</span> <span class=\"byline\">By ")
+		for i, a := range e.Authors {
+			if i > 0 {
+				w.WriteString(", ")
+			}
+			w.link(a.URL, a.Name)
+		}
+		w.WriteString("</span>")
+	}
 	if e.Location != "" {
 		w.textIn(" <span class=\"sep\" aria-hidden=\"true\">·</span> <span class=\"location\">", e.Location, "</span>")
 	}

@@ -10,7 +10,7 @@ import (
 // Templates compute nothing; every list and text is ready here.
 type Page struct {
 	Site       *site.Site
-	Kind       string // home, briefing, year, month, tags, tag, actors, actor, figures, figure, 404
+	Kind       string // home, briefing, year, month, tags, tag, actors, actor, authors, author, figures, figure, 404
 	Title      string // the page's own title (h1); the home page's is the site title
 	URL        string // root-relative URL of this page
 	Permalink  string // absolute URL of this page
@@ -23,8 +23,8 @@ type Page struct {
 	Entry   *site.Entry   // briefing pages
 	Entries []*site.Entry // list pages: this page's briefings
 	Pager   *Pager        // list pages; nil when there is a single page
-	Term    *site.Term    // tag and actor pages
-	Terms   []*site.Term  // tags and actors index pages
+	Term    *site.Term    // tag, actor and author pages
+	Terms   []*site.Term  // tags, actors and authors index pages
 	Year    *site.Year    // year archives
 	Month   *site.Month   // month archives
 	Series  *site.Series  // a figure's page

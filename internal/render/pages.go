@@ -96,6 +96,12 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 			})
 		}
 	}
+	if len(s.Authors.Terms) > 0 { // most sites have no bylines
+		add(s.Authors.Kind+"/", "authors", s.Authors.Title, nil, func(p *Page) { p.Terms, p.Sort = s.Authors.Terms, "name" })
+	}
+	for _, t := range s.Authors.Terms {
+		list(t.Dir, "author", t.Name, t.Entries, func(p *Page) { p.Term = t })
+	}
 	add(SearchDir, "search", "Search", nil, func(p *Page) { p.SearchScript, p.SearchIndex = s.BasePath+script, s.URL(SearchDir) })
 	add("figures/", "figures", "Figures", nil, none)
 	for _, sr := range s.Figures {

@@ -41,11 +41,13 @@ func (s *Site) resolveLinks(c *briefing.Content, diags *diag.List) {
 			e.HTML, e.HTMLSum = resolver().body(e.HTML, e.Links)
 		}
 	}
-	for _, tax := range []*Taxonomy{s.Actors, s.Tags} {
+	for _, tax := range []*Taxonomy{s.Actors, s.Tags, s.Authors} {
 		for _, t := range tax.Terms {
 			switch {
 			case t.Actor != nil && len(t.Actor.Links) > 0:
 				t.description = resolver().resolve(t.Actor.HTML, t.Actor.Links)
+			case t.Author != nil && len(t.Author.Links) > 0:
+				t.description = resolver().resolve(t.Author.HTML, t.Author.Links)
 			case t.Tag != nil && len(t.Tag.Links) > 0:
 				t.description = resolver().resolve(t.Tag.HTML, t.Tag.Links)
 			}
@@ -59,11 +61,13 @@ func (s *Site) linkResolver(c *briefing.Content, diags *diag.List) linkResolver 
 	for _, e := range s.Entries {
 		targets[norm.NFC.String(e.Path)] = target{url: e.URL, path: e.Path, briefing: true, anchors: e.Anchors}
 	}
-	for _, tax := range []*Taxonomy{s.Actors, s.Tags} {
+	for _, tax := range []*Taxonomy{s.Actors, s.Tags, s.Authors} {
 		for _, t := range tax.Terms {
 			switch {
 			case t.Actor != nil:
 				targets[norm.NFC.String(t.Actor.Path)] = target{url: t.URL, path: t.Actor.Path}
+			case t.Author != nil:
+				targets[norm.NFC.String(t.Author.Path)] = target{url: t.URL, path: t.Author.Path}
 			case t.Tag != nil:
 				targets[norm.NFC.String(t.Tag.Path)] = target{url: t.URL, path: t.Tag.Path}
 			}

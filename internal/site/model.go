@@ -22,6 +22,7 @@ type Site struct {
 	Entries []*Entry // published briefings, newest first
 	Tags    *Taxonomy
 	Actors  *Taxonomy
+	Authors *Taxonomy // bylines: writers, with or without profiles
 	Years   []*Year   // newest first
 	Figures []*Series // every figure series, most reported first
 }
@@ -47,6 +48,7 @@ type Entry struct {
 
 	Tags    []*Term
 	Actors  []*Term
+	Authors []*Term // the byline: the briefing's authors, else the site's
 	Figures []FigureView
 
 	Older *Entry // the previous briefing in time, nil for the oldest
@@ -82,14 +84,15 @@ type FigureView struct {
 type Term struct {
 	Name     string // the canonical (profile) or most used spelling
 	Slug     string
-	Dir      string                 // its folder in the site, unescaped: "tags/війна/"
-	URL      string                 // Dir as a URL, escaped once: /tags/%D0%B2%D1%96%D0%B9%D0%BD%D0%B0/
-	Entries  []*Entry               // newest first
-	Actor    *briefing.ActorProfile // nil unless an actor with a profile
-	Tag      *briefing.TagProfile   // nil unless a tag with a profile
-	Together []TermCount            // actors: who they appear with most
-	TopTags  []TermCount            // actors: the tags of their briefings
-	Figures  []SeriesCount          // actors: the figures reported in their briefings
+	Dir      string                  // its folder in the site, unescaped: "tags/війна/"
+	URL      string                  // Dir as a URL, escaped once: /tags/%D0%B2%D1%96%D0%B9%D0%BD%D0%B0/
+	Entries  []*Entry                // newest first
+	Actor    *briefing.ActorProfile  // nil unless an actor with a profile
+	Tag      *briefing.TagProfile    // nil unless a tag with a profile
+	Author   *briefing.AuthorProfile // nil unless an author with a profile
+	Together []TermCount             // actors: who they appear with most
+	TopTags  []TermCount             // actors: the tags of their briefings
+	Figures  []SeriesCount           // actors: the figures reported in their briefings
 
 	index       int           // position in its taxonomy's Terms, for counting without maps
 	description template.HTML // the profile body, links resolved
@@ -107,6 +110,8 @@ func (t *Term) Description() template.HTML {
 		return t.Actor.HTML
 	case t.Tag != nil:
 		return t.Tag.HTML
+	case t.Author != nil:
+		return t.Author.HTML
 	}
 	return ""
 }
@@ -126,8 +131,8 @@ type TermCount struct {
 
 // Taxonomy is every term of one kind.
 type Taxonomy struct {
-	Kind    string  // "tags" or "actors"
-	Title   string  // "Tags", "Actors"
+	Kind    string  // "tags", "actors" or "authors"
+	Title   string  // "Tags", "Actors", "Authors"
 	URL     string  // /tags/
 	Terms   []*Term // by name
 	ByCount []*Term // most briefings first, then by name

@@ -24,6 +24,7 @@ type Options struct {
 	BaseURL     string
 	Location    *time.Location
 	Params      map[string]any
+	Authors     []string  // the byline of briefings that name no authors
 	Drafts      bool      // publish drafts
 	Future      bool      // publish briefings dated after Now
 	Now         time.Time // the moment that decides what is in the future
@@ -87,13 +88,24 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 	}
 	// Actors, tags, and figures with archives at once: each fills in
 	// fields of its own, and reports into a list of its own.
-	var parts [3]diag.List
-	parallel.For(3, func(_, i int) {
+	var parts [4]diag.List
+	defaultAuthors := make([]briefing.Name, len(opt.Authors))
+	for i, a := range opt.Authors {
+		defaultAuthors[i] = briefing.Name{Text: a, Pos: diag.Pos{File: "brief.toml"}}
+	}
+	parallel.For(4, func(_, i int) {
 		switch i {
 		case 0:
 			s.Actors = s.taxonomy("actors", "Actors", newActorIndex(c.Actors, &parts[0]), func(e *Entry) []briefing.Name { return e.Briefing.Actors }, &parts[0])
 		case 1:
 			s.Tags = s.taxonomy("tags", "Tags", newTagIndex(c.Tags, &parts[1]), func(e *Entry) []briefing.Name { return e.Briefing.Tags }, &parts[1])
+		case 3:
+			s.Authors = s.taxonomy("authors", "Authors", newAuthorIndex(c.Authors, &parts[3]), func(e *Entry) []briefing.Name {
+				if len(e.Briefing.Authors) == 0 {
+					return defaultAuthors
+				}
+				return e.Briefing.Authors
+			}, &parts[3])
 		case 2:
 			checkUnits(c.Briefings, &parts[2])
 			s.buildSeries()

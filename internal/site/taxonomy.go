@@ -3,6 +3,7 @@ package site
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/brief-ssg/brief/internal/briefing"
 	"github.com/brief-ssg/brief/internal/diag"
@@ -12,11 +13,12 @@ import (
 
 // profile is an actor or tag profile as the index sees it.
 type profile struct {
-	name  string
-	key   string // name folded
-	actor *briefing.ActorProfile
-	tag   *briefing.TagProfile
-	path  string
+	name   string
+	key    string // name folded
+	actor  *briefing.ActorProfile
+	tag    *briefing.TagProfile
+	author *briefing.AuthorProfile
+	path   string
 }
 
 // index folds every name and alias of the profiles to its profile.
@@ -47,6 +49,18 @@ func newActorIndex(ps []*briefing.ActorProfile, diags *diag.List) *index {
 	ix := newIndex()
 	for _, a := range ps {
 		p := &profile{name: a.Name, key: slug.Fold(a.Name), actor: a, path: a.Path}
+		ix.add(p, a.Name, a.Pos, diags)
+		for _, al := range a.Aliases {
+			ix.add(p, al, a.Pos, diags)
+		}
+	}
+	return ix
+}
+
+func newAuthorIndex(ps []*briefing.AuthorProfile, diags *diag.List) *index {
+	ix := newIndex()
+	for _, a := range ps {
+		p := &profile{name: a.Name, key: slug.Fold(a.Name), author: a, path: a.Path}
 		ix.add(p, a.Name, a.Pos, diags)
 		for _, al := range a.Aliases {
 			ix.add(p, al, a.Pos, diags)
@@ -109,7 +123,7 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 				sp = &spelling{text: n.Text, key: slug.Fold(n.Text)}
 				if p := ix.byKey[sp.key]; p != nil {
 					sp.key = p.key
-				} else if kind == "actors" {
+				} else if kind != "tags" {
 					sp.near = ix.near(sp.key)
 				}
 				sp.term = term(sp.key)
@@ -117,7 +131,7 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 				spellings = append(spellings, sp)
 			}
 			if sp.near != "" {
-				diags.Warnf(n.Pos, "actor %q is not in any profile but is close to %s: use that spelling, or add it to the profile's aliases", n.Text, sp.near)
+				diags.Warnf(n.Pos, "%s %q is not in any profile but is close to %s: use that spelling, or add it to the profile's aliases", strings.TrimSuffix(kind, "s"), n.Text, sp.near)
 			}
 			sp.count++
 			t := sp.term
@@ -126,9 +140,12 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 			}
 			seen = append(seen, t)
 			t.Entries = append(t.Entries, e)
-			if kind == "actors" {
+			switch kind {
+			case "actors":
 				e.Actors = append(e.Actors, t)
-			} else {
+			case "authors":
+				e.Authors = append(e.Authors, t)
+			default:
 				e.Tags = append(e.Tags, t)
 			}
 		}
@@ -145,7 +162,7 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 	for key, p := range ix.byKey {
 		if p.key == key {
 			t := term(key)
-			t.Actor, t.Tag = p.actor, p.tag
+			t.Actor, t.Tag, t.Author = p.actor, p.tag, p.author
 			t.Name = p.name
 		}
 	}

@@ -12,7 +12,7 @@ import (
 	"github.com/brief-ssg/brief/internal/slug"
 )
 
-var briefingKeys = []string{"title", "date", "updated", "summary", "location", "slug", "draft", "aliases", "tags", "actors", "figures", "sources"}
+var briefingKeys = []string{"title", "date", "updated", "summary", "location", "slug", "draft", "aliases", "tags", "actors", "authors", "figures", "sources"}
 
 // datePrefix is the date that may start a file name: 2025-11-29-miami-talks.md
 var datePrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
@@ -31,6 +31,7 @@ func DecodeBriefing(p string, doc *fm.Document, loc *time.Location) (*briefing.B
 		Aliases:  texts(f.strings("aliases")),
 		Tags:     f.strings("tags"),
 		Actors:   f.strings("actors"),
+		Authors:  f.strings("authors"),
 		Body:     doc.Body,
 		BodyLine: doc.BodyLine,
 	}
@@ -191,7 +192,36 @@ var (
 	actorKeys  = []string{"name", "aliases", "role", "country", "kind"}
 	actorKinds = []string{"person", "government", "organisation", "group"}
 	tagKeys    = []string{"name", "description"}
+	authorKeys = []string{"name", "aliases", "role", "url", "email"}
 )
+
+// DecodeAuthor reads an author profile.
+func DecodeAuthor(p string, doc *fm.Document) (*briefing.AuthorProfile, diag.List) {
+	var diags diag.List
+	f := newFields(p, doc.Root, authorKeys, &diags)
+	f.require("name")
+	a := &briefing.AuthorProfile{
+		Path:    p,
+		Name:    f.str("name"),
+		Aliases: texts(f.strings("aliases")),
+		Role:    f.str("role"),
+		URL:     f.str("url"),
+		Email:   f.str("email"),
+		Pos:     doc.Root.Pos,
+	}
+	if n := f.get("name"); n != nil {
+		a.Pos = n.Pos
+	}
+	if a.URL != "" && !strings.HasPrefix(a.URL, "https://") && !strings.HasPrefix(a.URL, "http://") {
+		diags.Errorf(f.get("url").Pos, "url %q must be an absolute http(s) URL", a.URL)
+		a.URL = ""
+	}
+	if a.Email != "" && !strings.Contains(a.Email, "@") {
+		diags.Errorf(f.get("email").Pos, "email %q is not an e-mail address", a.Email)
+		a.Email = ""
+	}
+	return a, diags
+}
 
 // DecodeActor reads an actor profile.
 func DecodeActor(p string, doc *fm.Document) (*briefing.ActorProfile, diag.List) {

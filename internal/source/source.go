@@ -35,8 +35,9 @@ type Options struct {
 
 // Reserved folders of profiles, relative to the content folder.
 const (
-	ActorsDir = "actors"
-	TagsDir   = "tags"
+	ActorsDir  = "actors"
+	TagsDir    = "tags"
+	AuthorsDir = "authors"
 )
 
 // File is a content file found by Walk.
@@ -45,11 +46,12 @@ type File struct {
 	Info fs.FileInfo
 }
 
-// Item is what one content file holds: exactly one of the three is set.
+// Item is what one content file holds: exactly one of the four is set.
 type Item struct {
 	Briefing *briefing.Briefing
 	Actor    *briefing.ActorProfile
 	Tag      *briefing.TagProfile
+	Author   *briefing.AuthorProfile
 }
 
 // Load reads every briefing and profile under opt.Dir. Paths in the result
@@ -96,6 +98,8 @@ func Assemble(items []Item) *briefing.Content {
 			c.Actors = append(c.Actors, it.Actor)
 		case it.Tag != nil:
 			c.Tags = append(c.Tags, it.Tag)
+		case it.Author != nil:
+			c.Authors = append(c.Authors, it.Author)
 		}
 	}
 	sortContent(c)
@@ -129,7 +133,7 @@ func (opt Options) withDefaults() Options {
 }
 
 // Parse reads and decodes one content file: a briefing, or a profile when
-// it is in the actors or tags folder.
+// it is in the actors, tags or authors folder.
 func Parse(fsys fs.FS, p string, opt Options) (Item, diag.List) {
 	return new(Parser).Parse(fsys, p, opt)
 }
@@ -166,6 +170,9 @@ func (ps *Parser) Parse(fsys fs.FS, p string, opt Options) (Item, diag.List) {
 	case strings.HasPrefix(rel, TagsDir+"/"):
 		it.Tag, ds = DecodeTag(p, doc)
 		it.Tag.Body, it.Tag.BodyLine = doc.Body, doc.BodyLine
+	case strings.HasPrefix(rel, AuthorsDir+"/"):
+		it.Author, ds = DecodeAuthor(p, doc)
+		it.Author.Body, it.Author.BodyLine = doc.Body, doc.BodyLine
 	default:
 		it.Briefing, ds = DecodeBriefing(p, doc, opt.Location)
 	}
@@ -226,4 +233,5 @@ func sortContent(c *briefing.Content) {
 	sort.Slice(c.Briefings, func(i, j int) bool { return c.Briefings[i].Path < c.Briefings[j].Path })
 	sort.Slice(c.Actors, func(i, j int) bool { return c.Actors[i].Path < c.Actors[j].Path })
 	sort.Slice(c.Tags, func(i, j int) bool { return c.Tags[i].Path < c.Tags[j].Path })
+	sort.Slice(c.Authors, func(i, j int) bool { return c.Authors[i].Path < c.Authors[j].Path })
 }
