@@ -26,6 +26,9 @@ type Briefing struct {
 	Authors  []Name // the byline; empty for the site's default
 	Figures  []Figure
 	Sources  []Source
+	// Corrections, newest first; Updated defaults to the newest one's
+	// date.
+	Corrections []Correction
 
 	Body     []byte        // Markdown after the front matter
 	BodyLine int           // file line on which Body starts
@@ -62,6 +65,14 @@ type Figure struct {
 	Unit  string
 	Of    string // label or key of the whole this figure is a part of
 	Pos   diag.Pos
+}
+
+// Correction is a dated note of what a briefing got wrong and what it now
+// says.
+type Correction struct {
+	Date time.Time
+	Text string // plain text
+	Pos  diag.Pos
 }
 
 // Source is where a briefing's facts came from.

@@ -79,7 +79,7 @@ func sameFrontMatter(a, b *briefing.Briefing) bool {
 	for _, v := range []*briefing.Briefing{&x, &y} {
 		v.Summary, v.Body, v.BodyLine, v.HTML, v.HTMLSum, v.Links = "", nil, 0, "", [16]byte{}, nil
 		v.Aliases, v.Tags, v.Actors, v.Authors = nilIfEmpty(v.Aliases), nilIfEmpty(v.Tags), nilIfEmpty(v.Actors), nilIfEmpty(v.Authors)
-		v.Figures, v.Sources, v.Anchors = nilIfEmpty(v.Figures), nilIfEmpty(v.Sources), nilIfEmpty(v.Anchors)
+		v.Figures, v.Sources, v.Anchors, v.Corrections = nilIfEmpty(v.Figures), nilIfEmpty(v.Sources), nilIfEmpty(v.Anchors), nilIfEmpty(v.Corrections)
 	}
 	return reflect.DeepEqual(x, y)
 }

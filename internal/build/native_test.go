@@ -153,11 +153,11 @@ func corpusSite(t *testing.T, n int) fstest.MapFS {
 func TestNativeLayoutsMatchTemplates(t *testing.T) {
 	strikesSite := siteFS(strikes)
 	sites := map[string]fstest.MapFS{
-		"hostile": siteFS(hostile),
-		"strikes": strikesSite,
+		"hostile":  siteFS(hostile),
+		"strikes":  strikesSite,
 		"newsroom": siteFS(bylines),
-		"example": exampleContent(t),
-		"corpus":  corpusSite(t, 120),
+		"example":  exampleContent(t),
+		"corpus":   corpusSite(t, 120),
 		// A site's own definitions beside default ones: those of home.html
 		// make every page's cards and years; partials.html's own pager
 		// and lists leave the frame native and the lists to templates.

@@ -24,6 +24,11 @@ Olena covers the capital.
 title: Strikes
 date: 2025-12-06
 authors: [O. Petrenko, Ivan Franko]
+corrections:
+  - date: 2025-12-07
+    text: An earlier version gave the wrong number of drones.
+  - date: 2025-12-08T10:00
+    text: The map showed the wrong region & has been replaced.
 ---
 Body.
 -- content/2025-12-05-talks.md --
@@ -63,6 +68,58 @@ func TestBylines(t *testing.T) {
 	r.contains("index.xml", `<dc:creator>Olena Petrenko</dc:creator>`, `<dc:creator>Ivan Franko</dc:creator>`, `<dc:creator>Desk</dc:creator>`)
 	r.contains("atom.xml", `<author>`, `<name>Olena Petrenko</name>`)
 	r.contains("feed.json", `"authors": [`, `"name": "Ivan Franko"`)
+}
+
+func TestCorrections(t *testing.T) {
+	r := buildSite(t, bylines).ok()
+	page := "2025/12/strikes/index.html"
+	r.contains(page,
+		`<h1>Strikes</h1>
+      <aside class="corrections" aria-labelledby="corrections-title">
+        <h2 id="corrections-title">Corrections</h2>
+        <ul>
+          <li id="correction-2"><time datetime="2025-12-08T10:00:00Z">8 December 2025</time>: The map showed the wrong region &amp; has been replaced.</li>
+          <li id="correction-1"><time datetime="2025-12-07T00:00:00Z">7 December 2025</time>: An earlier version gave the wrong number of drones.</li>
+        </ul>
+      </aside>`,
+		`<dt>Updated</dt>
+          <dd><time datetime="2025-12-08T10:00:00Z">8 December 2025</time></dd>`,
+		`"dateModified":"2025-12-08T10:00:00Z"`,
+		`"correction":[{"@type":"CorrectionComment","text":"The map showed the wrong region \u0026 has been replaced.","datePublished":"2025-12-08T10:00:00Z"},{"@type":"CorrectionComment","text":"An earlier version gave the wrong number of drones.","datePublished":"2025-12-07T00:00:00Z"}]`,
+		`<meta property="article:modified_time" content="2025-12-08T10:00:00Z">`)
+	r.lacks("2025/12/talks/index.html", `class="corrections"`, `"correction"`)
+	r.contains("corrections/index.html", `href="https://example.org/corrections/index.xml"`,
+		`<li id="strikes-correction-2"><time datetime="2025-12-08T10:00:00Z">8 December 2025</time> <a href="/2025/12/strikes/#correction-2">Strikes</a>: The map showed the wrong region &amp; has been replaced.</li>
+      <li id="strikes-correction-1">`)
+	r.contains("corrections/index.xml", `<title>Newsroom: Corrections</title>`, `<title>Correction: Strikes</title>`,
+		`<link>https://example.org/2025/12/strikes/#correction-2</link>`, `<pubDate>Mon, 08 Dec 2025 10:00:00 +0000</pubDate>`)
+	// The briefing's feed entries carry the new update.
+	r.contains("atom.xml", `<updated>2025-12-08T10:00:00Z</updated>`)
+	r.contains("index.xml", `<atom:updated>2025-12-08T10:00:00Z</atom:updated>`)
+	r.contains("feed.json", `"date_modified": "2025-12-08T10:00:00Z"`)
+	r.contains("sitemap.xml", `<loc>https://example.org/2025/12/strikes/</loc>
+    <lastmod>2025-12-08</lastmod>`)
+}
+
+func TestCorrectionErrors(t *testing.T) {
+	r := buildSite(t, `
+-- content/2025-12-06-strikes.md --
+---
+title: Strikes
+date: 2025-12-06
+corrections:
+  - date: 2025-12-05
+    text: Before.
+  - text: Much later.
+    date: 2026-02-01
+  - date: 2025-12-06
+    text: Same day is fine.
+---
+Body.
+`)
+	r.reports(
+		"content/2025-12-06-strikes.md:5:11: correction dated 2025-12-05 is before the briefing's date 2025-12-06: a correction comes after what it corrects",
+		"content/2025-12-06-strikes.md:8:11: correction dated 2026-02-01T00:00 is in the future (now is 2026-01-01T00:00): date it when it is made")
 }
 
 func TestNoBylines(t *testing.T) {

@@ -126,6 +126,12 @@ func (e *encoder) item(it source.Item) {
 			e.Str(src.Title)
 			e.Str(src.URL)
 		}
+		e.Uint(uint64(len(b.Corrections)))
+		for _, c := range b.Corrections {
+			e.time(c.Date)
+			e.Str(c.Text)
+			e.pos(c.Pos)
+		}
 		e.Bytes(b.Body)
 		e.Int(int64(b.BodyLine))
 		e.Str(string(b.HTML))
@@ -236,6 +242,12 @@ func (d *decoder) source(loc *time.Location) *Source {
 			b.Sources = make([]briefing.Source, n)
 			for i := range b.Sources {
 				b.Sources[i] = briefing.Source{Title: d.Str(), URL: d.Str()}
+			}
+		}
+		if n := d.Count(); n > 0 {
+			b.Corrections = make([]briefing.Correction, n)
+			for i := range b.Corrections {
+				b.Corrections[i] = briefing.Correction{Date: d.time(loc), Text: d.Str(), Pos: d.pos()}
 			}
 		}
 		b.Body, b.BodyLine, b.HTML = d.Bytes(), int(d.Int()), template.HTML(d.Str())

@@ -89,7 +89,13 @@ func (s *editSite) briefings() []string {
 func (s *editSite) edit() string {
 	files := s.briefings()
 	pick := files[s.rng.IntN(len(files))]
-	switch s.rng.IntN(18) {
+	switch s.rng.IntN(19) {
+	case 18:
+		// A correction: the box, the update, the corrections page and
+		// feed.
+		texts := []string{"corrections: [{date: 2025-04-01, text: Fixed a number.}]", "corrections: [{date: 2025-04-02, text: Fixed a name.}]", "corrections: []"}
+		s.setFront(pick, "corrections:", texts[s.rng.IntN(len(texts))])
+		return "correction of " + filepath.Base(pick)
 	case 16:
 		// The byline alone.
 		bylines := []string{"authors: [Olena Petrenko]", "authors: [O. Petrenko, Ivan Franko]", "authors: [Ivan Franko]"}

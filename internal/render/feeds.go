@@ -97,6 +97,17 @@ func (w *feedWriter) writeAll() {
 			}})
 		}
 	}
+	if len(s.Corrections) > 0 {
+		var corrected []*site.Entry
+		for _, e := range s.Entries {
+			if len(e.Corrections) > 0 {
+				corrected = append(corrected, e)
+			}
+		}
+		files = append(files, feedFile{CorrectionsDir + RSSFile, corrected, nil, func(b []byte) []byte {
+			return feed.AppendRSS(b, w.corrections(), s.Abs(s.URL(CorrectionsDir+RSSFile)))
+		}})
+	}
 	// The feeds still held as they are need no items.
 	inputs := make([]Input, len(files))
 	todo := make([]int, 0, len(files))
@@ -135,6 +146,20 @@ func (w *feedWriter) writeAll() {
 			w.diags.Add(diag.Errorf(diag.Pos{File: files[i].path}, "writing: %v", err))
 		}
 	})
+}
+
+// corrections is the feed of the newest corrections, one item each.
+func (w *feedWriter) corrections() feed.Feed {
+	s := w.s
+	f := feed.Feed{Title: s.Title + ": Corrections", Description: "Corrections to " + s.Title, Language: s.Language, HomeURL: s.Abs(s.URL(CorrectionsDir))}
+	for _, c := range s.Corrections[:min(len(s.Corrections), w.limit)] {
+		u := c.Entry.Permalink + "#" + c.ID
+		f.Items = append(f.Items, feed.Item{ID: u, URL: u, Title: "Correction: " + c.Entry.Title, Summary: c.Text, Published: c.Date})
+		if c.Date.After(f.Updated) {
+			f.Updated = c.Date
+		}
+	}
+	return f
 }
 
 // describeTerm is a tag's description or an actor's role, or "".

@@ -197,6 +197,10 @@ func (f *fingerprints) entryKey(h *hasher, e *site.Entry) Input {
 	for _, src := range e.Sources {
 		h.str(src.Title, src.URL)
 	}
+	h.int(len(e.Corrections))
+	for _, c := range e.Corrections {
+		h.str(c.DateISO, c.DateText, c.Text, c.ID)
+	}
 	for _, fv := range e.Figures {
 		h.str(fv.Key, fv.Label, fv.Unit, fv.Of, fv.ValueText, fv.Text, fv.WholeText, fv.Percent, fv.Change, fv.PrevValue, fv.PrevDate, fv.PrevURL)
 		if fv.Series != nil {
@@ -345,6 +349,10 @@ func (f *fingerprints) page(h *hasher, p *Page) Input {
 				f.seriesKey(h, rel, len(rel.Values))
 			}
 		}
+	}
+	for _, c := range p.Corrections {
+		k := f.entries[c.Entry]
+		h.bytes(k[:])
 	}
 	h.str(p.Sort)
 	for _, fc := range p.Facets {

@@ -22,6 +22,14 @@ func siteFeeds(s *site.Site) []FeedLink {
 	}
 }
 
+// CorrectionsDir is the folder of the page and feed of corrections.
+const CorrectionsDir = "corrections/"
+
+// correctionsFeed is the RSS feed of every correction.
+func correctionsFeed(s *site.Site) FeedLink {
+	return FeedLink{Type: "application/rss+xml", Title: s.Title + ": Corrections (RSS)", URL: s.Abs(s.URL(CorrectionsDir + RSSFile))}
+}
+
 // termFeed is the RSS feed of one tag or actor.
 func termFeed(s *site.Site, t *site.Term) FeedLink {
 	return FeedLink{Type: "application/rss+xml", Title: s.Title + ": " + t.Name + " (RSS)", URL: s.Abs(t.URL + RSSFile)}
@@ -30,21 +38,29 @@ func termFeed(s *site.Site, t *site.Term) FeedLink {
 // newsArticle is the schema.org NewsArticle of a briefing, as data; the
 // template writes it as JSON, escaped for a script element.
 type newsArticle struct {
-	Context          string   `json:"@context"`
-	Type             string   `json:"@type"`
-	Headline         string   `json:"headline"`
-	Description      string   `json:"description,omitempty"`
-	URL              string   `json:"url"`
-	MainEntityOfPage string   `json:"mainEntityOfPage"`
-	DatePublished    string   `json:"datePublished"`
-	DateModified     string   `json:"dateModified"`
-	Keywords         string   `json:"keywords,omitempty"`
-	Author           []thing  `json:"author,omitempty"`
-	About            []thing  `json:"about,omitempty"`
-	ContentLocation  *thing   `json:"contentLocation,omitempty"`
-	Publisher        thing    `json:"publisher"`
-	Citation         []string `json:"citation,omitempty"`
-	InLanguage       string   `json:"inLanguage,omitempty"`
+	Context          string              `json:"@context"`
+	Type             string              `json:"@type"`
+	Headline         string              `json:"headline"`
+	Description      string              `json:"description,omitempty"`
+	URL              string              `json:"url"`
+	MainEntityOfPage string              `json:"mainEntityOfPage"`
+	DatePublished    string              `json:"datePublished"`
+	DateModified     string              `json:"dateModified"`
+	Keywords         string              `json:"keywords,omitempty"`
+	Author           []thing             `json:"author,omitempty"`
+	About            []thing             `json:"about,omitempty"`
+	ContentLocation  *thing              `json:"contentLocation,omitempty"`
+	Publisher        thing               `json:"publisher"`
+	Citation         []string            `json:"citation,omitempty"`
+	Correction       []correctionComment `json:"correction,omitempty"`
+	InLanguage       string              `json:"inLanguage,omitempty"`
+}
+
+// correctionComment is a schema.org CorrectionComment.
+type correctionComment struct {
+	Type          string `json:"@type"`
+	Text          string `json:"text"`
+	DatePublished string `json:"datePublished"`
 }
 
 type thing struct {
@@ -82,6 +98,9 @@ func articleData(s *site.Site, e *site.Entry) newsArticle {
 	}
 	if e.Location != "" {
 		a.ContentLocation = &thing{Type: "Place", Name: e.Location}
+	}
+	for _, c := range e.Corrections {
+		a.Correction = append(a.Correction, correctionComment{Type: "CorrectionComment", Text: c.Text, DatePublished: c.DateISO})
 	}
 	for _, src := range e.Sources {
 		if src.URL != "" {

@@ -321,7 +321,17 @@ func nativeBriefing(w htmlWriter, p *Page) {
 	if e == nil {
 		return
 	}
-	w.textIn("\n    <article class=\"briefing\">\n      <h1>", e.Title, "</h1>\n      <dl class=\"meta\">")
+	w.textIn("\n    <article class=\"briefing\">\n      <h1>", e.Title, "</h1>")
+	if len(e.Corrections) > 0 {
+		w.WriteString("\n      <aside class=\"corrections\" aria-labelledby=\"corrections-title\">\n        <h2 id=\"corrections-title\">Corrections</h2>\n        <ul>")
+		for _, c := range e.Corrections {
+			w.textIn("\n          <li id=\"", c.ID, "\">")
+			w.time(c.DateISO, c.DateText)
+			w.textIn(": ", c.Text, "</li>")
+		}
+		w.WriteString("\n        </ul>\n      </aside>")
+	}
+	w.WriteString("\n      <dl class=\"meta\">")
 	if len(e.Authors) > 0 {
 		w.WriteString("\n        <div>\n          <dt>By</dt>\n          <dd class=\"byline\">")
 		for i, a := range e.Authors {

@@ -10,7 +10,7 @@ import (
 // Templates compute nothing; every list and text is ready here.
 type Page struct {
 	Site       *site.Site
-	Kind       string // home, briefing, year, month, tags, tag, actors, actor, authors, author, figures, figure, 404
+	Kind       string // home, briefing, year, month, tags, tag, actors, actor, authors, author, corrections, figures, figure, 404
 	Title      string // the page's own title (h1); the home page's is the site title
 	URL        string // root-relative URL of this page
 	Permalink  string // absolute URL of this page
@@ -39,6 +39,10 @@ type Page struct {
 	// The search page: its script and the folder of the index.
 	SearchScript string
 	SearchIndex  string
+
+	// Corrections are every correction of the site, newest first, on
+	// the corrections page.
+	Corrections []*site.Correction
 
 	// Highlights are the most reported figure series, on the first page
 	// of the home page.

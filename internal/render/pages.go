@@ -102,6 +102,12 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 	for _, t := range s.Authors.Terms {
 		list(t.Dir, "author", t.Name, t.Entries, func(p *Page) { p.Term = t })
 	}
+	if len(s.Corrections) > 0 {
+		add(CorrectionsDir, "corrections", "Corrections", nil, func(p *Page) {
+			p.Corrections = s.Corrections
+			p.Feeds = append([]FeedLink{correctionsFeed(s)}, p.Feeds...)
+		})
+	}
 	add(SearchDir, "search", "Search", nil, func(p *Page) { p.SearchScript, p.SearchIndex = s.BasePath+script, s.URL(SearchDir) })
 	add("figures/", "figures", "Figures", nil, none)
 	for _, sr := range s.Figures {

@@ -22,7 +22,7 @@ import (
 
 // pageKinds are the page templates; each defines "main" and is executed
 // through "base" from base.html, with partials.html.
-var pageKinds = []string{"home", "briefing", "year", "month", "tags", "tag", "actors", "actor", "authors", "author", "figures", "figure", "search", "404"}
+var pageKinds = []string{"home", "briefing", "year", "month", "tags", "tag", "actors", "actor", "authors", "author", "corrections", "figures", "figure", "search", "404"}
 
 // LayoutDir is the folder of a site's own layouts.
 const LayoutDir = "layouts"

@@ -24,7 +24,10 @@ type Site struct {
 	Actors  *Taxonomy
 	Authors *Taxonomy // bylines: writers, with or without profiles
 	Years   []*Year   // newest first
-	Figures []*Series // every figure series, most reported first
+	// Corrections are every published briefing's corrections, newest
+	// first.
+	Corrections []*Correction
+	Figures     []*Series // every figure series, most reported first
 }
 
 // Entry is a briefing placed in the site.
@@ -50,6 +53,8 @@ type Entry struct {
 	Actors  []*Term
 	Authors []*Term // the byline: the briefing's authors, else the site's
 	Figures []FigureView
+	// Corrections are the briefing's, newest first, formatted.
+	Corrections []*Correction
 
 	Older *Entry // the previous briefing in time, nil for the oldest
 	Newer *Entry // the next briefing in time, nil for the newest
@@ -60,6 +65,16 @@ type Entry struct {
 	relator     *relator
 	relatedOnce sync.Once
 	related     []*Entry
+}
+
+// Correction is a briefing's correction formatted for display.
+type Correction struct {
+	Entry    *Entry // the briefing corrected
+	Text     string
+	DateISO  string // RFC 3339
+	DateText string // "30 November 2025"
+	ID       string // the anchor of the correction on its briefing's page: "correction-1", oldest first
+	Date     time.Time
 }
 
 // FigureView is a figure formatted for display.

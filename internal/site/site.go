@@ -77,6 +77,7 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 		return strings.Compare(a.Path, b.Path)
 	})
 	checkCollisions(s.Entries, &diags)
+	s.Corrections = corrections(s.Entries, opt.Now, &diags)
 	for i, e := range s.Entries {
 		e.index = i
 		if i > 0 {
@@ -178,6 +179,10 @@ func (s *Site) newEntry(b *briefing.Briefing, diags *diag.List) *Entry {
 		e.UpdatedText = b.Updated.Format("2 January 2006")
 	}
 	e.Figures = figureViews(b.Figures, diags)
+	for i, c := range b.Corrections {
+		e.Corrections = append(e.Corrections, &Correction{Entry: e, Text: c.Text, Date: c.Date, DateISO: c.Date.Format(time.RFC3339),
+			DateText: c.Date.Format("2 January 2006"), ID: fmt.Sprintf("correction-%d", len(b.Corrections)-i)})
+	}
 	for _, a := range b.Aliases {
 		out, ok := aliasPath(a)
 		if !ok {
@@ -235,6 +240,22 @@ func checkCollisions(entries []*Entry, diags *diag.List) {
 		}
 		seen[key] = e
 	}
+}
+
+// corrections gathers the corrections of entries, newest first, and
+// reports those dated after now: a correction is written after the fact.
+func corrections(entries []*Entry, now time.Time, diags *diag.List) []*Correction {
+	var out []*Correction
+	for _, e := range entries {
+		for i, c := range e.Corrections {
+			if c.Date.After(now) && !e.Date.After(now) {
+				diags.Errorf(e.Briefing.Corrections[i].Pos, "correction dated %s is in the future (now is %s): date it when it is made", c.Date.Format("2006-01-02T15:04"), now.In(c.Date.Location()).Format("2006-01-02T15:04"))
+			}
+			out = append(out, c)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *Correction) int { return b.Date.Compare(a.Date) })
+	return out
 }
 
 // MonthName is the name of a month's archive: "November 2025", and with

@@ -3,6 +3,7 @@ package source
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,7 +13,7 @@ import (
 	"github.com/brief-ssg/brief/internal/slug"
 )
 
-var briefingKeys = []string{"title", "date", "updated", "summary", "location", "slug", "draft", "aliases", "tags", "actors", "authors", "figures", "sources"}
+var briefingKeys = []string{"title", "date", "updated", "summary", "location", "slug", "draft", "aliases", "tags", "actors", "authors", "figures", "sources", "corrections"}
 
 // datePrefix is the date that may start a file name: 2025-11-29-miami-talks.md
 var datePrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
@@ -45,6 +46,10 @@ func DecodeBriefing(p string, doc *fm.Document, loc *time.Location) (*briefing.B
 	}
 	b.Figures = decodeFigures(f, &diags)
 	b.Sources = decodeSources(f, &diags)
+	b.Corrections = decodeCorrections(f, b, loc, &diags)
+	if b.Updated.IsZero() && len(b.Corrections) > 0 {
+		b.Updated = b.Corrections[0].Date
+	}
 	return b, diags
 }
 
@@ -147,6 +152,52 @@ func checkFigures(figs []briefing.Figure, ofPos []diag.Pos, diags *diag.List) {
 		}
 		f.Of = figs[j].Key
 	}
+}
+
+var correctionKeys = []string{"date", "text"}
+
+// decodeCorrections reads the corrections, newest first; one dated
+// before its briefing is an error at its date.
+func decodeCorrections(f fields, b *briefing.Briefing, loc *time.Location, diags *diag.List) []briefing.Correction {
+	n := f.get("corrections")
+	if n == nil || n.Kind == fm.Null {
+		return nil
+	}
+	if n.Kind != fm.List {
+		diags.Errorf(n.Pos, "corrections must be a list of {date, text}")
+		return nil
+	}
+	var out []briefing.Correction
+	for _, it := range n.Items {
+		if it.Kind != fm.Map {
+			diags.Errorf(it.Pos, "each correction must be a mapping {date, text}")
+			continue
+		}
+		cf := newFields(f.path, it, correctionKeys, diags)
+		cf.require("date", "text")
+		c := briefing.Correction{Text: cf.str("text"), Pos: it.Pos}
+		c.Date, _ = cf.date("date", loc)
+		if dn := cf.get("date"); dn != nil {
+			c.Pos = dn.Pos
+		}
+		if c.Date.IsZero() || c.Text == "" {
+			continue
+		}
+		if !b.Date.IsZero() && c.Date.Before(truncateDay(b.Date)) {
+			diags.Errorf(c.Pos, "correction dated %s is before the briefing's date %s: a correction comes after what it corrects", c.Date.Format("2006-01-02"), b.Date.Format("2006-01-02"))
+			continue
+		}
+		out = append(out, c)
+	}
+	slices.SortStableFunc(out, func(a, b briefing.Correction) int { return b.Date.Compare(a.Date) })
+	return out
+}
+
+// truncateDay is the start of t's day, so that a correction written as a
+// plain date may fall on its briefing's day.
+func truncateDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }
 
 var sourceKeys = []string{"title", "url"}

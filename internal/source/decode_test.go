@@ -28,7 +28,7 @@ func TestDecodeErrors(t *testing.T) {
 			{"a.md:4:1", `unknown key "Tags": did you mean "tags"?`},
 		}},
 		{"unknown key, nothing close", yamlBriefing("colour: red\n"), []want{
-			{"a.md:4:1", `unknown key "colour"; known keys: title, date, updated, summary, location, slug, draft, aliases, tags, actors, authors, figures, sources`},
+			{"a.md:4:1", `unknown key "colour"; known keys: title, date, updated, summary, location, slug, draft, aliases, tags, actors, authors, figures, sources, corrections`},
 		}},
 		{"misspelt figure key", yamlBriefing("figures:\n  - lable: A\n    value: 1\n"), []want{
 			{"a.md:5:5", "missing required field: label"},
