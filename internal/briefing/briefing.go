@@ -17,6 +17,9 @@ type Briefing struct {
 	HasTime  bool      // the date named a time of day
 	Updated  time.Time // zero when not given
 	Summary  string    // plain text; defaults to the first paragraph
+	// SummaryIsLead tells that Summary is the body's first paragraph,
+	// which a page then does not print twice.
+	SummaryIsLead bool
 	Location string
 	Slug     string
 	Draft    bool

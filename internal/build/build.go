@@ -395,7 +395,7 @@ func renderItem(md *markdown.Renderer, it source.Item) diag.List {
 		r := md.Render(b.Path, b.Body, b.BodyLine)
 		b.HTML, b.HTMLSum, b.Body, b.Links, b.Anchors = r.HTML, r.Sum, nil, r.Links, r.Anchors
 		if b.Summary == "" {
-			b.Summary = r.Summary
+			b.Summary, b.SummaryIsLead = r.Summary, true
 		}
 		return r.Diags
 	case it.Actor != nil:

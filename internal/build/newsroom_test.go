@@ -134,3 +134,27 @@ Body.
 	r.lacks("2025/12/strikes/index.html", "byline", `"author"`, "Authors</a>")
 	r.absent("authors/index.html")
 }
+
+func TestLeadNotRepeated(t *testing.T) {
+	r := buildSite(t, `
+-- content/2025-12-06-strikes.md --
+---
+title: Strikes
+date: 2025-12-06
+---
+The lead paragraph.
+
+More.
+-- content/2025-12-05-talks.md --
+---
+title: Talks
+date: 2025-12-05
+summary: A written summary.
+---
+The lead of the talks.
+`).ok()
+	r.lacks("2025/12/strikes/index.html", `<p class="summary">`)
+	r.contains("2025/12/strikes/index.html", `<meta name="description" content="The lead paragraph.">`, "<p>The lead paragraph.</p>")
+	r.contains("2025/12/talks/index.html", `<p class="summary">A written summary.</p>`, "<p>The lead of the talks.</p>")
+	r.contains("index.html", `<p class="summary">The lead paragraph.</p>`)
+}

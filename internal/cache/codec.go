@@ -105,6 +105,7 @@ func (e *encoder) item(it source.Item) {
 		e.Bool(b.HasTime)
 		e.time(b.Updated)
 		e.Str(b.Summary)
+		e.Bool(b.SummaryIsLead)
 		e.Str(b.Location)
 		e.Str(b.Slug)
 		e.Bool(b.Draft)
@@ -225,7 +226,7 @@ func (d *decoder) source(loc *time.Location) *Source {
 	switch d.Uint() {
 	case kindBriefing:
 		b := &briefing.Briefing{Path: d.Str(), Title: d.Str(), Date: d.time(loc), HasTime: d.Bool(), Updated: d.time(loc)}
-		b.Summary, b.Location, b.Slug, b.Draft = d.Str(), d.Str(), d.Str(), d.Bool()
+		b.Summary, b.SummaryIsLead, b.Location, b.Slug, b.Draft = d.Str(), d.Bool(), d.Str(), d.Str(), d.Bool()
 		b.Aliases, b.Tags, b.Actors, b.Authors = d.Strs(), d.names(), d.names(), d.names()
 		if n := d.Count(); n > 0 {
 			b.Figures = make([]briefing.Figure, n)

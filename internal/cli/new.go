@@ -28,11 +28,13 @@ const newSynopsis = `Writes a new briefing with its front matter filled in, at b
 newPath (default ` + config.DefaultNewPath + `) with the
 date and the slug of the title filled in, and prints its path relative to
 the site root. The date is now in the site's time zone, unless --date says
-otherwise. An existing file is never replaced.`
+otherwise. With --template, the briefing starts as a copy of
+content/_templates/<name>.md with its title, date and slug filled in. An
+existing file is never replaced.`
 
 type newFlags struct {
-	source, date string
-	draft        bool
+	source, date, template string
+	draft                  bool
 }
 
 func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
@@ -42,6 +44,7 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	stringFlag(fs, &f.source, "s", "source", ".", sourceUsage)
 	fs.StringVar(&f.date, "date", "", "the briefing's date instead of now: YYYY-MM-DD, YYYY-MM-DDTHH:MM (in the site's time zone) or RFC 3339")
 	boolFlag(fs, &f.draft, "D", "draft", "mark the briefing draft: true")
+	fs.StringVar(&f.template, "template", "", "start from content/_templates/`name`.md: its title, date and slug filled in, the rest kept")
 	rest, code, done := parseArgs(fs, args, stdout)
 	if done {
 		return code
@@ -85,7 +88,18 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "brief new: %s: %v\n", config.FileName, err)
 		return ExitError
 	}
-	data, err := newBriefing(title, date, hasTime, f.draft)
+	var data []byte
+	if f.template != "" {
+		var tmpl []byte
+		if tmpl, err = readTemplate(root, f.template); err == nil {
+			data, err = fillTemplate(tmpl, title, slug.Make(title), date, hasTime, f.draft)
+			if err != nil {
+				err = fmt.Errorf("template %q: %v", f.template, err)
+			}
+		}
+	} else {
+		data, err = newBriefing(title, date, hasTime, f.draft)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "brief new: %v\n", err)
 		return ExitError
@@ -175,7 +189,6 @@ func newBriefing(title string, date time.Time, hasTime, draft bool) ([]byte, err
 	b.WriteString("---\n")
 	fmt.Fprintf(&b, "title: %s\n", t)
 	fmt.Fprintf(&b, "date: %s\n", d)
-	b.WriteString("summary: \"\"\n")
 	if draft {
 		b.WriteString("draft: true\n")
 	}

@@ -85,7 +85,6 @@ func TestNewWritesFrontMatter(t *testing.T) {
 	want := `---
 title: 'US and Ukraine: talks resume!'
 date: 2025-12-06
-summary: ""
 tags: []
 actors: []
 figures: []
@@ -210,7 +209,7 @@ func TestNewCustomPathAndDraft(t *testing.T) {
 	if code != ExitOK || stdout != path+"\n" {
 		t.Fatalf("exit %d, stdout %q, stderr %s", code, stdout, stderr)
 	}
-	want := "---\ntitle: Talks resume\ndate: 2025-07-09T08:05:00Z\nsummary: \"\"\ndraft: true\ntags: []\nactors: []\nfigures: []\nsources: []\n---\n\n"
+	want := "---\ntitle: Talks resume\ndate: 2025-07-09T08:05:00Z\ndraft: true\ntags: []\nactors: []\nfigures: []\nsources: []\n---\n\n"
 	if got := readSiteFile(t, root, path); got != want {
 		t.Errorf("file:\n%s\nwant:\n%s", got, want)
 	}

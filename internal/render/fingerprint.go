@@ -191,6 +191,7 @@ func (f *fingerprints) entryKey(h *hasher, e *site.Entry) Input {
 	h.str(e.Path, e.URL, e.Permalink, e.Title, e.Slug, e.DateISO, e.DateText, e.TimeText, e.UpdatedISO, e.UpdatedText,
 		e.Summary, e.Location)
 	h.int(boolInt(e.Draft))
+	h.int(boolInt(e.SummaryIsLead))
 	h.int(len(e.Aliases))
 	h.str(e.Aliases...)
 	h.bytes(e.HTMLSum[:])

@@ -362,7 +362,7 @@ func nativeBriefing(w htmlWriter, p *Page) {
 		w.textIn("\n        <div>\n          <dt>Location</dt>\n          <dd>", e.Location, "</dd>\n        </div>")
 	}
 	w.WriteString("\n      </dl>")
-	if e.Summary != "" {
+	if e.Summary != "" && !e.SummaryIsLead {
 		w.textIn("\n      <p class=\"summary\">", e.Summary, "</p>")
 	}
 	if len(e.Actors) > 0 || len(e.Tags) > 0 {

@@ -65,6 +65,10 @@ func decodeFigures(f fields, diags *diag.List) []briefing.Figure {
 	switch n.Kind {
 	case fm.Map: // quick form: {label: value}
 		for _, fl := range n.Fields {
+			if fl.Value == nil || fl.Value.Kind == fm.Null || fl.Value.Kind == fm.Scalar && strings.TrimSpace(fl.Value.Value) == "" {
+				diags.Errorf(fl.KeyPos, "figure %q has no value yet: fill in its value (a template leaves it for the writer), or remove the figure", fl.Key)
+				continue
+			}
 			v, ok := number(fl.Value, diags)
 			if ok {
 				figs = append(figs, briefing.Figure{Key: slug.Make(fl.Key), Label: fl.Key, Value: v, Pos: fl.KeyPos})
@@ -77,6 +81,11 @@ func decodeFigures(f fields, diags *diag.List) []briefing.Figure {
 				continue
 			}
 			ff := newFields(f.path, it, figureKeys, diags)
+			if at, ok := unfilled(it, "value"); ok {
+				ff.require("label")
+				diags.Errorf(at, "figure %q has no value yet: fill in its value (a template leaves it for the writer), or remove the figure", ff.str("label"))
+				continue
+			}
 			ff.require("label", "value")
 			fig := briefing.Figure{Label: ff.str("label"), Unit: ff.str("unit"), Of: ff.str("of"), Key: ff.str("key"), Pos: it.Pos}
 			at := it.Pos
@@ -102,6 +111,18 @@ func decodeFigures(f fields, diags *diag.List) []briefing.Figure {
 	}
 	checkFigures(figs, ofPos, diags)
 	return figs
+}
+
+// unfilled reports where a mapping's key is written without a value: a
+// placeholder left for the writer.
+func unfilled(n *fm.Node, key string) (diag.Pos, bool) {
+	for _, fl := range n.Fields {
+		if fl.Key == key {
+			v := fl.Value
+			return fl.KeyPos, v == nil || v.Kind == fm.Null || v.Kind == fm.Scalar && strings.TrimSpace(v.Value) == ""
+		}
+	}
+	return diag.Pos{}, false
 }
 
 func number(n *fm.Node, diags *diag.List) (float64, bool) {
