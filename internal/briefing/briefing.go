@@ -11,24 +11,24 @@ import (
 
 // Briefing is one dated report, as decoded and validated from its file.
 type Briefing struct {
-	Path     string // source path relative to the site root, slash-separated
-	Title    string
-	Date     time.Time // in the site's time zone
-	HasTime  bool      // the date named a time of day
-	Updated  time.Time // zero when not given
-	Summary  string    // plain text; defaults to the first paragraph
+	Path    string // source path relative to the site root, slash-separated
+	Title   string
+	Date    time.Time // in the site's time zone
+	HasTime bool      // the date named a time of day
+	Updated time.Time // zero when not given
+	Summary string    // plain text; defaults to the first paragraph
 	// SummaryIsLead tells that Summary is the body's first paragraph,
 	// which a page then does not print twice.
 	SummaryIsLead bool
-	Location string
-	Slug     string
-	Draft    bool
-	Aliases  []string
-	Tags     []Name
-	Actors   []Name
-	Authors  []Name // the byline; empty for the site's default
-	Figures  []Figure
-	Sources  []Source
+	Location      string
+	Slug          string
+	Draft         bool
+	Aliases       []string
+	Tags          []Name
+	Actors        []Name
+	Authors       []Name // the byline; empty for the site's default
+	Figures       []Figure
+	Sources       []Source
 	// Corrections, newest first; Updated defaults to the newest one's
 	// date.
 	Corrections []Correction
@@ -39,7 +39,28 @@ type Briefing struct {
 	HTMLSum  [16]byte      // a hash of HTML, so later stages can compare bodies without reading them
 	Links    []Link        // links to other content files, to resolve once every URL is known
 	Anchors  []string      // the ids of the body's headings, for links to them
+	// Images are the body's images of files next to the briefing, in
+	// order; HTML holds ImageMarker comments in their place until the
+	// build has read the files.
+	Images []Image
+	// Image is the front matter's image, for link previews: a path
+	// relative to the briefing or an absolute URL; empty when not given.
+	Image    string
+	ImagePos diag.Pos
 }
+
+// Image is a Markdown image of a file of the site.
+type Image struct {
+	Src   string // the file, relative to the site root, NFC
+	Alt   string
+	Title string // the caption; may be empty
+	Block bool   // alone in its paragraph: a <figure>
+	Pos   diag.Pos
+}
+
+// ImageMarker starts the HTML comment that stands for an Image, followed
+// by its index: <!--brief-image:0-->.
+const ImageMarker = "<!--brief-image:"
 
 // Link is a Markdown link to another content file by its path
 // ([the talks](2025-11-29-miami-talks.md#outcome)). The rendered HTML holds

@@ -16,6 +16,7 @@ import (
 	"github.com/brief-ssg/brief/internal/config"
 	"github.com/brief-ssg/brief/internal/diag"
 	"github.com/brief-ssg/brief/internal/digest"
+	"github.com/brief-ssg/brief/internal/images"
 	"github.com/brief-ssg/brief/internal/markdown"
 	"github.com/brief-ssg/brief/internal/minify"
 	"github.com/brief-ssg/brief/internal/parallel"
@@ -69,6 +70,9 @@ type Options struct {
 	// same process, which updates it in place when only briefings' bodies
 	// changed. The sink must then keep pages between builds (Keeper).
 	Memory *Memory
+	// Images, when set, remembers the images of briefings from one build
+	// to the next; a build without one reads them all.
+	Images *images.Set
 }
 
 // Unchanged is a Sink that can tell whether it still holds exactly the
@@ -89,6 +93,7 @@ type record struct {
 	Input  digest.Sum
 	Counts Counts
 	Diags  diag.List
+	Images []imageDep // the image files read, which the input does not cover
 }
 
 // Result describes a finished build.
@@ -162,7 +167,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	}
 	opt.step("listing")
 	var last record
-	if opt.Cache.Record(opt.Record, &last) && last.Input == input && (last.Counts.NextDue.IsZero() || opt.Now.Before(last.Counts.NextDue)) {
+	if opt.Cache.Record(opt.Record, &last) && last.Input == input && (last.Counts.NextDue.IsZero() || opt.Now.Before(last.Counts.NextDue)) && imagesUnchanged(opt.Site, last.Images) {
 		if u, ok := sink.(Unchanged); ok && u.KeepAll() {
 			opt.step("destination checked")
 			res := &Result{Counts: last.Counts}
@@ -176,6 +181,13 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	}
 	opt.step("reading")
 	diags = append(diags, ldiags...)
+	imgs := opt.Images
+	if imgs == nil {
+		imgs = images.NewSet(opt.Site, cfg.MaxImageSize, opt.Cache.Dir())
+	}
+	imgs.Begin()
+	imageDeps, idiags := resolveImages(imgs, content, site.BasePath(firstOf(opt.BaseURL, cfg.BaseURL)))
+	diags = append(diags, idiags...)
 	var layouts fs.FS
 	if sub, err := fs.Sub(opt.Site, render.LayoutDir); err == nil {
 		layouts = sub
@@ -196,7 +208,9 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	// served) and the next build starts from scratch.
 	kept := false // the build succeeded and Memory keeps it
 	edit, fast := opt.Memory.edit(key, sources, opt.Now)
-	if fast = fast && diags.Err() == nil; fast {
+	// Images are read again by every build: an edit of one changes
+	// pages whose sources did not change.
+	if fast = fast && diags.Err() == nil && len(imageDeps) == 0; fast {
 		var undo func()
 		if undo, fast = opt.Memory.apply(content, edit); fast {
 			defer func() {
@@ -251,7 +265,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	res.SearchFiles, res.SearchBytes = rstats.SearchFiles, out.searchBytes.Load()
 	diags = append(diags, rdiags...)
 	if diags.Err() == nil {
-		sdiags := copyStatic(opt.Site, out)
+		sdiags := append(writeImages(imgs, out), copyStatic(opt.Site, out)...)
 		if opt.Strict {
 			sdiags = sdiags.Strict()
 		}
@@ -272,7 +286,8 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		if next := state.Memo(); attacher != nil && next != nil {
 			attacher.Attach(encodePlan(shape, next))
 		}
-		opt.Cache.SetRecord(opt.Record, record{Input: input, Counts: res.Counts, Diags: diags})
+		stampImages(opt.Site, imageDeps)
+		opt.Cache.SetRecord(opt.Record, record{Input: input, Counts: res.Counts, Diags: diags, Images: imageDeps})
 		opt.Memory.keep(key, sources, s, res.Counts, modelDiags, state)
 		kept = true
 	}
@@ -297,7 +312,7 @@ func model(opt Options, content *briefing.Content) (*site.Site, *Result, diag.Li
 	}
 	s, stats, siteDiags := site.Build(content, site.Options{
 		Title: cfg.Title, Description: description, Language: cfg.Language, BaseURL: baseURL, Location: cfg.Location,
-		Params: cfg.Params, Authors: cfg.Authors, Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now,
+		Params: cfg.Params, Authors: cfg.Authors, Image: cfg.Image, Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now,
 	})
 	res := &Result{Site: s, Counts: Counts{Briefings: len(s.Entries), Drafts: stats.Drafts, Future: stats.Future,
 		Tags: len(s.Tags.Terms), Actors: len(s.Actors.Terms), NextDue: stats.NextDue}}
@@ -305,6 +320,14 @@ func model(opt Options, content *briefing.Content) (*site.Site, *Result, diag.Li
 		res.Archives += 1 + len(y.Months)
 	}
 	return s, res, append(diags, siteDiags...)
+}
+
+// firstOf is the first of its arguments that is not empty.
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 // step tells opt.Step that a step ended.
@@ -393,7 +416,7 @@ func renderItem(md *markdown.Renderer, it source.Item) diag.List {
 	case it.Briefing != nil:
 		b := it.Briefing
 		r := md.Render(b.Path, b.Body, b.BodyLine)
-		b.HTML, b.HTMLSum, b.Body, b.Links, b.Anchors = r.HTML, r.Sum, nil, r.Links, r.Anchors
+		b.HTML, b.HTMLSum, b.Body, b.Links, b.Anchors, b.Images = r.HTML, r.Sum, nil, r.Links, r.Anchors, r.Images
 		if b.Summary == "" {
 			b.Summary, b.SummaryIsLead = r.Summary, true
 		}

@@ -129,7 +129,7 @@ figures:
     value: 10
     unit: drones
 ---
-Text <script>alert(1)</script> and ![](x.png).
+Text <script>alert(1)</script> and ![](https://example.org/x.png).
 `
 	r := buildSite(t, site).ok()
 	r.reports(

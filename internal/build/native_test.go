@@ -156,6 +156,7 @@ func TestNativeLayoutsMatchTemplates(t *testing.T) {
 		"hostile":  siteFS(hostile),
 		"strikes":  strikesSite,
 		"newsroom": siteFS(bylines),
+		"images":   imageSite(t),
 		"example":  exampleContent(t),
 		"corpus":   corpusSite(t, 120),
 		// A site's own definitions beside default ones: those of home.html

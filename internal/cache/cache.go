@@ -31,7 +31,7 @@ import (
 )
 
 // formatVersion changes whenever what is cached changes shape or meaning.
-const formatVersion = 10
+const formatVersion = 11
 
 // Stamp identifies one version of a file without reading it. The change
 // time moves on every write, even one that restores the modification time.
@@ -70,6 +70,14 @@ type Cache struct {
 	// discarded: the build stopped before its end; nothing more is
 	// remembered or saved.
 	discarded bool
+}
+
+// Dir is the cache's folder; "" for a nil cache.
+func (c *Cache) Dir() string {
+	if c == nil {
+		return ""
+	}
+	return c.dir
 }
 
 // shards splits the parsed files over several cache files, so an edit

@@ -139,6 +139,16 @@ func (e *encoder) item(it source.Item) {
 		e.Fixed(b.HTMLSum[:])
 		e.links(b.Links)
 		e.Strs(b.Anchors)
+		e.Uint(uint64(len(b.Images)))
+		for _, img := range b.Images {
+			e.Str(img.Src)
+			e.Str(img.Alt)
+			e.Str(img.Title)
+			e.Bool(img.Block)
+			e.pos(img.Pos)
+		}
+		e.Str(b.Image)
+		e.pos(b.ImagePos)
 	case it.Actor != nil:
 		a := it.Actor
 		e.Uint(kindActor)
@@ -254,6 +264,13 @@ func (d *decoder) source(loc *time.Location) *Source {
 		b.Body, b.BodyLine, b.HTML = d.Bytes(), int(d.Int()), template.HTML(d.Str())
 		copy(b.HTMLSum[:], d.Fixed(len(b.HTMLSum)))
 		b.Links, b.Anchors = d.links(), d.Strs()
+		if n := d.Count(); n > 0 {
+			b.Images = make([]briefing.Image, n)
+			for i := range b.Images {
+				b.Images[i] = briefing.Image{Src: d.Str(), Alt: d.Str(), Title: d.Str(), Block: d.Bool(), Pos: d.pos()}
+			}
+		}
+		b.Image, b.ImagePos = d.Str(), d.pos()
 		s.Item.Briefing = b
 	case kindActor:
 		a := &briefing.ActorProfile{Path: d.Str(), Name: d.Str(), Aliases: d.Strs(), Role: d.Str(), Country: d.Str(), Kind: d.Str(), Pos: d.pos()}

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -89,7 +92,25 @@ func (s *editSite) briefings() []string {
 func (s *editSite) edit() string {
 	files := s.briefings()
 	pick := files[s.rng.IntN(len(files))]
-	switch s.rng.IntN(19) {
+	switch s.rng.IntN(21) {
+	case 19:
+		// An image file alone: the pages that show it name it anew.
+		m := image.NewRGBA(image.Rect(0, 0, 400+s.rng.IntN(200), 100))
+		m.Set(1, 1, color.RGBA{uint8(s.rng.IntN(255)), 0, 0, 255})
+		var b bytes.Buffer
+		png.Encode(&b, m)
+		s.write("content/img/p.png", b.String())
+		return "image file"
+	case 20:
+		// An image in a body, and as the link preview's.
+		s.write("content/img/p.png", tinyPNG())
+		b, _ := os.ReadFile(pick)
+		if !bytes.Contains(b, []byte("img/p.png")) {
+			os.WriteFile(pick, append(b, "\n![A picture](img/p.png \"Caption\")\n"...), 0o644)
+			return "image in " + filepath.Base(pick)
+		}
+		s.setFront(pick, "image:", "image: img/p.png")
+		return "image of " + filepath.Base(pick)
 	case 18:
 		// A correction: the box, the update, the corrections page and
 		// feed.
@@ -222,6 +243,12 @@ func (s *editSite) edit() string {
 		s.write("brief.toml", fmt.Sprintf("title = \"Edits %d\"\npageSize = %d\ntimezone = \"Europe/Kyiv\"\n", s.rng.IntN(3), 2+s.rng.IntN(3)))
 		return "edit brief.toml"
 	}
+}
+
+func tinyPNG() string {
+	var b bytes.Buffer
+	png.Encode(&b, image.NewGray(image.Rect(0, 0, 3, 2)))
+	return b.String()
 }
 
 // setFront sets the front matter line that starts with key in the

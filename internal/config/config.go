@@ -20,19 +20,21 @@ const FileName = "brief.toml"
 
 // Config is the site configuration.
 type Config struct {
-	Title       string
-	BaseURL     string
-	Language    string
-	TimeZone    string
-	Location    *time.Location
-	PageSize    int
-	MaxFileSize int64
-	Params      map[string]any
-	Description string   // the site's description, for feeds and metadata
-	FeedLimit   int      // newest briefings in each feed
-	NewPath     string   // where brief new writes, a pattern under the site root
-	Headers     bool     // write _headers for Netlify and Cloudflare Pages
-	Authors     []string // the byline of briefings that name no authors
+	Title        string
+	BaseURL      string
+	Language     string
+	TimeZone     string
+	Location     *time.Location
+	PageSize     int
+	MaxFileSize  int64
+	Params       map[string]any
+	Description  string   // the site's description, for feeds and metadata
+	FeedLimit    int      // newest briefings in each feed
+	NewPath      string   // where brief new writes, a pattern under the site root
+	Headers      bool     // write _headers for Netlify and Cloudflare Pages
+	Authors      []string // the byline of briefings that name no authors
+	Image        string   // the default image of link previews: a site path or an absolute URL
+	MaxImageSize int64    // the largest image file a briefing may show
 }
 
 // DefaultNewPath is where brief new writes unless newPath says otherwise:
@@ -41,10 +43,10 @@ const DefaultNewPath = "content/{year}/{year}-{month}-{day}-{slug}.md"
 
 // Default is the configuration of a site without brief.toml.
 func Default() Config {
-	return Config{Title: "Briefings", Language: "en", TimeZone: "UTC", Location: time.UTC, PageSize: 20, MaxFileSize: source.DefaultMaxFileSize, FeedLimit: 20, NewPath: DefaultNewPath}
+	return Config{Title: "Briefings", Language: "en", TimeZone: "UTC", Location: time.UTC, PageSize: 20, MaxFileSize: source.DefaultMaxFileSize, MaxImageSize: 10 << 20, FeedLimit: 20, NewPath: DefaultNewPath}
 }
 
-var keys = []string{"title", "description", "baseURL", "language", "timezone", "pageSize", "feedLimit", "maxFileSize", "newPath", "headers", "authors", "params"}
+var keys = []string{"title", "description", "baseURL", "language", "timezone", "pageSize", "feedLimit", "maxFileSize", "newPath", "headers", "authors", "image", "maxImageSize", "params"}
 
 // Parse reads brief.toml's bytes over the defaults.
 func Parse(path string, src []byte) (Config, diag.List) {
@@ -88,6 +90,15 @@ func Parse(path string, src []byte) (Config, diag.List) {
 			}
 		case "authors":
 			c.Authors = names(f, &diags)
+		case "image":
+			c.Image = scalar(f, &diags)
+		case "maxImageSize":
+			n, err := strconv.ParseInt(scalar(f, &diags), 10, 64)
+			if err != nil || n < 1 {
+				diags.Errorf(v.Pos, "maxImageSize must be a number of bytes, such as 10485760")
+				continue
+			}
+			c.MaxImageSize = n
 		case "language":
 			c.Language = scalar(f, &diags)
 		case "timezone":

@@ -74,6 +74,11 @@ func (guard) Transform(doc *ast.Document, reader text.Reader, pc parser.Context)
 			if strings.TrimSpace(alt.String()) == "" {
 				rep.diags.Warnf(rep.pos(offsetOf(n, src)), "image without alt text: describe it between the brackets of ![…](…)")
 			}
+			if file, ok := localImage(rep.path, string(t.Destination)); ok {
+				single := n.Parent() != nil && n.Parent().Kind() == ast.KindParagraph && n.Parent().ChildCount() == 1
+				rep.images = append(rep.images, briefing.Image{Src: file, Alt: strings.TrimSpace(alt.String()), Title: string(t.Title), Block: single, Pos: rep.pos(offsetOf(n, src))})
+				t.Destination = []byte(imageMarkerDest + strconv.Itoa(len(rep.images)-1))
+			}
 		case *ast.AutoLink:
 			if !SafeURL(string(t.URL(src))) {
 				rep.diags.Warnf(rep.pos(offsetOf(n, src)), "link to %q removed: only http, https, mailto, tel and relative links are allowed", clip(t.URL(src)))

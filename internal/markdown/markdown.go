@@ -18,6 +18,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -57,6 +58,7 @@ func New() *Renderer {
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(guard{}, 100)),
 		),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(newImageRenderer(), 100))),
 	)
 	return &Renderer{md: md, bufs: sync.Pool{New: func() any {
 		o := new(output)
@@ -79,6 +81,7 @@ type Result struct {
 	Summary string          // the first paragraph as plain text
 	Links   []briefing.Link // links to other content files, as markers in HTML
 	Anchors []string        // heading ids
+	Images  []briefing.Image
 	Diags   diag.List
 }
 
@@ -107,7 +110,7 @@ func (r *Renderer) Render(path string, body []byte, firstLine int) Result {
 	if err != nil {
 		rep.diags.Errorf(diag.Pos{File: path, Line: firstLine}, "rendering Markdown: %v", err)
 	}
-	res := Result{HTML: template.HTML(out.buf.String()), Summary: summary(doc, body), Links: rep.links, Anchors: rep.anchors, Diags: rep.diags}
+	res := Result{HTML: template.HTML(out.buf.String()), Summary: summary(doc, body), Links: rep.links, Anchors: rep.anchors, Images: rep.images, Diags: rep.diags}
 	res.Sum = digest.Of(out.buf.Bytes())
 	return res
 }
@@ -120,6 +123,7 @@ type reporter struct {
 	diags     diag.List
 	links     []briefing.Link
 	anchors   []string
+	images    []briefing.Image
 	tooDeep   bool // the body nests deeper than MaxDepth; it is not rendered
 }
 

@@ -192,6 +192,7 @@ func (f *fingerprints) entryKey(h *hasher, e *site.Entry) Input {
 		e.Summary, e.Location)
 	h.int(boolInt(e.Draft))
 	h.int(boolInt(e.SummaryIsLead))
+	h.str(e.Image)
 	h.int(len(e.Aliases))
 	h.str(e.Aliases...)
 	h.bytes(e.HTMLSum[:])
@@ -300,7 +301,7 @@ func (f *fingerprints) exports(s *site.Site) Input {
 func (f *fingerprints) page(h *hasher, p *Page) Input {
 	h.reset()
 	h.bytes(f.global[:])
-	h.str(p.Kind, p.Title, p.URL, p.Permalink, p.Description)
+	h.str(p.Kind, p.Title, p.URL, p.Permalink, p.Description, p.Image)
 	if e := p.Entry; e != nil {
 		k := f.entries[e]
 		h.bytes(k[:])

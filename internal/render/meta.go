@@ -51,6 +51,7 @@ type newsArticle struct {
 	About            []thing             `json:"about,omitempty"`
 	ContentLocation  *thing              `json:"contentLocation,omitempty"`
 	Publisher        thing               `json:"publisher"`
+	Image            string              `json:"image,omitempty"`
 	Citation         []string            `json:"citation,omitempty"`
 	Correction       []correctionComment `json:"correction,omitempty"`
 	InLanguage       string              `json:"inLanguage,omitempty"`
@@ -96,6 +97,7 @@ func articleData(s *site.Site, e *site.Entry) newsArticle {
 		}
 		a.About = append(a.About, thing{Type: typ, Name: t.Name, URL: s.Abs(t.URL)})
 	}
+	a.Image = e.Image
 	if e.Location != "" {
 		a.ContentLocation = &thing{Type: "Place", Name: e.Location}
 	}

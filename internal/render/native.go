@@ -180,6 +180,9 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 	if p.Description != "" {
 		meta("property", "og:description", p.Description)
 	}
+	if p.Image != "" {
+		meta("property", "og:image", p.Image)
+	}
 	if e := p.Entry; e != nil {
 		meta("property", "article:published_time", e.DateISO)
 		meta("property", "article:modified_time", firstOf(e.UpdatedISO, e.DateISO))
@@ -187,10 +190,17 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 			meta("property", "article:tag", tag.Name)
 		}
 	}
-	w.WriteString("\n  <meta name=\"twitter:card\" content=\"summary\">")
+	if p.Image != "" {
+		meta("name", "twitter:card", "summary_large_image")
+	} else {
+		meta("name", "twitter:card", "summary")
+	}
 	meta("name", "twitter:title", title)
 	if p.Description != "" {
 		meta("name", "twitter:description", p.Description)
+	}
+	if p.Image != "" {
+		meta("name", "twitter:image", p.Image)
 	}
 	if p.Entry != nil {
 		// html/template writes a value in a script as JSON, which escapes

@@ -19,6 +19,7 @@ type Page struct {
 	// Metadata for the head.
 	Description string     // plain text: meta description and og:description
 	Feeds       []FeedLink // feeds to announce with <link rel="alternate">
+	Image       string     // absolute URL of the link preview's image; may be empty
 
 	Entry   *site.Entry   // briefing pages
 	Entries []*site.Entry // list pages: this page's briefings

@@ -25,7 +25,7 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 	// lists, if any.
 	add := func(dir, kind, title string, entries []*site.Entry, fill func(*Page)) {
 		jobs = append(jobs, job{path: dir + "index.html", kind: kind, entries: entries, make: func() *Page {
-			p := &Page{Site: s, Kind: kind, Title: title, URL: s.URL(dir), Stylesheet: css, Feeds: feeds, Entries: entries}
+			p := &Page{Site: s, Kind: kind, Title: title, URL: s.URL(dir), Stylesheet: css, Feeds: feeds, Entries: entries, Image: s.Image}
 			p.Permalink = s.Abs(p.URL)
 			fill(p)
 			p.Description = describe(s, p, description)
@@ -134,7 +134,7 @@ type briefingPages struct {
 }
 
 func (b *briefingPages) page(e *site.Entry) *Page {
-	p := &Page{Site: b.s, Kind: "briefing", Title: e.Title, URL: e.URL, Permalink: e.Permalink, Stylesheet: b.css, Feeds: b.feeds, Entry: e}
+	p := &Page{Site: b.s, Kind: "briefing", Title: e.Title, URL: e.URL, Permalink: e.Permalink, Stylesheet: b.css, Feeds: b.feeds, Entry: e, Image: e.Image}
 	p.Description = describe(b.s, p, b.description)
 	return p
 }

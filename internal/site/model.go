@@ -18,6 +18,7 @@ type Site struct {
 	BasePath    string // path part of BaseURL, ends in "/": /briefings/
 	Params      map[string]any
 	Location    *time.Location
+	Image       string // absolute URL of the default image of link previews; may be empty
 
 	Entries []*Entry // published briefings, newest first
 	Tags    *Taxonomy
@@ -42,6 +43,9 @@ type Entry struct {
 	Permalink string   // absolute URL
 	OutPath   string   // output file: 2025/11/miami-talks/index.html
 	Redirects []string // output files of the aliases, which redirect here
+	// Image is the absolute URL of the briefing's image for link
+	// previews: its image, else its first, else the site's; may be empty.
+	Image string
 
 	DateISO     string // RFC 3339, for <time datetime>
 	DateText    string // "29 November 2025"

@@ -25,6 +25,7 @@ type Options struct {
 	Location    *time.Location
 	Params      map[string]any
 	Authors     []string  // the byline of briefings that name no authors
+	Image       string    // the default image of link previews: a site path or an absolute URL
 	Drafts      bool      // publish drafts
 	Future      bool      // publish briefings dated after Now
 	Now         time.Time // the moment that decides what is in the future
@@ -48,6 +49,12 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 		s.Location = time.UTC
 	}
 	s.BaseURL, s.BasePath = baseURL(opt.BaseURL)
+	if opt.Image != "" {
+		s.Image = s.imageURL(s.URL(strings.TrimPrefix(opt.Image, "/")))
+		if strings.Contains(opt.Image, "://") {
+			s.Image = opt.Image
+		}
+	}
 
 	var stats Stats
 	var published []*briefing.Briefing
@@ -132,6 +139,12 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 	return s, stats, diags
 }
 
+// BasePath is the path of a configured base URL, ending in /.
+func BasePath(raw string) string {
+	_, p := baseURL(raw)
+	return p
+}
+
 // baseURL normalises the configured base URL: absolute with a trailing
 // slash, and its path. Without one, URLs are root-relative.
 func baseURL(raw string) (abs, path string) {
@@ -179,6 +192,9 @@ func (s *Site) newEntry(b *briefing.Briefing, diags *diag.List) *Entry {
 		e.UpdatedText = b.Updated.Format("2 January 2006")
 	}
 	e.Figures = figureViews(b.Figures, diags)
+	if e.Image = s.imageURL(b.Image); e.Image == "" {
+		e.Image = s.Image
+	}
 	for i, c := range b.Corrections {
 		e.Corrections = append(e.Corrections, &Correction{Entry: e, Text: c.Text, Date: c.Date, DateISO: c.Date.Format(time.RFC3339),
 			DateText: c.Date.Format("2 January 2006"), ID: fmt.Sprintf("correction-%d", len(b.Corrections)-i)})
@@ -211,6 +227,15 @@ func aliasPath(a string) (string, bool) {
 		return p, true
 	}
 	return p + "/index.html", true
+}
+
+// imageURL makes an image's root-relative URL absolute; absolute URLs
+// stay as they are.
+func (s *Site) imageURL(u string) string {
+	if u == "" || strings.Contains(u, "://") {
+		return u
+	}
+	return s.Abs(u)
 }
 
 // timeText shows the time with its zone: "09:30 EET (UTC+02:00)".

@@ -13,7 +13,7 @@ import (
 	"github.com/brief-ssg/brief/internal/slug"
 )
 
-var briefingKeys = []string{"title", "date", "updated", "summary", "location", "slug", "draft", "aliases", "tags", "actors", "authors", "figures", "sources", "corrections"}
+var briefingKeys = []string{"title", "date", "updated", "summary", "location", "slug", "draft", "aliases", "tags", "actors", "authors", "figures", "sources", "corrections", "image"}
 
 // datePrefix is the date that may start a file name: 2025-11-29-miami-talks.md
 var datePrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
@@ -47,6 +47,9 @@ func DecodeBriefing(p string, doc *fm.Document, loc *time.Location) (*briefing.B
 	b.Figures = decodeFigures(f, &diags)
 	b.Sources = decodeSources(f, &diags)
 	b.Corrections = decodeCorrections(f, b, loc, &diags)
+	if b.Image = f.str("image"); b.Image != "" {
+		b.ImagePos = f.get("image").Pos
+	}
 	if b.Updated.IsZero() && len(b.Corrections) > 0 {
 		b.Updated = b.Corrections[0].Date
 	}
