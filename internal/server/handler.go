@@ -82,6 +82,12 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	status := http.StatusOK
+	if ok && !found {
+		if page := s.hiddenPage(snap, name); page != nil {
+			s.write(w, r, http.StatusNotFound, "text/html; charset=utf-8", s.inject(snap, page))
+			return
+		}
+	}
 	if !ok || !found {
 		status, name = http.StatusNotFound, "404.html"
 		if f, found = snap.files[name]; !found {
@@ -97,6 +103,26 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		data = s.inject(snap, data)
 	}
 	s.write(w, r, status, ctype, data)
+}
+
+// hiddenPage explains why the page of a draft or scheduled briefing is
+// not served, and how to preview it; nil when name is no such page.
+func (s *Server) hiddenPage(snap *snapshot, name string) []byte {
+	if snap.site == nil {
+		return nil
+	}
+	for _, h := range snap.site.Hidden {
+		if h.Dir+"index.html" != name {
+			continue
+		}
+		why := "is a draft (draft: true). Start brief serve with -D (--drafts) to preview drafts, or remove draft: true to publish it."
+		if !h.Draft {
+			why = "is dated " + h.Date.Format("2 January 2006 15:04 MST") + ", in the future: it is published from then. Start brief serve with -F (--future) to preview scheduled briefings."
+		}
+		return []byte(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>brief: not published yet</title></head><body><main><h1>Not published yet</h1><p>` +
+			template.HTMLEscapeString(h.Path) + " " + template.HTMLEscapeString(why) + `</p></main></body></html>`)
+	}
+	return nil
 }
 
 // errorPage is the page shown before any build has succeeded.
@@ -137,13 +163,11 @@ func (s *Server) resolve(p string) (string, bool) {
 	return rest, true
 }
 
-// inject adds the live-reload script and, after a failed build, the error
-// overlay to an HTML page, just before </body>.
+// inject adds the live-reload script and the overlay of errors and
+// warnings to an HTML page, just before </body>.
 func (s *Server) inject(snap *snapshot, page []byte) []byte {
 	var extra bytes.Buffer
-	if snap.failed {
-		extra.Write(snap.overlay)
-	}
+	extra.Write(snap.overlay) // errors after a failed build, warnings after any
 	if s.opt.Reload {
 		navigate := ""
 		if s.opt.Navigate {

@@ -31,7 +31,15 @@ type overlayItem struct {
 	Lines   []excerptLine
 }
 
-var overlayTemplate = template.Must(template.New("overlay").Parse(`<div id="brief-errors" role="alert" aria-labelledby="brief-errors-title">
+// overlayData is what the overlay shows: the errors of a failed build, or
+// none, and the warnings, folded away under them.
+type overlayData struct {
+	Errors   []overlayItem
+	Warnings []overlayItem
+	Good     bool // an earlier build succeeded, and its pages are shown
+}
+
+var overlayTemplate = template.Must(template.New("overlay").Parse(`{{if .Errors}}<div id="brief-errors" role="alert" aria-labelledby="brief-errors-title">
 <style>
 #brief-errors{position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#fff;color:#1a1a1a;font:16px/1.5 system-ui,sans-serif;padding:1.5rem;box-sizing:border-box}
 #brief-errors h2{color:#a4001d;font-size:1.25rem;margin:0 0 1rem}
@@ -40,36 +48,60 @@ var overlayTemplate = template.Must(template.New("overlay").Parse(`<div id="brie
 #brief-errors pre{background:#f3f3f3;color:#1a1a1a;padding:.75rem;overflow:auto;border-left:4px solid #a4001d}
 #brief-errors mark{background:#ffe08a;color:#1a1a1a}
 #brief-errors button{font:inherit;padding:.25rem .75rem}
+#brief-errors .brief-warnings pre{border-left-color:#8a6d00}
 </style>
-<h2 id="brief-errors-title">brief: the last change does not build ({{len .}} {{if eq (len .) 1}}error{{else}}errors{{end}}); the page below is the last good build</h2>
-<ol>{{range .}}
+<h2 id="brief-errors-title">{{$n := len .Errors}}{{if .Good}}brief: the last change does not build ({{$n}} {{if eq $n 1}}error{{else}}errors{{end}}); the page below is the last good build{{else}}brief: the site does not build yet ({{$n}} {{if eq $n 1}}error{{else}}errors{{end}}){{end}}</h2>
+<ol>{{range .Errors}}{{template "item" .}}{{end}}
+</ol>{{template "warnings" .Warnings}}
+<p>Fix the file and save: this page reloads by itself. <button type="button" onclick="this.closest('#brief-errors').remove()">Hide</button></p>
+</div>{{else if .Warnings}}<div id="brief-warnings-panel" role="status">
+<style>
+#brief-warnings-panel{position:fixed;right:1rem;bottom:1rem;z-index:2147483647;max-width:min(48rem,calc(100vw - 2rem));max-height:60vh;overflow:auto;background:#fff;color:#1a1a1a;font:16px/1.5 system-ui,sans-serif;padding:.5rem 1rem;border:2px solid #8a6d00;box-sizing:border-box}
+#brief-warnings-panel ol{padding-left:1.5rem}
+#brief-warnings-panel code,#brief-warnings-panel pre{font:14px/1.4 ui-monospace,monospace}
+#brief-warnings-panel pre{background:#f3f3f3;color:#1a1a1a;padding:.75rem;overflow:auto;border-left:4px solid #8a6d00}
+#brief-warnings-panel mark{background:#ffe08a;color:#1a1a1a}
+</style>{{template "warnings" .Warnings}}
+</div>{{end}}
+{{- define "item"}}
 <li><p><code>{{.Where}}</code>: {{.Message}}</p>{{if .Lines}}
 <pre>{{range .Lines}}{{if .Here}}<mark>{{printf "%5d" .Number}} | {{.Text}}</mark>{{else}}{{printf "%5d" .Number}} | {{.Text}}{{end}}
 {{with .Caret}}        {{.}}
 {{end}}{{end}}</pre>{{end}}</li>{{end}}
+{{- define "warnings"}}{{with .}}
+<details class="brief-warnings"><summary>{{len .}} {{if eq (len .) 1}}warning{{else}}warnings{{end}}</summary>
+<ol>{{range .}}{{template "item" .}}{{end}}
 </ol>
-<p>Fix the file and save: this page reloads by itself. <button type="button" onclick="this.closest('#brief-errors').remove()">Hide</button></p>
-</div>`))
+</details>{{end}}{{end}}`))
 
-// overlay renders the errors of a failed build with the source lines
-// around each, for the top of every page.
-func overlay(root string, diags diag.List) []byte {
-	var items []overlayItem
+// overlay renders the errors of a failed build and the warnings of any
+// build with the source lines around each, for the bottom of every page;
+// good tells that an earlier build succeeded. Nothing when there is
+// nothing to say.
+func overlay(root string, diags diag.List, good bool) []byte {
 	files := map[string][]string{}
-	for _, d := range diags.Errors() {
-		it := overlayItem{Where: d.Pos.String(), Message: d.Msg}
-		if d.Pos.Line > 0 {
-			lines, ok := files[d.Pos.File]
-			if !ok {
-				lines = readLines(root, d.Pos.File)
-				files[d.Pos.File] = lines
+	items := func(ds diag.List) []overlayItem {
+		var out []overlayItem
+		for _, d := range ds {
+			it := overlayItem{Where: d.Pos.String(), Message: d.Msg}
+			if d.Pos.Line > 0 {
+				lines, ok := files[d.Pos.File]
+				if !ok {
+					lines = readLines(root, d.Pos.File)
+					files[d.Pos.File] = lines
+				}
+				it.Lines = excerpt(lines, d.Pos.Line, d.Pos.Col)
 			}
-			it.Lines = excerpt(lines, d.Pos.Line, d.Pos.Col)
+			out = append(out, it)
 		}
-		items = append(items, it)
+		return out
+	}
+	data := overlayData{Errors: items(diags.Errors()), Warnings: items(diags.Warnings()), Good: good}
+	if len(data.Errors) == 0 && len(data.Warnings) == 0 {
+		return nil
 	}
 	var buf bytes.Buffer
-	overlayTemplate.Execute(&buf, items)
+	overlayTemplate.Execute(&buf, data)
 	return buf.Bytes()
 }
 

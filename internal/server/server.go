@@ -212,9 +212,10 @@ func (s *Server) Rebuild(changed []string) {
 	next.diags = diags
 	if diags.Err() != nil {
 		next.files, next.site, next.failed = prev.files, prev.site, true
-		next.overlay = overlay(s.opt.Root, diags)
+		next.overlay = overlay(s.opt.Root, diags, len(prev.files) > 0)
 	} else {
 		next.files, next.site, next.inPlace = files, res.Site, res.InPlace
+		next.overlay = overlay(s.opt.Root, diags, true)
 	}
 	ch := change{Version: next.version, All: true}
 	var paths []string

@@ -25,7 +25,7 @@ type snapshot struct {
 	files   map[string]file // output path → file, from the last good build
 	diags   diag.List       // the problems of the latest build, good or not
 	failed  bool            // the latest build failed; files are older
-	overlay []byte          // the error report shown on every page when failed
+	overlay []byte          // the errors and warnings shown on every page; nil for none
 	inPlace bool            // the last site was updated for edited bodies
 
 	// The search index and the data exports are made when first asked

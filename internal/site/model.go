@@ -28,7 +28,10 @@ type Site struct {
 	// Corrections are every published briefing's corrections, newest
 	// first.
 	Corrections []*Correction
-	Figures     []*Series // every figure series, most reported first
+	// Hidden are the briefings left out, drafts and scheduled, with the
+	// folder they would have, for a preview that explains why.
+	Hidden  []Hidden
+	Figures []*Series // every figure series, most reported first
 }
 
 // Entry is a briefing placed in the site.
@@ -69,6 +72,14 @@ type Entry struct {
 	relator     *relator
 	relatedOnce sync.Once
 	related     []*Entry
+}
+
+// Hidden is a briefing left out of the site.
+type Hidden struct {
+	Path  string // the source file
+	Dir   string // the folder it would have: 2025/12/slug/
+	Draft bool   // a draft; else dated after now
+	Date  time.Time
 }
 
 // Correction is a briefing's correction formatted for display.

@@ -62,8 +62,10 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 		switch {
 		case b.Draft && !opt.Drafts:
 			stats.Drafts++
+			s.Hidden = append(s.Hidden, Hidden{Path: b.Path, Dir: entryDir(b), Draft: true, Date: b.Date})
 		case b.Date.After(opt.Now) && !opt.Future:
 			stats.Future++
+			s.Hidden = append(s.Hidden, Hidden{Path: b.Path, Dir: entryDir(b), Date: b.Date})
 			if stats.NextDue.IsZero() || b.Date.Before(stats.NextDue) {
 				stats.NextDue = b.Date
 			}
@@ -178,8 +180,13 @@ func (s *Site) URL(path string) string {
 	return s.BasePath + (&url.URL{Path: path}).EscapedPath()
 }
 
+// entryDir is the folder of a briefing's page: 2025/12/slug/.
+func entryDir(b *briefing.Briefing) string {
+	return fmt.Sprintf("%04d/%02d/%s/", b.Date.Year(), int(b.Date.Month()), b.Slug)
+}
+
 func (s *Site) newEntry(b *briefing.Briefing, diags *diag.List) *Entry {
-	p := fmt.Sprintf("%04d/%02d/%s/", b.Date.Year(), int(b.Date.Month()), b.Slug)
+	p := entryDir(b)
 	e := &Entry{Briefing: b, URL: s.URL(p), OutPath: p + "index.html", HTML: b.HTML, HTMLSum: b.HTMLSum}
 	e.Permalink = s.Abs(e.URL)
 	e.DateISO = b.Date.Format(time.RFC3339)
