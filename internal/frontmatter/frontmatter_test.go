@@ -38,9 +38,9 @@ func TestParseErrors(t *testing.T) {
 
 		// Row 5: tabs.
 		{"tab-indented list item", "---\ntitle: x\ntags:\n\t- a\n---\n",
-			[]want{{"a.md:4:1", "YAML: found character that cannot start any token"}}},
+			[]want{{"a.md:4:1", "YAML: a tab indents this line: YAML indents with spaces only"}}},
 		{"tab-indented key", "---\ntitle: x\n\tdate: 2024-01-01\n---\n",
-			[]want{{"a.md:3:1", "YAML: found a tab character that violates indentation"}}},
+			[]want{{"a.md:3:1", "YAML: a tab indents this line: YAML indents with spaces only"}}},
 
 		// Row 6: a duplicate key is reported at the second one, in all
 		// three formats and in nested mappings.

@@ -27,6 +27,10 @@ func (d *decoder) toml(block []byte) *Node {
 				d.duplicateTOML(block, m[1], line, col)
 				return nil
 			}
+			if h, ok := syntaxHint(block, "toml", perr.Message); ok {
+				d.errorf(h.line, h.col, "TOML: %s", h.msg)
+				return nil
+			}
 			d.errorf(line, col, "TOML: %s", perr.Message)
 		} else {
 			d.errorf(1, 1, "TOML: %v", err)

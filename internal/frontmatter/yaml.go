@@ -21,6 +21,10 @@ func (d *decoder) yaml(block []byte) *Node {
 				line, _ = strconv.Atoi(m[1])
 			}
 		}
+		if h, ok := syntaxHint(block, "yaml", msg); ok {
+			d.errorf(h.line, h.col, "YAML: %s", h.msg)
+			return nil
+		}
 		d.errorf(line, firstNonSpace(block, line), "YAML: %s", msg)
 		return nil
 	}
