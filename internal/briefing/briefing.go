@@ -39,6 +39,10 @@ type Briefing struct {
 	HTMLSum  [16]byte      // a hash of HTML, so later stages can compare bodies without reading them
 	Links    []Link        // links to other content files, to resolve once every URL is known
 	Anchors  []string      // the ids of the body's headings, for links to them
+	// SiteLinks are the body's links written as URLs of this site
+	// (/2025/11/miami-talks/), Target as written, checked once every
+	// page is made.
+	SiteLinks []Link
 	// Images are the body's images of files next to the briefing, in
 	// order; HTML holds ImageMarker comments in their place until the
 	// build has read the files.

@@ -266,6 +266,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 	diags = append(diags, rdiags...)
 	if diags.Err() == nil {
 		sdiags := append(writeImages(imgs, out), copyStatic(opt.Site, out)...)
+		sdiags = append(sdiags, checkSiteLinks(s, out)...)
 		if opt.Strict {
 			sdiags = sdiags.Strict()
 		}
@@ -416,7 +417,7 @@ func renderItem(md *markdown.Renderer, it source.Item) diag.List {
 	case it.Briefing != nil:
 		b := it.Briefing
 		r := md.Render(b.Path, b.Body, b.BodyLine)
-		b.HTML, b.HTMLSum, b.Body, b.Links, b.Anchors, b.Images = r.HTML, r.Sum, nil, r.Links, r.Anchors, r.Images
+		b.HTML, b.HTMLSum, b.Body, b.Links, b.Anchors, b.Images, b.SiteLinks = r.HTML, r.Sum, nil, r.Links, r.Anchors, r.Images, r.SiteLinks
 		if b.Summary == "" {
 			b.Summary, b.SummaryIsLead = r.Summary, true
 		}

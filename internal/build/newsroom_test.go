@@ -158,3 +158,48 @@ The lead of the talks.
 	r.contains("2025/12/talks/index.html", `<p class="summary">A written summary.</p>`, "<p>The lead of the talks.</p>")
 	r.contains("index.html", `<p class="summary">The lead paragraph.</p>`)
 }
+
+func TestSiteLinksChecked(t *testing.T) {
+	r := buildSite(t, `
+-- brief.toml --
+baseURL = "https://example.org/"
+-- static/files/report.pdf --
+pdf
+-- content/2025-12-06-strikes.md --
+---
+title: Strikes
+date: 2025-12-06
+---
+See [the talks](/2025/12/talks/), [the tags](/tags/#top), [a file](/files/report.pdf),
+[nothing](/2026/12/x/) and [the draft](/2025/12/draft/).
+
+Also [elsewhere](https://example.com/2026/12/x/) and [a scheduled one](/2099/01/later/?q=1).
+-- content/2025-12-05-talks.md --
+---
+title: Talks
+date: 2025-12-05
+---
+Talks.
+-- content/2025-12-04-draft.md --
+---
+title: Draft
+date: 2025-12-04
+draft: true
+---
+Draft.
+-- content/2099-01-01-later.md --
+---
+title: Later
+date: 2099-01-01
+---
+Later.
+`)
+	r.reports(
+		"content/2025-12-06-strikes.md:6:1: link to /2026/12/x/: no page of the site has this URL; link to an existing page, or to a briefing's file (2025-11-29-talks.md)",
+		"content/2025-12-06-strikes.md:6:28: link to /2025/12/draft/: content/2025-12-04-draft.md is a draft and not published",
+		"content/2025-12-06-strikes.md:8:54: link to /2099/01/later/?q=1: content/2099-01-01-later.md is scheduled for 1 January 2099 and not published yet",
+	)
+	if n := len(r.diags.Errors()); n != 3 {
+		t.Errorf("%d errors, want 3:\n%s", n, r.messages())
+	}
+}

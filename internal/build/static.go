@@ -2,6 +2,7 @@ package build
 
 import (
 	"io/fs"
+	"net/url"
 	"path"
 	"strings"
 	"sync"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/brief-ssg/brief/internal/diag"
 	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // StaticDir is the folder at the site root copied into the site as is.
@@ -130,4 +132,55 @@ func (t *tracker) Retain(paths []string) (lost []int) {
 		t.paths[p] = true
 	}
 	return lost
+}
+
+// checkSiteLinks reports every link of a body written as a URL of the
+// site (/2025/11/x/) to a page or file the build did not make, at its
+// line: the check brief check makes, at build time.
+func checkSiteLinks(s *site.Site, out *tracker) diag.List {
+	if s == nil {
+		return nil
+	}
+	hidden := map[string]site.Hidden{}
+	for _, h := range s.Hidden {
+		hidden[h.Dir+"index.html"] = h
+	}
+	var diags diag.List
+	for _, e := range s.Entries {
+		for _, l := range e.SiteLinks {
+			p, ok := sitePath(s.BasePath, l.Target)
+			if !ok || out.has(p) || render.IsLazy(p) || out.has(p+"/index.html") {
+				continue
+			}
+			msg := "link to " + l.Target + ": no page of the site has this URL; link to an existing page, or to a briefing's file (2025-11-29-talks.md)"
+			if h, ok := hidden[p]; ok && h.Draft {
+				msg = "link to " + l.Target + ": " + h.Path + " is a draft and not published"
+			} else if ok {
+				msg = "link to " + l.Target + ": " + h.Path + " is scheduled for " + h.Date.Format("2 January 2006") + " and not published yet"
+			}
+			diags.Errorf(l.Pos, "%s", msg)
+		}
+	}
+	return diags
+}
+
+// sitePath turns a root-relative URL into the file that serves it, with
+// or without the base path; false for what no file names.
+func sitePath(basePath, u string) (string, bool) {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	p, err := url.PathUnescape(u)
+	if err != nil {
+		return "", false
+	}
+	if rest, ok := strings.CutPrefix(p, basePath); ok {
+		p = rest
+	} else {
+		p = strings.TrimPrefix(p, "/")
+	}
+	if p == "" || strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	return p, true
 }

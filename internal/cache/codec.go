@@ -149,6 +149,7 @@ func (e *encoder) item(it source.Item) {
 		}
 		e.Str(b.Image)
 		e.pos(b.ImagePos)
+		e.links(b.SiteLinks)
 	case it.Actor != nil:
 		a := it.Actor
 		e.Uint(kindActor)
@@ -271,6 +272,7 @@ func (d *decoder) source(loc *time.Location) *Source {
 			}
 		}
 		b.Image, b.ImagePos = d.Str(), d.pos()
+		b.SiteLinks = d.links()
 		s.Item.Briefing = b
 	case kindActor:
 		a := &briefing.ActorProfile{Path: d.Str(), Name: d.Str(), Aliases: d.Strs(), Role: d.Str(), Country: d.Str(), Kind: d.Str(), Pos: d.pos()}

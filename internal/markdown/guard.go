@@ -57,6 +57,8 @@ func (guard) Transform(doc *ast.Document, reader text.Reader, pc parser.Context)
 			} else if target, fragment, ok := contentLink(rep.path, string(t.Destination)); ok {
 				t.Destination = []byte(briefing.LinkMarker + strconv.Itoa(len(rep.links)))
 				rep.links = append(rep.links, briefing.Link{Target: target, Fragment: fragment, Pos: rep.pos(offsetOf(n, src))})
+			} else if d := string(t.Destination); strings.HasPrefix(d, "/") && !strings.HasPrefix(d, "//") {
+				rep.siteLinks = append(rep.siteLinks, briefing.Link{Target: d, Pos: rep.pos(offsetOf(n, src))})
 			}
 		case *ast.Heading:
 			if id, ok := n.AttributeString("id"); ok {

@@ -82,7 +82,9 @@ type Result struct {
 	Links   []briefing.Link // links to other content files, as markers in HTML
 	Anchors []string        // heading ids
 	Images  []briefing.Image
-	Diags   diag.List
+	// SiteLinks are links written as URLs of the site (/2025/11/x/).
+	SiteLinks []briefing.Link
+	Diags     diag.List
 }
 
 // Render converts body, which starts on line firstLine of file path.
@@ -110,7 +112,7 @@ func (r *Renderer) Render(path string, body []byte, firstLine int) Result {
 	if err != nil {
 		rep.diags.Errorf(diag.Pos{File: path, Line: firstLine}, "rendering Markdown: %v", err)
 	}
-	res := Result{HTML: template.HTML(out.buf.String()), Summary: summary(doc, body), Links: rep.links, Anchors: rep.anchors, Images: rep.images, Diags: rep.diags}
+	res := Result{HTML: template.HTML(out.buf.String()), Summary: summary(doc, body), Links: rep.links, Anchors: rep.anchors, Images: rep.images, SiteLinks: rep.siteLinks, Diags: rep.diags}
 	res.Sum = digest.Of(out.buf.Bytes())
 	return res
 }
@@ -124,6 +126,7 @@ type reporter struct {
 	links     []briefing.Link
 	anchors   []string
 	images    []briefing.Image
+	siteLinks []briefing.Link
 	tooDeep   bool // the body nests deeper than MaxDepth; it is not rendered
 }
 
