@@ -69,6 +69,7 @@ type Set struct {
 	mu    sync.Mutex
 	known map[string]*Image // by source path
 	files map[string]func() ([]byte, error)
+	made  map[string][]byte // variants made, by output path (named by content)
 }
 
 // NewSet returns a Set that reads from fsys, refuses files over maxSize
@@ -77,7 +78,7 @@ func NewSet(fsys fs.FS, maxSize int64, cacheDir string) *Set {
 	if maxSize <= 0 {
 		maxSize = DefaultMaxSize
 	}
-	return &Set{fsys: fsys, maxSize: maxSize, cacheDir: cacheDir, known: map[string]*Image{}}
+	return &Set{fsys: fsys, maxSize: maxSize, cacheDir: cacheDir, known: map[string]*Image{}, made: map[string][]byte{}}
 }
 
 // Begin starts a build: the files to write are forgotten.
@@ -161,8 +162,25 @@ func (s *Set) read(src string, data []byte) (*Image, error) {
 	return img, nil
 }
 
-// variant makes (or reads from the cache) one smaller copy of img.
+// variant makes (or reads from the cache) one smaller copy of img, once.
 func (s *Set) variant(img *Image, v Variant) ([]byte, error) {
+	s.mu.Lock()
+	b, ok := s.made[v.Out]
+	s.mu.Unlock()
+	if ok {
+		return b, nil
+	}
+	b, err := s.makeVariant(img, v)
+	if err == nil {
+		s.mu.Lock()
+		s.made[v.Out] = b
+		s.mu.Unlock()
+	}
+	return b, err
+}
+
+// makeVariant makes (or reads from the cache) one smaller copy of img.
+func (s *Set) makeVariant(img *Image, v Variant) ([]byte, error) {
 	cached := ""
 	if s.cacheDir != "" {
 		cached = filepath.Join(s.cacheDir, "img", path.Base(v.Out))

@@ -25,6 +25,7 @@ import (
 	"github.com/brief-ssg/brief/internal/build"
 	"github.com/brief-ssg/brief/internal/cache"
 	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/images"
 	"github.com/brief-ssg/brief/internal/markdown"
 	"github.com/brief-ssg/brief/internal/parallel"
 	"github.com/brief-ssg/brief/internal/render"
@@ -56,17 +57,19 @@ type Server struct {
 	hosts    map[string]bool
 	instance string // tells this server's builds from a restarted one's
 
-	md       *markdown.Renderer
-	cache    *cache.Cache
-	cacheKey string
-	builds   atomic.Int64 // builds started
-	done     atomic.Int64 // builds published
-	cur      atomic.Pointer[snapshot]
-	listing  source.Listing // the content files, kept between builds
-	memory   build.Memory   // the last good site, updated in place for body edits
-	rescan   atomic.Bool    // events were lost: the next build lists every file
-	events   *broker
-	runBuild func(build.Options, render.Sink) (*build.Result, diag.List) // build.Run; tests swap it
+	md        *markdown.Renderer
+	cache     *cache.Cache
+	cacheKey  string
+	builds    atomic.Int64 // builds started
+	done      atomic.Int64 // builds published
+	cur       atomic.Pointer[snapshot]
+	listing   source.Listing // the content files, kept between builds
+	memory    build.Memory   // the last good site, updated in place for body edits
+	images    *images.Set    // the images of briefings, read and resized once
+	imagesMax int64          // the limit images was made with
+	rescan    atomic.Bool    // events were lost: the next build lists every file
+	events    *broker
+	runBuild  func(build.Options, render.Sink) (*build.Result, diag.List) // build.Run; tests swap it
 }
 
 // New makes a server that will accept connections on ln.
@@ -304,11 +307,14 @@ func (s *Server) build(prev map[string]file, changed []string) (files map[string
 			s.cache = cache.Memory(key)
 		}
 	}
+	if s.images == nil || s.imagesMax != cfg.MaxImageSize {
+		s.images, s.imagesMax = images.NewSet(siteFS, cfg.MaxImageSize, s.cache.Dir()), cfg.MaxImageSize
+	}
 	out := newSink(prev)
 	res, bdiags := s.runBuild(build.Options{
 		Site: siteFS, Layouts: layouts.FS, Config: cfg, BaseURL: s.opt.BaseURL,
 		Drafts: s.opt.Drafts, Future: s.opt.Future, Now: time.Now(), Markdown: s.md, Cache: s.cache, Lazy: true,
-		Listing: &s.listing, Changed: changed, Memory: &s.memory,
+		Listing: &s.listing, Changed: changed, Memory: &s.memory, Images: s.images,
 	}, out)
 	diags = append(diags, bdiags...)
 	if err := s.cache.Save(); err != nil {
