@@ -21,6 +21,8 @@ type Briefing struct {
 	Slug     string
 	Draft    bool
 	Aliases  []string
+	AliasPos []diag.Pos // where each of Aliases is written
+	DatePos  diag.Pos   // where the date is written
 	Tags     []Name
 	Actors   []Name
 	Figures  []Figure
