@@ -129,14 +129,7 @@ func CacheKey(cfg config.Config) string {
 
 // LoadConfig reads brief.toml from the site root, or returns the defaults.
 func LoadConfig(siteFS fs.FS) (config.Config, diag.List) {
-	src, err := fs.ReadFile(siteFS, config.FileName)
-	if errors.Is(err, fs.ErrNotExist) {
-		return config.Default(), nil
-	}
-	if err != nil {
-		return config.Default(), diag.List{diag.Errorf(diag.Pos{File: config.FileName}, "cannot read: %v", err)}
-	}
-	return config.Parse(config.FileName, src)
+	return config.Read(siteFS)
 }
 
 // Run builds the site into sink. When it returns errors, what reached the
