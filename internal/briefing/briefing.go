@@ -21,12 +21,15 @@ type Briefing struct {
 	Slug     string
 	Draft    bool
 	Aliases  []string
-	AliasPos []diag.Pos // where each of Aliases is written
-	DatePos  diag.Pos   // where the date is written
 	Tags     []Name
 	Actors   []Name
 	Figures  []Figure
 	Sources  []Source
+
+	// Where fields are written, for checks made once the site is known.
+	DatePos    diag.Pos
+	UpdatedPos diag.Pos
+	AliasPos   []diag.Pos // one for each of Aliases
 
 	Body     []byte        // Markdown after the front matter
 	BodyLine int           // file line on which Body starts

@@ -113,6 +113,7 @@ func (e *encoder) item(it source.Item) {
 			e.pos(p)
 		}
 		e.pos(b.DatePos)
+		e.pos(b.UpdatedPos)
 		e.names(b.Tags)
 		e.names(b.Actors)
 		e.Uint(uint64(len(b.Figures)))
@@ -216,7 +217,7 @@ func (d *decoder) source(loc *time.Location) *Source {
 				b.AliasPos[i] = d.pos()
 			}
 		}
-		b.DatePos = d.pos()
+		b.DatePos, b.UpdatedPos = d.pos(), d.pos()
 		b.Tags, b.Actors = d.names(), d.names()
 		if n := d.Count(); n > 0 {
 			b.Figures = make([]briefing.Figure, n)

@@ -419,20 +419,44 @@ func (t *Templates) execute(buf *bytes.Buffer, j job) (d diag.Diagnostic, ok boo
 
 // redirects writes a small page for every alias of every briefing that
 // sends browsers and crawlers to the briefing. An alias may not replace a
-// page of the site.
+// page of the site or another alias, nor differ from one only in case (one
+// file on macOS and Windows), nor need a folder where a file is.
 func redirects(s *site.Site, jobs []job, sink Sink) diag.List {
 	var diags diag.List
 	taken := make(map[string]string, len(jobs))
+	dirs := map[string]string{} // the folders of what is taken
+	take := func(key, what string) {
+		taken[key] = what
+		for i := strings.LastIndexByte(key, '/'); i > 0; i = strings.LastIndexByte(key[:i], '/') {
+			if _, ok := dirs[key[:i]]; ok {
+				break
+			}
+			dirs[key[:i]] = what
+		}
+	}
 	for _, j := range jobs {
-		taken[j.path] = "a page of the site"
+		take(strings.ToLower(j.path), "a page of the site")
 	}
 	for _, e := range s.Entries {
-		for _, p := range e.Redirects {
-			if other, ok := taken[p]; ok {
-				diags.Errorf(diag.Pos{File: e.Path, Line: 1, Col: 1}, "alias /%s would replace %s: remove it", strings.TrimSuffix(p, "index.html"), other)
+		for i, p := range e.Redirects {
+			at := diag.Pos{File: e.Path, Line: 1, Col: 1}
+			if i < len(e.RedirectPos) {
+				at = e.RedirectPos[i]
+			}
+			key := strings.ToLower(p)
+			other, ok := taken[key]
+			if !ok {
+				other, ok = dirs[key] // a file where a folder is
+			}
+			for dir := key; !ok && strings.Contains(dir, "/"); {
+				dir = dir[:strings.LastIndexByte(dir, '/')]
+				other, ok = taken[dir] // a folder where a file is
+			}
+			if ok {
+				diags.Errorf(at, "alias /%s would replace %s: remove it", strings.TrimSuffix(p, "index.html"), other)
 				continue
 			}
-			taken[p] = "an alias of " + e.Path
+			take(key, "an alias of "+e.Path)
 			if err := sink.Write(p, redirectPage(e.Permalink), Input{}); err != nil {
 				diags.Errorf(diag.Pos{File: p}, "writing: %v", err)
 			}

@@ -43,6 +43,9 @@ func DecodeBriefing(p string, doc *fm.Document, loc *time.Location) (*briefing.B
 	if n := f.get("date"); n != nil {
 		b.DatePos = n.Pos
 	}
+	if n := f.get("updated"); n != nil {
+		b.UpdatedPos = n.Pos
+	}
 	for _, a := range aliases {
 		b.AliasPos = append(b.AliasPos, a.Pos)
 	}
