@@ -65,6 +65,9 @@ type Options struct {
 	// A nil Changed means unknown: the whole folder is walked.
 	Listing *source.Listing
 	Changed []string
+	// PageTimeLimit bounds the time of the layouts on one page
+	// (render.DefaultPageTimeLimit when zero).
+	PageTimeLimit time.Duration
 	// Memory, when set, keeps this build's site for the next one in the
 	// same process, which updates it in place when only briefings' bodies
 	// changed. The sink must then keep pages between builds (Keeper).
@@ -236,7 +239,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		}
 		rstats, rdiags = state.Update(changed, pages)
 	} else {
-		state, rstats, rdiags = render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy, Bodies: opt.Cache.Bodies(), Again: opt.Memory != nil, Step: opt.Step, Last: memo}, pages)
+		state, rstats, rdiags = render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy, Bodies: opt.Cache.Bodies(), Again: opt.Memory != nil, Step: opt.Step, Last: memo, PageTimeLimit: opt.PageTimeLimit}, pages)
 	}
 	res.Rendered, res.Retained = rstats.Rendered, rstats.Retained
 	// The size of the index as it reaches the destination: minified when
