@@ -125,3 +125,31 @@ actors: [Actor 00, Actor 14]
 		}
 	}
 }
+
+// TestBriefingWithThousandsOfTagsAndActorsIsRefused: the briefing that
+// took two minutes and 4 GB is refused at once, at the first tag and the
+// first actor past the limits, and nothing is written.
+func TestBriefingWithThousandsOfTagsAndActorsIsRefused(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("-- content/a.md --\n---\ntitle: A\ndate: 2025-01-02\ntags:\n")
+	for i := range 5000 {
+		fmt.Fprintf(&b, "  - tag %d\n", i)
+	}
+	b.WriteString("actors:\n")
+	for i := range 5000 {
+		fmt.Fprintf(&b, "  - actor %d\n", i)
+	}
+	b.WriteString("---\n")
+	start := time.Now()
+	r := buildSite(t, b.String())
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("refused after %v", d)
+	}
+	r.reports(
+		"content/a.md:105:5: more than 100 tags in one briefing (limit 100): keep the most important ones",
+		"content/a.md:5106:5: more than 100 actors in one briefing (limit 100): keep the most important ones",
+	)
+	if n := len(r.diags.Errors()); n != 2 || len(r.mem.Paths()) != 0 {
+		t.Errorf("%d errors and %d files, want 2 errors and no file:\n%v", n, len(r.mem.Paths()), r.diags)
+	}
+}
