@@ -57,6 +57,12 @@ func DecodeBriefing(p string, doc *fm.Document, loc *time.Location) (*briefing.B
 	}
 	b.Figures = decodeFigures(f, &diags)
 	b.Sources = decodeSources(f, &diags)
+	// Past a limit the briefing is an error, and what is past it is
+	// dropped, so the later stages, which still run to report their
+	// errors, stay quick.
+	b.Tags, b.Actors = clip(b.Tags, MaxTags), clip(b.Actors, MaxActors)
+	b.Figures, b.Sources = clip(b.Figures, MaxFigures), clip(b.Sources, MaxSources)
+	b.Aliases, b.AliasPos = clip(b.Aliases, MaxAliases), clip(b.AliasPos, MaxAliases)
 	return b, diags
 }
 

@@ -211,3 +211,11 @@ func clipURL(s string) string {
 	}
 	return s
 }
+
+// clip drops the items of list past limit.
+func clip[T any](list []T, limit int) []T {
+	if len(list) > limit {
+		return list[:limit:limit]
+	}
+	return list
+}
