@@ -16,7 +16,7 @@ aliases: [/Old/Page/, /404.html, /404.html/x/]
 ---
 title: B
 date: 2025-01-03
-aliases: [/old/page/, /TAGS/]
+aliases: [/old/page/, /TAGS/, /index.xml/, /data/actors.json/, /tags/index.xml/x.html]
 ---
 `)
 	r.reports(
@@ -24,9 +24,12 @@ aliases: [/old/page/, /TAGS/]
 		`content/a.md:4:23: alias /404.html would replace a page of the site: remove it`,
 		`content/a.md:4:34: alias /404.html/x/ would replace a page of the site: remove it`,
 		`content/b.md:4:23: alias /TAGS/ would replace a page of the site: remove it`,
+		`content/b.md:4:31: alias /index.xml/ would replace a feed of the site: remove it`,
+		`content/b.md:4:44: alias /data/actors.json/ would replace a file of the site: remove it`,
+		`content/b.md:4:64: alias /tags/index.xml/x.html would replace a feed of the site: remove it`,
 	)
-	if len(r.diags.Errors()) != 4 {
-		t.Errorf("want 4 errors, got:\n%v", r.diags)
+	if len(r.diags.Errors()) != 7 {
+		t.Errorf("want 7 errors, got:\n%v", r.diags)
 	}
 }
 

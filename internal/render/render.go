@@ -163,7 +163,7 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 	if err := sink.Write(t.Script, t.js, Input{}); err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: t.Script}, "writing: %v", err))
 	}
-	diags.Add(redirects(s, jobs, sink)...)
+	diags.Add(redirects(s, jobs, []string{t.Stylesheet, t.Script}, sink)...)
 	keeper, _ := sink.(Keeper)
 	if fp == nil {
 		keeper = nil
@@ -472,7 +472,7 @@ func (p *pageErrors) list() diag.List {
 // sends browsers and crawlers to the briefing. An alias may not replace a
 // page of the site or another alias, nor differ from one only in case (one
 // file on macOS and Windows), nor need a folder where a file is.
-func redirects(s *site.Site, jobs []job, sink Sink) diag.List {
+func redirects(s *site.Site, jobs []job, assets []string, sink Sink) diag.List {
 	var diags diag.List
 	taken := make(map[string]string, len(jobs))
 	dirs := map[string]string{} // the folders of what is taken
@@ -487,6 +487,12 @@ func redirects(s *site.Site, jobs []job, sink Sink) diag.List {
 	}
 	for _, j := range jobs {
 		take(strings.ToLower(j.path), "a page of the site")
+		if dir, ok := strings.CutSuffix(j.path, "index.html"); ok {
+			take(strings.ToLower(dir+RSSFile), "a feed of the site") // where a page may have one
+		}
+	}
+	for _, f := range append(assets, AtomFile, JSONFile, SitemapFile, RobotsFile, HeadersFile, DataBriefings, DataFigures, DataActors) {
+		take(strings.ToLower(f), "a file of the site")
 	}
 	for _, e := range s.Entries {
 		for i, p := range e.Redirects {
