@@ -283,6 +283,9 @@ func model(opt Options, content *briefing.Content) (*site.Site, *Result, diag.Li
 	baseURL := cfg.BaseURL
 	if opt.BaseURL != "" {
 		baseURL = opt.BaseURL
+		if msg := config.CheckBaseURL(baseURL); msg != "" {
+			diags.Errorf(diag.Pos{File: "--baseURL"}, "%q %s", baseURL, msg)
+		}
 	}
 	if baseURL == "" {
 		diags.Warnf(diag.Pos{File: config.FileName}, "baseURL is not set: feeds, the sitemap and link previews need absolute URLs; set baseURL in %s or pass --baseURL", config.FileName)

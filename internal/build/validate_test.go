@@ -64,3 +64,10 @@ date: 2027-12-31
 		t.Errorf("want 2 errors, got:\n%v", r.diags)
 	}
 }
+
+// TestBaseURLFlagIsChecked: --baseURL is checked as brief.toml's is.
+func TestBaseURLFlagIsChecked(t *testing.T) {
+	r := buildSite(t, oneBriefing, withBaseURL("https://user:pw@example.org:70000/"))
+	r.reports(`--baseURL: "https://user:pw@example.org:70000/" holds a user name or password, which every page would show: remove it`)
+	buildSite(t, oneBriefing, withBaseURL("https://example.org/b/")).ok()
+}

@@ -49,7 +49,7 @@ func Read(fsys fs.FS) (Config, diag.List) {
 }
 
 // checkBaseURL says what is wrong with a base URL, or "" when nothing is.
-func checkBaseURL(s string) string {
+func CheckBaseURL(s string) string {
 	if s == "" {
 		return ""
 	}
@@ -111,7 +111,7 @@ func Parse(path string, src []byte) (Config, diag.List) {
 			c.Title = scalar(f, &diags)
 		case "baseURL":
 			c.BaseURL = scalar(f, &diags)
-			if msg := checkBaseURL(c.BaseURL); msg != "" {
+			if msg := CheckBaseURL(c.BaseURL); msg != "" {
 				diags.Errorf(v.Pos, "baseURL %q %s", c.BaseURL, msg)
 			}
 		case "description":
