@@ -139,10 +139,8 @@ func Parse(path string, src []byte) (Config, diag.List) {
 			}
 		case "language":
 			c.Language = scalar(f, &diags)
-			if tag, err := language.Parse(c.Language); err != nil {
+			if _, err := language.Parse(c.Language); err != nil {
 				diags.Errorf(v.Pos, "language %q is not a language tag: write one such as en, uk or pt-BR", c.Language)
-			} else {
-				c.Language = tag.String() // EN-gb is en-GB
 			}
 		case "timezone":
 			c.TimeZone = scalar(f, &diags)
