@@ -153,3 +153,16 @@ func TestBriefingWithThousandsOfTagsAndActorsIsRefused(t *testing.T) {
 		t.Errorf("%d errors and %d files, want 2 errors and no file:\n%v", n, len(r.mem.Paths()), r.diags)
 	}
 }
+
+// TestYearsNavThatNeverEndsIsStopped: the years-nav, rendered once for
+// every page, is timed like a page.
+func TestYearsNavThatNeverEndsIsStopped(t *testing.T) {
+	r := buildSite(t, `-- layouts/base.html --
+{{define "base"}}<!doctype html><title>{{.Title}}</title>{{template "main" .}}<footer>{{yearsNav .}}</footer>{{end}}
+{{define "years-nav"}}{{range $i := 1000000000}}{{end}}{{end}}
+`+oneBriefing, withPageTimeLimit(300*time.Millisecond))
+	errs := r.diags.Errors()
+	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), "layouts/base.html:2:") || !strings.Contains(errs[0].Error(), "rendering the years-nav took longer than 300ms") {
+		t.Errorf("want one error at the loop of years-nav, got:\n%v", r.diags)
+	}
+}

@@ -187,8 +187,14 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 	var failures pageErrors
 	// Rendered for a page no year link points to; when it fails, the pages
 	// that ask for it report why.
-	if years, err := t.yearsNav(&Page{Site: s}); err == nil {
+	var years template.HTML
+	if d, failed := t.timed(LayoutDir+"/base.html", "the years-nav", func(io.Writer) (err error) {
+		years, err = t.yearsNav(&Page{Site: s})
+		return err
+	}, io.Discard); !failed {
 		t.years, t.yearsMade = years, true
+	} else if strings.Contains(d.Msg, "took longer than") {
+		diags.Add(d) // then every page is stopped
 	}
 	bufs := make([]bytes.Buffer, parallel.Workers())
 	parallel.For(len(todo), func(w, k int) {
@@ -206,6 +212,9 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 		}
 	})
 	diags.Add(failures.list()...)
+	if t.watch.stopped.Load() && diags.List().Err() == nil { // never expected: a stopped build must fail
+		diags.Add(diag.Errorf(diag.Pos{File: LayoutDir}, "rendering stopped: a layout took longer than %v", t.watch.limit))
+	}
 	t.cards = nil // every page that shows them is made; the next render makes them again
 	opt.step("pages")
 	retained += st.writeCrawler(sink, retainer, plan, &diags)
