@@ -46,15 +46,15 @@ figures:
     of: '<Drones> & "more"'
 sources:
   - title: 'Evil <source>'
-    url: 'javascript:alert(1)'
-  - url: 'https://ex.org/a b?c=d&e=<f>%zz%41''"+ü#frag'
+    url: 'https://ex.org/"><script>alert(1)</script>'
+  - url: 'https://ex.org/a%20b?c=d&e=<f>%zz%41''"+ü#frag'
   - title: 'Only a title & <more>'
   - title: Mail
     url: 'mailto:x@example.org'
   - title: Shouting
     url: 'HTTP://EXAMPLE.ORG/X'
-  - title: Relative
-    url: '//cdn.example.org/x:y'
+  - title: Colon
+    url: 'https://cdn.example.org/x:y'
 ---
 Body with <b>raw</b> & text.
 -- content/b.md --

@@ -225,8 +225,8 @@ aliases: [../../etc/passwd, "https://evil.example/"]
 ---
 `)
 	r.reports(
-		`content/a.md:1:1: alias "../../etc/passwd" is not a path on this site: write it like /2025/11/old-slug/`,
-		`content/a.md:1:1: alias "https://evil.example/" is not a path on this site: write it like /2025/11/old-slug/`,
+		`content/a.md:4:11: alias "../../etc/passwd" is not a path on this site: write it like /2025/11/old-slug/`,
+		`content/a.md:4:29: alias "https://evil.example/" is not a path on this site: write it like /2025/11/old-slug/`,
 	)
 
 	r = buildSite(t, `
@@ -237,7 +237,7 @@ date: 2025-01-02
 aliases: [/tags/]
 ---
 `)
-	r.reports(`content/a.md:1:1: alias /tags/ would replace a page of the site: remove it`)
+	r.reports(`content/a.md:4:11: alias /tags/ would replace a page of the site: remove it`)
 }
 
 // TestYearsBeforeAThousand: a briefing of the year 999 has its year and

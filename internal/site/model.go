@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/diag"
 )
 
 // Site is the whole model of a site, ready for templates: every list is
@@ -38,6 +39,8 @@ type Entry struct {
 	Permalink string   // absolute URL
 	OutPath   string   // output file: 2025/11/miami-talks/index.html
 	Redirects []string // output files of the aliases, which redirect here
+	// RedirectPos is where the alias of each of Redirects is written.
+	RedirectPos []diag.Pos
 
 	DateISO     string // RFC 3339, for <time datetime>
 	DateText    string // "29 November 2025"

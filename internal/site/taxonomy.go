@@ -176,6 +176,11 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 	return tax
 }
 
+// TogetherCount is how many actors an actor's "appears with" list names,
+// and how many tags its top tags: on its page and in data/actors.json.
+// Capped, the lists grow with the actors, not with their square.
+const TogetherCount = 10
+
 // relations counts, for every actor, the actors and tags of its briefings,
 // on every core. Counts live in slices indexed by term, one pair per
 // worker, reused from actor to actor.
@@ -208,7 +213,7 @@ func relations(actors, tags *Taxonomy) {
 				c.tagged[g.index]++
 			}
 		}
-		t.Together, t.TopTags = top(c.seenActors, c.together, 10), top(c.seenTags, c.tagged, 10)
+		t.Together, t.TopTags = top(c.seenActors, c.together, TogetherCount), top(c.seenTags, c.tagged, TogetherCount)
 	})
 }
 
