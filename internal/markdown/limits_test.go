@@ -144,6 +144,9 @@ func TestPathologicalMarkdownWithinBudget(t *testing.T) {
 	if testing.Short() {
 		t.Skip("seconds of rendering")
 	}
+	if raceDetector {
+		t.Skip("a time budget means nothing under the race detector; .ci/run runs this test without -race")
+	}
 	tests := []struct{ name, body string }{
 		{"list items at the limit", strings.Repeat("- x\n", MaxMarkers)},
 		{"nested lists at the limit", strings.Repeat(strings.Repeat("- ", MaxNesting)+"x\n", MaxMarkers/MaxNesting)},
