@@ -11,10 +11,13 @@ import (
 	"github.com/brief-ssg/brief/internal/site"
 )
 
-// SitemapFile and RobotsFile are the crawler files at the site root.
+// SitemapFile and RobotsFile are the crawler files at the site root;
+// FaviconFile is the site's icon there, which a file of the same name in
+// static/ or layouts/ replaces.
 const (
 	SitemapFile = "sitemap.xml"
 	RobotsFile  = "robots.txt"
+	FaviconFile = "favicon.svg"
 )
 
 // feedWriter writes the feeds of the site and of each tag and actor, on

@@ -88,7 +88,8 @@ func articleData(s *site.Site, e *site.Entry) newsArticle {
 }
 
 // describe is the plain-text description of a page: a briefing's summary,
-// a profile's description, else the site's.
+// a profile's description, else the site's, else one made from what the
+// page lists (generated), so that every page has one.
 func describe(s *site.Site, p *Page, siteDescription string) string {
 	switch {
 	case p.Entry != nil && p.Entry.Summary != "":
@@ -98,7 +99,90 @@ func describe(s *site.Site, p *Page, siteDescription string) string {
 			return d
 		}
 	}
-	return siteDescription
+	if siteDescription != "" {
+		return siteDescription
+	}
+	return generated(s, p)
+}
+
+// descriptionSize is about the most characters a generated description
+// has: what search engines show of one.
+const descriptionSize = 160
+
+// generated describes a page by its kind and the first names it lists:
+// titles, tags, actors or figures, which its fingerprint covers. It reads
+// no body, so an edit of a body changes no list page's description.
+func generated(s *site.Site, p *Page) string {
+	switch p.Kind {
+	case "home":
+		return listing("Briefings of "+s.Title+", newest first", entryTitles(p.Entries))
+	case "year", "month":
+		return listing("Briefings of "+p.Title, entryTitles(p.Entries))
+	case "tag":
+		return listing("Briefings tagged "+p.Title, entryTitles(p.Entries))
+	case "actor":
+		return listing("Briefings about "+p.Title, entryTitles(p.Entries))
+	case "tags", "actors":
+		names := make([]string, len(p.Terms))
+		for i, t := range p.Terms {
+			names[i] = t.Name
+		}
+		return listing(p.Title+" of "+s.Title, names)
+	case "figures":
+		labels := make([]string, len(s.Figures))
+		for i, sr := range s.Figures {
+			labels[i] = sr.Label
+		}
+		return listing("Every figure reported in "+s.Title+", as a series over time", labels)
+	case "figure":
+		if sr := p.Series; sr != nil {
+			return sr.Label + ": " + itoa(sr.Count()) + " values from " + sr.First().Entry.DateText + " to " +
+				sr.Latest().Entry.DateText + "; latest " + sr.Latest().Figure.Text + "."
+		}
+	case "search":
+		return "Search the briefings of " + s.Title + " by words, actor, tag and date."
+	case "404":
+		return "There is no page at this address on " + s.Title + "."
+	case "briefing":
+		return sentence(p.Title)
+	}
+	return sentence(s.Title + ": " + p.Title)
+}
+
+func entryTitles(entries []*site.Entry) []string {
+	out := make([]string, len(entries))
+	for i, e := range entries {
+		out[i] = e.Title
+	}
+	return out
+}
+
+// listing is lead, then as many of names as fit in about
+// descriptionSize characters: "Lead: a; b; c."
+func listing(lead string, names []string) string {
+	var b strings.Builder
+	b.WriteString(lead)
+	for i, n := range names {
+		sep := "; "
+		if i == 0 {
+			sep = ": "
+		}
+		if i > 0 && b.Len()+len(sep)+len(n) > descriptionSize {
+			b.WriteString("; …")
+			return b.String()
+		}
+		b.WriteString(sep)
+		b.WriteString(n)
+	}
+	return sentence(b.String())
+}
+
+// sentence ends s with a full stop unless it ends with a mark of its own.
+func sentence(s string) string {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "…") {
+		return s
+	}
+	return s + "."
 }
 
 // HeadersFile tells Netlify and Cloudflare Pages which HTTP headers to send.

@@ -203,7 +203,9 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 		w.Write(ld)
 		w.WriteString("</script>")
 	}
-	w.WriteString("\n  <link rel=\"stylesheet\" href=\"")
+	w.WriteString("\n  <link rel=\"icon\" type=\"image/svg+xml\" href=\"")
+	w.url(s.URL(FaviconFile))
+	w.WriteString("\">\n  <link rel=\"stylesheet\" href=\"")
 	w.url(p.Stylesheet)
 	w.WriteString("\">\n</head>\n<body>\n  <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n  <header class=\"site-header\">\n    <p class=\"site-title\"><a href=\"")
 	w.url(s.BasePath)

@@ -152,6 +152,9 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 	if err := sink.Write(t.Script, t.js, Input{}); err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: t.Script}, "writing: %v", err))
 	}
+	if err := sink.Write(FaviconFile, t.favicon, Input{}); err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: FaviconFile}, "writing: %v", err))
+	}
 	diags.Add(redirects(s, jobs, sink)...)
 	keeper, _ := sink.(Keeper)
 	if fp == nil {

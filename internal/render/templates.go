@@ -41,6 +41,7 @@ type Templates struct {
 	nativeYearsNav bool
 	css            []byte
 	js             []byte // the search page's script
+	favicon        []byte // FaviconFile
 	// source is every layout file as read, for the pages' fingerprints;
 	// custom tells that the site overrides at least one.
 	source string
@@ -149,6 +150,7 @@ func LoadTemplates(defaults, override fs.FS) (*Templates, diag.List) {
 	_, t.css = read("style.css")
 	sum := sha256.Sum256(t.css)
 	t.Stylesheet = "style." + hex.EncodeToString(sum[:4]) + ".css"
+	_, t.favicon = read(FaviconFile)
 	_, t.js = read("search.js")
 	sum = sha256.Sum256(t.js)
 	t.Script = "search." + hex.EncodeToString(sum[:4]) + ".js"
