@@ -36,7 +36,7 @@ type feedWriter struct {
 
 func (w *feedWriter) makeItem(e *site.Entry) feed.Item {
 	it := feed.Item{ID: e.Permalink, URL: e.Permalink, Title: e.Title, Summary: e.Summary,
-		ContentHTML: feed.AbsoluteURLs(string(e.HTML), w.s.Abs("")), Published: e.Date, Updated: e.Updated}
+		ContentHTML: feed.AbsoluteURLs(string(e.HTML), e.Permalink), Published: e.Date, Updated: e.Updated}
 	for _, t := range e.Tags {
 		it.Tags = append(it.Tags, t.Name)
 	}
