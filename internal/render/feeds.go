@@ -148,7 +148,8 @@ func describeTerm(t *site.Term) string {
 }
 
 // sitemap lists every page of the site with the date it last changed: a
-// briefing's update or date, a list's newest briefing.
+// briefing's update or date, a list's newest briefing, dated in the
+// site's time zone.
 func sitemap(s *site.Site, jobs []job) map[string][]byte {
 	urls := make([]feed.URL, 0, len(jobs))
 	for _, j := range jobs {
@@ -156,13 +157,13 @@ func sitemap(s *site.Site, jobs []job) map[string][]byte {
 			continue
 		}
 		if j.entry != nil {
-			urls = append(urls, feed.URL{Loc: j.entry.Permalink, LastMod: latestOf(j.entry)})
+			urls = append(urls, feed.URL{Loc: j.entry.Permalink, LastMod: latestOf(j.entry).In(s.Location)})
 			continue
 		}
 		u := feed.URL{Loc: s.Abs(s.URL(strings.TrimSuffix(j.path, "index.html")))}
 		for _, e := range j.entries {
 			if d := latestOf(e); d.After(u.LastMod) {
-				u.LastMod = d
+				u.LastMod = d.In(s.Location)
 			}
 		}
 		urls = append(urls, u)
