@@ -44,6 +44,16 @@ func AbsoluteURLs(fragment, base string) string {
 	return out.String()
 }
 
+// AbsoluteURL makes one URL absolute as AbsoluteURLs makes those of a
+// fragment from the page at base.
+func AbsoluteURL(u, base string) string {
+	if base == "" {
+		return u
+	}
+	b := newBases(base)
+	return b.prefix(u) + u
+}
+
 // bases are the starts AbsoluteURLs inserts before relative URLs of each
 // kind, for one base URL.
 type bases struct {

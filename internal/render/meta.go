@@ -3,6 +3,10 @@ package render
 import (
 	"strings"
 
+	nethtml "golang.org/x/net/html"
+
+	"github.com/brief-ssg/brief/internal/feed"
+
 	"github.com/brief-ssg/brief/internal/site"
 )
 
@@ -41,6 +45,8 @@ type newsArticle struct {
 	Keywords         string   `json:"keywords,omitempty"`
 	About            []thing  `json:"about,omitempty"`
 	ContentLocation  *thing   `json:"contentLocation,omitempty"`
+	Image            []string `json:"image,omitempty"`
+	Author           []thing  `json:"author"`
 	Publisher        thing    `json:"publisher"`
 	Citation         []string `json:"citation,omitempty"`
 	InLanguage       string   `json:"inLanguage,omitempty"`
@@ -55,11 +61,20 @@ type thing struct {
 // schemaTypes maps actor kinds to schema.org types.
 var schemaTypes = map[string]string{"person": "Person", "government": "GovernmentOrganization", "organisation": "Organization", "group": "Organization"}
 
-func articleData(s *site.Site, e *site.Entry) newsArticle {
+// articleData is the NewsArticle of a briefing. Its author is the site,
+// as the publisher Organization, which schema.org and Google's article
+// guidance accept when a piece has no byline; bylines, once briefings
+// have them, become Person authors here. Its image is the briefing's
+// first image (image), when it has one.
+func articleData(s *site.Site, e *site.Entry, image string) newsArticle {
+	publisher := thing{Type: "Organization", Name: s.Title, URL: s.BaseURL}
 	a := newsArticle{
 		Context: "https://schema.org", Type: "NewsArticle", Headline: e.Title, Description: e.Summary,
 		URL: e.Permalink, MainEntityOfPage: e.Permalink, DatePublished: e.DateISO, DateModified: e.DateISO,
-		Publisher: thing{Type: "Organization", Name: s.Title, URL: s.BaseURL}, InLanguage: s.Language,
+		Author: []thing{publisher}, Publisher: publisher, InLanguage: s.Language,
+	}
+	if image != "" {
+		a.Image = []string{image}
 	}
 	if e.UpdatedISO != "" {
 		a.DateModified = e.UpdatedISO
@@ -85,6 +100,35 @@ func articleData(s *site.Site, e *site.Entry) newsArticle {
 		}
 	}
 	return a
+}
+
+// image is the absolute URL of the first image in a briefing's body, for
+// og:image and the JSON-LD, or "" when it has none. Bodies without "<img"
+// are not read.
+func image(e *site.Entry) string {
+	body := string(e.HTML)
+	if !strings.Contains(body, "<img") {
+		return ""
+	}
+	z := nethtml.NewTokenizer(strings.NewReader(body))
+	for tt := z.Next(); tt != nethtml.ErrorToken; tt = z.Next() {
+		if tt != nethtml.StartTagToken && tt != nethtml.SelfClosingTagToken {
+			continue
+		}
+		if name, attrs := z.TagName(); string(name) != "img" || !attrs {
+			continue
+		}
+		for {
+			k, v, more := z.TagAttr()
+			if string(k) == "src" && len(v) > 0 {
+				return feed.AbsoluteURL(string(v), e.Permalink)
+			}
+			if !more {
+				break
+			}
+		}
+	}
+	return ""
 }
 
 // describe is the plain-text description of a page: a briefing's summary,

@@ -125,7 +125,7 @@ type briefingPages struct {
 }
 
 func (b *briefingPages) page(e *site.Entry) *Page {
-	p := &Page{Site: b.s, Kind: "briefing", Title: e.Title, URL: e.URL, Permalink: e.Permalink, Stylesheet: b.css, Feeds: b.feeds, Entry: e}
+	p := &Page{Site: b.s, Kind: "briefing", Title: e.Title, URL: e.URL, Permalink: e.Permalink, Stylesheet: b.css, Feeds: b.feeds, Entry: e, Image: image(e)}
 	p.Description = describe(b.s, p, b.description)
 	return p
 }
