@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
 )
 
 var (
@@ -93,4 +92,3 @@ No image.
 		}
 	}
 }
-

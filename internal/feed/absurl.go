@@ -184,4 +184,3 @@ func rewriteTag(raw []byte, attrs []attr, b *bases) []byte {
 func tokenizerKey(raw []byte) string {
 	return strings.ReplaceAll(string(lowerASCII(raw)), "\x00", "\uFFFD")
 }
-
