@@ -92,3 +92,19 @@ No image.
 		}
 	}
 }
+
+// TestFavicon: every page names the default favicon, written at the site
+// root; a favicon.svg of the site's static/ replaces it.
+func TestFavicon(t *testing.T) {
+	r := buildSite(t, strikes).ok()
+	r.contains("index.html", `<link rel="icon" type="image/svg+xml" href="/repo/favicon.svg">`)
+	r.contains("404.html", `<link rel="icon" type="image/svg+xml" href="/repo/favicon.svg">`)
+	r.contains("favicon.svg", `<svg xmlns="http://www.w3.org/2000/svg"`)
+	own := buildSite(t, strikes+"-- static/favicon.svg --\n<svg>own</svg>\n").ok()
+	if got := own.file("favicon.svg"); got != "<svg>own</svg>\n" {
+		t.Errorf("favicon.svg = %q, want the site's own", got)
+	}
+	if len(own.diags.Errors()) > 0 {
+		t.Error(own.diags)
+	}
+}
