@@ -171,7 +171,15 @@ func generated(s *site.Site, p *Page) string {
 		for i, t := range p.Terms {
 			names[i] = t.Name
 		}
-		return listing(p.Title+" of "+s.Title, names)
+		lead := p.Title + " on " + s.Title
+		if f := p.Facet; f != nil {
+			tax := s.Actors
+			if p.Kind == "tags" {
+				tax = s.Tags
+			}
+			lead = tax.Title + " on " + s.Title + " with " + f.Property + " " + f.Value
+		}
+		return listing(lead, names)
 	case "figures":
 		labels := make([]string, len(s.Figures))
 		for i, sr := range s.Figures {
