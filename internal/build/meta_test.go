@@ -57,6 +57,12 @@ title: B
 date: 2025-01-02
 ---
 No image.
+-- content/c.md --
+---
+title: C
+date: 2025-01-03
+---
+![Inline](data:image/png;base64,AAAA)
 `)
 	type article struct {
 		Author []struct {
@@ -86,6 +92,7 @@ No image.
 		t.Errorf("a briefing without images has image %v", b.Image)
 	}
 	r.lacks("2025/01/b/index.html", "og:image")
+	r.lacks("2025/01/c/index.html", "og:image", `"image"`)
 	for _, x := range []article{a, b} {
 		if len(x.Author) != 1 || x.Author[0].Type != "Organization" || x.Author[0].Name != "Desk" {
 			t.Errorf("author = %+v, want the site as Organization", x.Author)

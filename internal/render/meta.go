@@ -6,7 +6,6 @@ import (
 	nethtml "golang.org/x/net/html"
 
 	"github.com/brief-ssg/brief/internal/feed"
-
 	"github.com/brief-ssg/brief/internal/site"
 )
 
@@ -102,9 +101,10 @@ func articleData(s *site.Site, e *site.Entry, image string) newsArticle {
 	return a
 }
 
-// image is the absolute URL of the first image in a briefing's body, for
-// og:image and the JSON-LD, or "" when it has none. Bodies without "<img"
-// are not read.
+// image is the absolute http(s) URL of the first image in a briefing's
+// body, for og:image and the JSON-LD, or "" when it has none (or the site
+// has no baseURL, or the image is a data: URL). Bodies without "<img" are
+// not read.
 func image(e *site.Entry) string {
 	body := string(e.HTML)
 	if !strings.Contains(body, "<img") {
@@ -120,8 +120,12 @@ func image(e *site.Entry) string {
 		}
 		for {
 			k, v, more := z.TagAttr()
-			if string(k) == "src" && len(v) > 0 {
-				return feed.AbsoluteURL(string(v), e.Permalink)
+			if string(k) == "src" {
+				u := feed.AbsoluteURL(string(v), e.Permalink)
+				if scheme, _, _ := strings.Cut(u, "://"); strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "http") {
+					return u
+				}
+				return ""
 			}
 			if !more {
 				break
