@@ -298,6 +298,9 @@ func model(opt Options, content *briefing.Content) (*site.Site, *Result, diag.Li
 		Title: cfg.Title, Description: description, Language: cfg.Language, BaseURL: baseURL, Location: cfg.Location,
 		Params: cfg.Params, Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now,
 	})
+	if advice := render.RobotsAdvice(s); advice != "" && baseURL != "" {
+		diags.Warnf(diag.Pos{File: config.FileName}, "%s", advice)
+	}
 	res := &Result{Site: s, Counts: Counts{Briefings: len(s.Entries), Drafts: stats.Drafts, Future: stats.Future,
 		Tags: len(s.Tags.Terms), Actors: len(s.Actors.Terms), NextDue: stats.NextDue}}
 	for _, y := range s.Years {

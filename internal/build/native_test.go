@@ -57,6 +57,8 @@ sources:
     url: 'https://cdn.example.org/x:y'
 ---
 Body with <b>raw</b> & text.
+
+![A 'map' & more](img/map+1.png?a=1&b=<2>"x)
 -- content/b.md --
 ---
 title: 'Second & <last>'

@@ -179,7 +179,7 @@ func TestEveryInternalLinkHasBasePath(t *testing.T) {
 			if strings.HasPrefix(link, "/") && !strings.HasPrefix(link, "/repo/") {
 				t.Errorf("%s: link %q lacks the base path /repo/", p, link)
 			}
-			if strings.HasPrefix(link, "/repo/") && !strings.HasSuffix(link, "/") && !strings.HasSuffix(link, ".css") && !strings.HasSuffix(link, ".js") && !strings.Contains(link, "#") {
+			if strings.HasPrefix(link, "/repo/") && !strings.HasSuffix(link, "/") && !strings.HasSuffix(link, ".css") && !strings.HasSuffix(link, ".js") && !strings.HasSuffix(link, ".svg") && !strings.Contains(link, "#") {
 				t.Errorf("%s: internal link %q does not end in /", p, link)
 			}
 			if strings.HasPrefix(link, "/") {

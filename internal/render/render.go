@@ -163,7 +163,10 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 	if err := sink.Write(t.Script, t.js, Input{}); err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: t.Script}, "writing: %v", err))
 	}
-	diags.Add(redirects(s, jobs, []string{t.Stylesheet, t.Script}, sink)...)
+	if err := sink.Write(FaviconFile, t.favicon, Input{}); err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: FaviconFile}, "writing: %v", err))
+	}
+	diags.Add(redirects(s, jobs, []string{t.Stylesheet, t.Script, FaviconFile}, sink)...)
 	keeper, _ := sink.(Keeper)
 	if fp == nil {
 		keeper = nil
@@ -274,7 +277,9 @@ func (st *State) writeCrawler(sink Sink, retainer Retainer, plan bool, diags *di
 	s, t := st.s, st.t
 	if st.crawler == nil {
 		st.crawler = sitemap(s, st.jobs)
-		st.crawler[RobotsFile] = feed.Robots(s.Abs(s.URL(SitemapFile)))
+		if WritesRobots(s) {
+			st.crawler[RobotsFile] = feed.Robots(s.Abs(s.URL(SitemapFile)))
+		}
 		if st.opt.Headers {
 			st.crawler[HeadersFile] = headers(s, t.Stylesheet)
 		}
@@ -286,6 +291,23 @@ func (st *State) writeCrawler(sink Sink, retainer Retainer, plan bool, diags *di
 		}
 	}
 	return 0
+}
+
+// WritesRobots reports whether the site gets a robots.txt: only when it
+// is at the root of its host. Crawlers read robots.txt at the root alone
+// (RFC 9309), so one under a sub-path would be ignored, and it must not
+// look as if it worked; the build warns instead (RobotsAdvice).
+func WritesRobots(s *site.Site) bool { return s.BasePath == "/" }
+
+// RobotsAdvice is what to do about robots.txt for a site under a sub-path
+// of its host, or "" for a site at the root.
+func RobotsAdvice(s *site.Site) string {
+	if WritesRobots(s) {
+		return ""
+	}
+	root := s.Abs("/")
+	return "baseURL has the path " + s.BasePath + ", and crawlers read robots.txt only at the root of the host, " + root + RobotsFile +
+		": brief writes none; add the line \"Sitemap: " + s.Abs(s.URL(SitemapFile)) + "\" to the robots.txt there"
 }
 
 // choose returns the input of every page and the pages to render, with

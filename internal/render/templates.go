@@ -43,6 +43,7 @@ type Templates struct {
 	nativeYearsNav bool
 	css            []byte
 	js             []byte // the search page's script
+	favicon        []byte // FaviconFile
 	// watch times the executions of the rendering under way (limits.go).
 	watch *watch
 	// source is every layout file as read, for the pages' fingerprints;
@@ -172,6 +173,7 @@ func LoadTemplates(defaults, override fs.FS) (*Templates, diag.List) {
 	_, t.css = read("style.css")
 	sum := sha256.Sum256(t.css)
 	t.Stylesheet = "style." + hex.EncodeToString(sum[:4]) + ".css"
+	_, t.favicon = read(FaviconFile)
 	_, t.js = read("search.js")
 	sum = sha256.Sum256(t.js)
 	t.Script = "search." + hex.EncodeToString(sum[:4]) + ".js"
