@@ -172,26 +172,34 @@ func TestDataExportsRoundTrip(t *testing.T) {
 	}
 }
 
-func TestPartLargerThanWholeIsAWarningOrStrictError(t *testing.T) {
-	site := `
+// A part larger than its whole is an error, unless a qualifier allows it:
+// the part at most or about its value, or the whole at least or about.
+func TestPartLargerThanWholeIsAnErrorUnlessQualified(t *testing.T) {
+	site := func(part, whole string) string {
+		return `
 -- content/a.md --
 ---
 title: A
 date: 2025-01-01
 figures:
-  - {label: Drones launched, value: 10, unit: drones}
-  - {label: Drones intercepted, value: 12, unit: drones, of: Drones launched}
+  - {label: Drones launched, value: 10, unit: drones` + whole + `}
+  - {label: Drones intercepted, value: 12, unit: drones, of: Drones launched` + part + `}
 ---
 `
-	want := `content/a.md:6:5: warning: figure "Drones intercepted" (12) is larger than "Drones launched" (10), which it is part of: check the numbers`
-	r := buildSite(t, site)
-	r.reports(want)
-	if r.diags.Err() != nil {
-		t.Errorf("a warning stopped the build: %v", r.diags)
 	}
-	r = buildSite(t, site, withStrict)
+	r := buildSite(t, site("", ""))
+	r.reports(`content/a.md:6:5: figure "Drones intercepted" (12) is larger than "Drones launched" (10), which it is part of: check the numbers, or say qualifier: at most or about`)
 	if r.diags.Err() == nil {
-		t.Errorf("--strict: no error")
+		t.Errorf("no error")
+	}
+	if r := buildSite(t, site(", qualifier: at least", "")); r.diags.Err() == nil {
+		t.Errorf("at least 12 of 10: no error")
+	}
+	for _, q := range [][2]string{{", qualifier: about", ""}, {", qualifier: at most", ""}, {"", ", qualifier: at least"}, {"", ", qualifier: about"}} {
+		r := buildSite(t, site(q[0], q[1])).ok()
+		if q[1] == "" {
+			r.contains("2025/01/a/index.html", strings.TrimPrefix(q[0], ", qualifier: ")+" 12 of 10 drones")
+		}
 	}
 }
 

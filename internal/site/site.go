@@ -63,9 +63,14 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 			published = append(published, b)
 		}
 	}
+	// Figures without a unit take their series', and claimants fold to
+	// actors, before the entries format their figures.
+	units := seriesUnits(c.Briefings, &diags)
+	var actorDiags diag.List
+	actorIndex := newActorIndex(c.Actors, &actorDiags)
 	s.Entries = make([]*Entry, len(published))
 	entryDiags := make([]diag.List, len(published))
-	parallel.For(len(published), func(_, i int) { s.Entries[i] = s.newEntry(published[i], &entryDiags[i]) })
+	parallel.For(len(published), func(_, i int) { s.Entries[i] = s.newEntry(published[i], units, actorIndex, &entryDiags[i]) })
 	for _, d := range entryDiags {
 		diags = append(diags, d...)
 	}
@@ -91,11 +96,11 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 	parallel.For(3, func(_, i int) {
 		switch i {
 		case 0:
-			s.Actors = s.taxonomy("actors", "Actors", newActorIndex(c.Actors, &parts[0]), func(e *Entry) []briefing.Name { return e.Briefing.Actors }, &parts[0])
+			parts[0] = actorDiags
+			s.Actors = s.taxonomy("actors", "Actors", actorIndex, func(e *Entry) []briefing.Name { return e.Briefing.Actors }, &parts[0])
 		case 1:
 			s.Tags = s.taxonomy("tags", "Tags", newTagIndex(c.Tags, &parts[1]), func(e *Entry) []briefing.Name { return e.Briefing.Tags }, &parts[1])
 		case 2:
-			checkUnits(c.Briefings, &parts[2])
 			s.buildSeries()
 			s.Years = s.archives()
 		}
@@ -106,6 +111,7 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 		if i == 0 {
 			relations(s.Actors, s.Tags)
 			actorFigures(s.Actors)
+			claimantPages(s.Figures, s.Actors)
 			s.Actors.Facets = s.facets(s.Actors)
 		} else {
 			s.relate()
@@ -146,7 +152,7 @@ func (s *Site) URL(path string) string {
 	return s.BasePath + (&url.URL{Path: path}).EscapedPath()
 }
 
-func (s *Site) newEntry(b *briefing.Briefing, diags *diag.List) *Entry {
+func (s *Site) newEntry(b *briefing.Briefing, units map[string]string, actors *index, diags *diag.List) *Entry {
 	p := fmt.Sprintf("%04d/%02d/%s/", b.Date.Year(), int(b.Date.Month()), b.Slug)
 	e := &Entry{Briefing: b, URL: s.URL(p), OutPath: p + "index.html", HTML: b.HTML, HTMLSum: b.HTMLSum}
 	e.Permalink = s.Abs(e.URL)
@@ -159,7 +165,7 @@ func (s *Site) newEntry(b *briefing.Briefing, diags *diag.List) *Entry {
 		e.UpdatedISO = b.Updated.Format(time.RFC3339)
 		e.UpdatedText = b.Updated.Format("2 January 2006")
 	}
-	e.Figures = figureViews(b.Figures, diags)
+	e.Figures = figureViews(b.Figures, b.Date, units, actors, diags)
 	for _, a := range b.Aliases {
 		out, ok := aliasPath(a)
 		if !ok {

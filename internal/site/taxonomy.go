@@ -163,6 +163,7 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 		if sp := best[t]; t.Name == "" && sp != nil {
 			t.Name = sp.text // a profile without a name and without briefings keeps none
 		}
+		t.key = k
 		t.Slug = slug.Make(k)
 		for i := 2; used[t.Slug]; i++ {
 			t.Slug = slug.Make(k) + "-" + strconv.Itoa(i)
