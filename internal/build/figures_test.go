@@ -62,11 +62,11 @@ func TestFigureSeries(t *testing.T) {
 	r := buildSite(t, series).ok()
 	// Each figure shows its change since the previous value, linked.
 	r.contains("2025/12/n2/index.html",
-		`<td>&#43;12 vs <a href="/2025/11/n1/">27 Nov</a></td>`,
-		`<td>−15 vs <a href="/2025/11/n1/">27 Nov</a></td>`,
+		`<td data-label="Change">&#43;12 vs <a href="/2025/11/n1/">27 Nov</a></td>`,
+		`<td data-label="Change">−15 vs <a href="/2025/11/n1/">27 Nov</a></td>`,
 		`<a href="/figures/drones-launched/">Drones launched</a>`,
 		`class="sparkline`)
-	r.contains("2025/12/n3/index.html", `<td>no change vs <a href="/2025/12/n2/">5 Dec</a></td>`)
+	r.contains("2025/12/n3/index.html", `<td data-label="Change">no change vs <a href="/2025/12/n2/">5 Dec</a></td>`)
 	r.lacks("2025/11/n1/index.html", " vs <a")
 	// The series page: a chart whose points link to the briefings, the
 	// parts named, every value newest first.
@@ -77,7 +77,7 @@ func TestFigureSeries(t *testing.T) {
 		`Parts: <a href="/figures/drones-intercepted/">Drones intercepted</a>`,
 		`<svg`, `role="img"`,
 		`<a href="/2025/11/n1/">`, `<a href="/2025/12/n2/">`, `<a href="/2025/12/n3/">`)
-	if a, b, c := strings.Index(page, `<td><a href="/2025/12/n3/">`), strings.Index(page, `<td><a href="/2025/12/n2/">`), strings.Index(page, `<td><a href="/2025/11/n1/">`); !(a >= 0 && a < b && b < c) {
+	if a, b, c := strings.Index(page, `<td data-label="Briefing"><a href="/2025/12/n3/">`), strings.Index(page, `<td data-label="Briefing"><a href="/2025/12/n2/">`), strings.Index(page, `<td data-label="Briefing"><a href="/2025/11/n1/">`); !(a >= 0 && a < b && b < c) {
 		t.Errorf("values table not newest first: %d %d %d", a, b, c)
 	}
 	r.contains("figures/drones-intercepted/index.html", `Part of <a href="/figures/drones-launched/">Drones launched</a>`, "Drones launched")
@@ -130,7 +130,7 @@ func TestDataExportsRoundTrip(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.file("data/briefings.json")), &b); err != nil {
 		t.Fatal(err)
 	}
-	if b.SchemaVersion != 1 || len(b.Briefings) != 3 {
+	if b.SchemaVersion != 2 || len(b.Briefings) != 3 {
 		t.Fatalf("briefings.json: version %d, %d briefings", b.SchemaVersion, len(b.Briefings))
 	}
 	n2 := b.Briefings[1]
@@ -143,8 +143,8 @@ func TestDataExportsRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 6 || strings.Join(rows[0], ",") != "date,briefing_url,key,label,value,unit,of" ||
-		strings.Join(rows[2], ",") != "2025-11-27T00:00:00Z,https://example.org/2025/11/n1/,drones-intercepted,Drones intercepted,600,drones,drones-launched" ||
+	if len(rows) != 6 || strings.Join(rows[0], ",") != "date,briefing_url,key,label,value,unit,of,by,qualifier,period_start,period_end,note" ||
+		strings.Join(rows[2], ",") != "2025-11-27T00:00:00Z,https://example.org/2025/11/n1/,drones-intercepted,Drones intercepted,600,drones,drones-launched,,exactly,2025-11-27,2025-11-27," ||
 		rows[5][0] != "2025-12-20T00:00:00Z" {
 		t.Errorf("figures.csv = %q", rows)
 	}
@@ -162,7 +162,7 @@ func TestDataExportsRoundTrip(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.file("data/actors.json")), &a); err != nil {
 		t.Fatal(err)
 	}
-	if a.SchemaVersion != 1 || len(a.Actors) != 2 {
+	if a.SchemaVersion != 2 || len(a.Actors) != 2 {
 		t.Fatalf("actors.json = %+v", a)
 	}
 	putin := a.Actors[0]
@@ -198,7 +198,7 @@ figures:
 	for _, q := range [][2]string{{", qualifier: about", ""}, {", qualifier: at most", ""}, {"", ", qualifier: at least"}, {"", ", qualifier: about"}} {
 		r := buildSite(t, site(q[0], q[1])).ok()
 		if q[1] == "" {
-			r.contains("2025/01/a/index.html", strings.TrimPrefix(q[0], ", qualifier: ")+" 12 of 10 drones")
+			r.contains("2025/01/a/index.html", `<td class="num" data-label="Value">`+strings.TrimPrefix(q[0], ", qualifier: ")+" 12</td>")
 		}
 	}
 }
@@ -222,5 +222,5 @@ figures:
   - {label: Rate, value: 0.3, unit: percent}
 ---
 `).ok()
-	r.contains("2025/01/b/index.html", `<td>&#43;0.2 vs <a href="/2025/01/a/">1 Jan</a></td>`)
+	r.contains("2025/01/b/index.html", `<td data-label="Change">&#43;0.2 vs <a href="/2025/01/a/">1 Jan</a></td>`)
 }

@@ -192,7 +192,7 @@ func seriesUnits(bs []*briefing.Briefing, diags *diag.List) map[string]string {
 					nearLabel(f, labels, &folded, diags)
 				}
 				if f.Unit != "" || !ok {
-					seen[f.Key] = first{f.Unit, f.UnitPos}
+					seen[f.Key] = first{f.Unit, f.Pos}
 				}
 			case f.Unit != "" && f.Unit != prev.unit:
 				if sameWord(f.Unit, prev.unit) {
