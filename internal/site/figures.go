@@ -36,11 +36,7 @@ func figureViews(figs []briefing.Figure, date time.Time, units map[string]string
 		if f.Of == "" {
 			continue
 		}
-		for j := range out {
-			w := &out[j]
-			if w.Key != f.Of {
-				continue
-			}
+		if w := wholeOf(out, v); w != nil {
 			v.WholeText = qualified(w.Qualifier, FormatNumber(w.Value))
 			if w.Value != 0 && w.Qualifier == "" {
 				v.Percent = strconv.FormatFloat(100*f.Value/w.Value, 'f', 1, 64) + "%"
@@ -55,6 +51,25 @@ func figureViews(figs []briefing.Figure, date time.Time, units map[string]string
 		}
 	}
 	return out
+}
+
+// wholeOf finds the figure v is a part of: of the same claimant and
+// period when there is one, else the first with its key.
+func wholeOf(views []FigureView, v *FigureView) *FigureView {
+	var first *FigureView
+	for j := range views {
+		w := &views[j]
+		if w.Key != v.Of || w == v {
+			continue
+		}
+		if w.ByKey == v.ByKey && w.Period.Equal(v.Period) {
+			return w
+		}
+		if first == nil {
+			first = w
+		}
+	}
+	return first
 }
 
 // exceeds reports whether a part is surely larger than its whole: the

@@ -188,13 +188,20 @@ func number(n *fm.Node, diags *diag.List) (float64, bool) {
 // of the same briefing (by label or key); it rewrites of to the whole's key.
 // ofPos[i], when given, is where figure i's of is written.
 func checkFigures(figs []briefing.Figure, ofPos []diag.Pos, diags *diag.List) {
-	byKey := make(map[string]int, len(figs))
+	// One key may appear once for each claimant and period: a briefing
+	// may give what each side claims.
+	type point struct {
+		key, by    string
+		start, end int64
+	}
+	byKey := make(map[point]int, len(figs))
 	for i, f := range figs {
-		if j, ok := byKey[f.Key]; ok {
+		p := point{f.Key, slug.Fold(f.By), f.Period.Start.Unix(), f.Period.End.Unix()}
+		if j, ok := byKey[p]; ok {
 			diags.Errorf(f.Pos, "figure %q has the same key %q as the figure on line %d: give it its own key", f.Label, f.Key, figs[j].Pos.Line)
 			continue
 		}
-		byKey[f.Key] = i
+		byKey[p] = i
 	}
 	for i := range figs {
 		f := &figs[i]
