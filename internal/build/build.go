@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"sync/atomic"
 	"time"
@@ -298,6 +299,7 @@ func model(opt Options, content *briefing.Content) (*site.Site, *Result, diag.Li
 	s, stats, siteDiags := site.Build(content, site.Options{
 		Title: cfg.Title, Description: description, Language: cfg.Language, BaseURL: baseURL, Location: cfg.Location,
 		Params: cfg.Params, Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now,
+		Chart: func(sr *site.Series) template.HTML { return render.SeriesChart(sr, cfg.Location) },
 	})
 	res := &Result{Site: s, Counts: Counts{Briefings: len(s.Entries), Drafts: stats.Drafts, Future: stats.Future,
 		Tags: len(s.Tags.Terms), Actors: len(s.Actors.Terms), NextDue: stats.NextDue}}
@@ -393,7 +395,7 @@ func renderItem(md *markdown.Renderer, it source.Item) diag.List {
 	case it.Briefing != nil:
 		b := it.Briefing
 		r := md.Render(b.Path, b.Body, b.BodyLine)
-		b.HTML, b.HTMLSum, b.Body, b.Links, b.Anchors = r.HTML, r.Sum, nil, r.Links, r.Anchors
+		b.HTML, b.HTMLSum, b.Body, b.Links, b.Anchors, b.Refs = r.HTML, r.Sum, nil, r.Links, r.Anchors, r.Refs
 		if b.Summary == "" {
 			b.Summary = r.Summary
 		}

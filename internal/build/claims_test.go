@@ -142,3 +142,49 @@ figures:
 		`content/a.md:7:57: period: "yesterday" is not a day or an interval of days: write 2025-12-06 or 2025-12-05/2025-12-06`,
 	)
 }
+
+// :fig[key] writes the figure as the table does; a paragraph of
+// :chart[key] is the series' chart; an unknown key is an error at its
+// position; \:fig[ stays literal.
+func TestInlineFigures(t *testing.T) {
+	r := buildSite(t, `
+-- content/a.md --
+---
+title: A
+date: 2025-12-06
+figures:
+  - {label: Drones launched, value: 653, unit: drones}
+  - {label: Drones intercepted, value: 585, unit: drones, of: Drones launched}
+  - {label: Drones downed, value: 121, unit: drones, by: Russia, qualifier: at least}
+---
+Ukraine intercepted :fig[drones-intercepted]; Russia says it downed :fig[drones-downed]. Write \:fig[key].
+
+:chart[drones-launched]
+`).ok()
+	r.contains("2025/12/a/index.html",
+		`Ukraine intercepted <data class="figure" value="585">585 of 653 drones (89.6%)</data>;`,
+		`Russia says it downed <data class="figure" value="121">at least 121 drones</data>.`,
+		`Write :fig[key].`,
+		`<figure class="chart"><svg`)
+	bad := buildSite(t, `
+-- content/a.md --
+---
+title: A
+date: 2025-12-06
+figures:
+  - {label: Drones launched, value: 653, unit: drones}
+---
+One line.
+
+And :fig[drones-lunched] here.
+
+:chart[nothing]
+`)
+	bad.reports(
+		`content/a.md:9:5: no figure "drones-lunched" in this briefing for :fig[drones-lunched]: use one of drones-launched`,
+		`content/a.md:11:1: no figure series "nothing" for :chart[nothing]: use one of drones-launched`,
+	)
+	if bad.diags.Err() == nil {
+		t.Error("unknown keys: no error")
+	}
+}

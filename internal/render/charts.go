@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"strconv"
+	"time"
 
 	"github.com/brief-ssg/brief/internal/chart"
 	"github.com/brief-ssg/brief/internal/site"
@@ -86,6 +87,12 @@ func seriesChart(sr *site.Series, loc any) template.HTML {
 		opt.Location = s.Location
 	}
 	return chart.Line(series, opt)
+}
+
+// SeriesChart draws a series as its page does, for a :chart[key] in a
+// body; loc is the site's time zone.
+func SeriesChart(sr *site.Series, loc *time.Location) template.HTML {
+	return seriesChart(sr, &site.Site{Location: loc})
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

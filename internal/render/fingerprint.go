@@ -76,8 +76,12 @@ func valueKey(v *site.SeriesValue) uint64 {
 	// FNV-1a, written out: the hash/fnv interface allocated on every value.
 	h := uint64(14695981039346656037)
 	f := v.Figure
+	var q, note string
+	if f.Figure != nil {
+		q, note = f.Qualifier, f.Note
+	}
 	for _, s := range [...]string{f.ValueText, f.Text, f.Change, v.Entry.DateISO, v.Entry.DateText, v.Entry.URL, v.Entry.Title,
-		f.By, f.ByURL, f.PeriodText, f.Qualifier, f.Symbol, f.Note, f.PrevDate, f.AlsoIn, f.AlsoURL, f.Revised, f.RevisedURL} {
+		f.By, f.ByURL, f.PeriodText, q, f.Symbol, note, f.PrevDate, f.AlsoIn, f.AlsoURL, f.Revised, f.RevisedURL} {
 		for i := 0; i < len(s); i++ {
 			h = (h ^ uint64(s[i])) * 1099511628211
 		}

@@ -24,6 +24,8 @@ type Site struct {
 	Actors  *Taxonomy
 	Years   []*Year   // newest first
 	Figures []*Series // every figure series, most reported first
+
+	chart func(*Series) template.HTML // draws a :chart[key]
 }
 
 // Entry is a briefing placed in the site.

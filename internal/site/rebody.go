@@ -46,6 +46,12 @@ func (s *Site) Apply(c *briefing.Content, edit Rebody) (undo func(), ok bool) {
 				return nil, false
 			}
 		}
+		if len(b.Refs) > 0 {
+			var diags diag.List
+			if v.html, v.sum = s.figureBody(e, v.html, b.Refs, &diags); len(diags) > 0 {
+				return nil, false
+			}
+		}
 		next[e] = v
 	}
 	old := make(map[*Entry]version, len(edit))

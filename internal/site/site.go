@@ -6,6 +6,7 @@ package site
 
 import (
 	"fmt"
+	"html/template"
 	"net/url"
 	"slices"
 	"strings"
@@ -27,6 +28,8 @@ type Options struct {
 	Drafts      bool      // publish drafts
 	Future      bool      // publish briefings dated after Now
 	Now         time.Time // the moment that decides what is in the future
+	// Chart draws a series for a :chart[key] in a body; nil draws none.
+	Chart func(*Series) template.HTML
 }
 
 // Stats counts what was left out.
@@ -42,7 +45,7 @@ type Stats struct {
 // actor names that look like misspelt profiles.
 func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 	var diags diag.List
-	s := &Site{Title: opt.Title, Description: opt.Description, Language: opt.Language, Params: opt.Params, Location: opt.Location}
+	s := &Site{Title: opt.Title, Description: opt.Description, Language: opt.Language, Params: opt.Params, Location: opt.Location, chart: opt.Chart}
 	if s.Location == nil {
 		s.Location = time.UTC
 	}
@@ -116,6 +119,7 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 		} else {
 			s.relate()
 			s.resolveLinks(c, &parts[0])
+			s.fillFigures(&parts[0])
 		}
 	})
 	for _, part := range parts {
