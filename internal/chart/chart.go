@@ -13,6 +13,7 @@ import (
 	"hash/fnv"
 	"html/template"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -43,6 +44,24 @@ type Options struct {
 	MaxPoints     int            // drawn points per series before downsampling; default 400
 	Location      *time.Location // for tick labels; default UTC
 	IncludeZero   bool           // extend the value axis to 0 (for counts)
+	Legend        bool           // name even a single series in a legend (who claims it)
+}
+
+// gapFactor is how many times a series' usual interval between points a
+// gap may be before its line breaks there rather than bridge it.
+const gapFactor = 3
+
+// usualGap is the median interval between consecutive points, or 0.
+func usualGap(pts []Point) time.Duration {
+	if len(pts) < 3 {
+		return 0
+	}
+	gaps := make([]time.Duration, len(pts)-1)
+	for i := range gaps {
+		gaps[i] = pts[i+1].Time.Sub(pts[i].Time)
+	}
+	slices.Sort(gaps)
+	return gaps[len(gaps)/2]
 }
 
 const (
@@ -143,7 +162,7 @@ func Line(series []Series, opt Options) template.HTML {
 	// Top: legend rows, then the unit, then the plot.
 	var legend []legendItem
 	legendH := 0.0
-	if len(lines) > 1 {
+	if len(lines) > 1 || opt.Legend {
 		legend, legendH = layoutLegend(lines, pad, fw-pad)
 	}
 	unit := unitLabel(lines, int((fw*2/3-4)/charW)) // starts at the y axis, at most a third in
@@ -270,9 +289,13 @@ func Line(series []Series, opt Options) template.HTML {
 				b.WriteString(` stroke-dasharray="` + d + `"`)
 			}
 			b.WriteString(` d="`)
+			var usual time.Duration // a downsampled line's intervals are the sampling's
+			if !sampled {
+				usual = usualGap(drawn)
+			}
 			for i, p := range drawn {
-				if i == 0 {
-					b.WriteByte('M')
+				if i == 0 || usual > 0 && p.Time.Sub(drawn[i-1].Time) > gapFactor*usual {
+					b.WriteByte('M') // a gap: no line across it
 				} else {
 					b.WriteByte('L')
 				}
