@@ -165,7 +165,7 @@ Ukraine intercepted :fig[drones-intercepted]; Russia says it downed :fig[drones-
 		`Ukraine intercepted <data class="figure" value="585">585 of 653 drones (89.6%)</data>;`,
 		`Russia says it downed <data class="figure" value="121">at least 121 drones</data>.`,
 		`Write :fig[key].`,
-		`<figure class="chart"><svg`)
+		`<figure class="chart"><div class="chart-wide"><svg`, `<div class="chart-narrow"><svg`)
 	bad := buildSite(t, `
 -- content/a.md --
 ---

@@ -25,7 +25,7 @@ func points(values []*site.SeriesValue) []chart.Point {
 		if f.By != "" {
 			text += ", by " + f.By
 		}
-		out[i] = chart.Point{Time: f.Period.End, Value: f.Figure.Value, URL: v.Entry.URL, Text: text}
+		out[i] = chart.Point{Time: f.Period.End, Value: f.Figure.Value, URL: v.Entry.URL, Text: text, Label: f.Symbol, Qualified: f.Qualifier != ""}
 	}
 	return out
 }
@@ -111,8 +111,21 @@ func seriesChart(sr *site.Series, loc any) template.HTML {
 	if s, ok := loc.(*site.Site); ok {
 		opt.Location = s.Location
 	}
-	return chart.Line(series, opt)
+	// Two drawings, the page's CSS shows one: a wide one, and one for a
+	// phone whose text stays 12 px or more and whose points stay 24 px
+	// targets at the 328 px a 360 px screen leaves it.
+	wide := chart.Line(series, opt)
+	opt.Width, opt.Height = narrowChartWidth, 280
+	narrow := chart.Line(series, opt)
+	if wide == "" {
+		return ""
+	}
+	return `<div class="chart-wide">` + wide + `</div><div class="chart-narrow">` + narrow + `</div>`
 }
+
+// narrowChartWidth is the width of a chart drawn for a phone, in viewBox
+// units: a 360 px screen shows it at 328 px, 1.09 times its size.
+const narrowChartWidth = 300
 
 // SeriesChart draws a series as its page does, for a :chart[key] in a
 // body; loc is the site's time zone.
