@@ -82,7 +82,7 @@ func TestFigureSeries(t *testing.T) {
 	}
 	r.contains("figures/drones-intercepted/index.html", `Part of <a href="/figures/drones-launched/">Drones launched</a>`, "Drones launched")
 	// The index of series, most reported first, and the home page.
-	r.contains("figures/index.html", `<a href="/figures/drones-launched/">Drones launched</a>`, `<td class="num">653 drones</td>`, `<td class="num">3</td>`)
+	r.contains("figures/index.html", `<a href="/figures/drones-launched/">Drones launched</a>`, `<td class="num" data-label="Latest">653 drones</td>`, `<td class="num" data-label="Values">3</td>`)
 	if idx := r.file("figures/index.html"); strings.Index(idx, "Drones launched") > strings.Index(idx, "Drones intercepted") {
 		t.Errorf("series not ordered by count")
 	}
