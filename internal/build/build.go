@@ -299,7 +299,8 @@ func model(opt Options, content *briefing.Content) (*site.Site, *Result, diag.Li
 	s, stats, siteDiags := site.Build(content, site.Options{
 		Title: cfg.Title, Description: description, Language: cfg.Language, BaseURL: baseURL, Location: cfg.Location,
 		Params: cfg.Params, Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now,
-		Chart: func(sr *site.Series) template.HTML { return render.SeriesChart(sr, cfg.Location) },
+		Chart:      func(sr *site.Series) template.HTML { return render.SeriesChart(sr, cfg.Location) },
+		Highlights: cfg.Highlights,
 	})
 	res := &Result{Site: s, Counts: Counts{Briefings: len(s.Entries), Drafts: stats.Drafts, Future: stats.Future,
 		Tags: len(s.Tags.Terms), Actors: len(s.Actors.Terms), NextDue: stats.NextDue}}

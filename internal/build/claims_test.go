@@ -188,3 +188,31 @@ And :fig[drones-lunched] here.
 		t.Error("unknown keys: no error")
 	}
 }
+
+// The home page shows the series brief.toml names, in its order, each
+// change with the period it compares with; an unknown key is an error in
+// brief.toml.
+func TestHighlightsChosen(t *testing.T) {
+	r := buildSite(t, `
+-- brief.toml --
+highlights = ["missiles", "drones-launched"]
+`+claims+`
+-- content/n5.md --
+---
+title: Missiles
+date: 2025-12-08
+figures:
+  - {label: Missiles, value: 5, unit: missiles}
+---
+`).ok()
+	home := r.file("index.html")
+	m, d := strings.Index(home, `<a href="/figures/missiles/">Missiles</a>`), strings.Index(home, `<a href="/figures/drones-launched/">Drones launched</a>`)
+	if m < 0 || d < m || strings.Contains(home, `<a href="/figures/drones-downed/">`) {
+		t.Errorf("highlights not as chosen:\n%s", home)
+	}
+	bad := buildSite(t, `
+-- brief.toml --
+highlights = ["drones-lunched"]
+`+claims)
+	bad.reports(`brief.toml:1:14: highlights: no figure series "drones-lunched": did you mean "drones-launched"?`)
+}

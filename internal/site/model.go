@@ -24,6 +24,9 @@ type Site struct {
 	Actors  *Taxonomy
 	Years   []*Year   // newest first
 	Figures []*Series // every figure series, most reported first
+	// Highlights are the series the home page shows: those the
+	// configuration names, else the most reported.
+	Highlights []*Series
 
 	chart func(*Series) template.HTML // draws a :chart[key]
 }

@@ -1,12 +1,16 @@
 package site
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/diag"
 	"github.com/brief-ssg/brief/internal/parallel"
+	"github.com/brief-ssg/brief/internal/slug"
 )
 
 // Series is every published value of one figure key, oldest first: how a
@@ -200,6 +204,36 @@ func (s *Site) buildSeries() {
 	for _, sr := range s.Figures {
 		sort.Slice(sr.Parts, func(i, j int) bool { return sr.Parts[i].Key < sr.Parts[j].Key })
 	}
+}
+
+// defaultHighlights is how many series the home page shows when the
+// configuration names none.
+const defaultHighlights = 4
+
+// highlights finds the series the configuration names; an unknown key is
+// an error at its place in brief.toml, with the nearest key.
+func (s *Site) highlights(names []briefing.Name, diags *diag.List) []*Series {
+	if len(names) == 0 {
+		return s.Figures[:min(len(s.Figures), defaultHighlights)]
+	}
+	byKey := make(map[string]*Series, len(s.Figures))
+	keys := make([]string, len(s.Figures))
+	for i, sr := range s.Figures {
+		byKey[sr.Key], keys[i] = sr, sr.Key
+	}
+	var out []*Series
+	for _, n := range names {
+		if sr := byKey[slug.Make(n.Text)]; sr != nil {
+			out = append(out, sr)
+			continue
+		}
+		msg := fmt.Sprintf("highlights: no figure series %q", n.Text)
+		if k := slug.Closest(slug.Make(n.Text), keys, 3); k != "" {
+			msg += fmt.Sprintf(": did you mean %q?", k)
+		}
+		diags.Errorf(n.Pos, "%s", msg)
+	}
+	return out
 }
 
 // pointOf returns the current report of v's period.

@@ -30,6 +30,9 @@ type Options struct {
 	Now         time.Time // the moment that decides what is in the future
 	// Chart draws a series for a :chart[key] in a body; nil draws none.
 	Chart func(*Series) template.HTML
+	// Highlights are the keys of the series the home page shows, as the
+	// configuration names them; none: the most reported.
+	Highlights []briefing.Name
 }
 
 // Stats counts what was left out.
@@ -105,6 +108,7 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 			s.Tags = s.taxonomy("tags", "Tags", newTagIndex(c.Tags, &parts[1]), func(e *Entry) []briefing.Name { return e.Briefing.Tags }, &parts[1])
 		case 2:
 			s.buildSeries()
+			s.Highlights = s.highlights(opt.Highlights, &parts[2])
 			s.Years = s.archives()
 		}
 	})
