@@ -34,7 +34,9 @@ const phoneFigures = `(() => {
   }), document.documentElement.scrollWidth - window.innerWidth);
   const nested = [...document.querySelectorAll('[role="img"]')].flatMap(el =>
     [...el.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')].filter(e => e.tabIndex >= 0).map(e => e.tagName));
-  return {minFont, minTarget, points, shown, overflow, nested};
+  const hl = document.querySelector('.highlights'), entries = document.querySelector('ol.entries');
+  const highlightsFirst = !!(hl && entries && hl.getBoundingClientRect().top < entries.getBoundingClientRect().top);
+  return {minFont, minTarget, points, shown, overflow, nested, highlightsFirst};
 })()`
 
 type phoneResult struct {
@@ -44,12 +46,15 @@ type phoneResult struct {
 	Shown     bool     `json:"shown"`
 	Overflow  float64  `json:"overflow"`
 	Nested    []string `json:"nested"`
+	// HighlightsFirst: the home page's figures come before its headlines.
+	HighlightsFirst bool `json:"highlightsFirst"`
 }
 
 // TestFiguresOnAPhone opens figure pages at 360 px: chart text is at least
 // 12 CSS px, points are targets of at least 24×24 px that show their value
 // when focused, no figures table scrolls sideways, and nothing focusable
-// sits inside role="img". The figures index fits a 1366 px screen.
+// sits inside role="img"; the home page's figures follow its headlines.
+// The figures index fits a 1366 px screen.
 func TestFiguresOnAPhone(t *testing.T) {
 	browser := browsertest.New(t)
 	srv := browsertest.Serve(t, exampleSite(t))
@@ -81,6 +86,9 @@ func TestFiguresOnAPhone(t *testing.T) {
 			}
 			if len(r.Nested) > 0 {
 				t.Errorf("%s: focusable elements inside role=img: %v", where, r.Nested)
+			}
+			if p.url == srv.URL+"/" && r.HighlightsFirst != (width == 1366) {
+				t.Errorf("%s: figures before the headlines: %v", where, r.HighlightsFirst)
 			}
 			if !p.chart || width != 360 {
 				continue
