@@ -8,7 +8,6 @@ import (
 	"github.com/brief-ssg/brief/internal/site"
 )
 
-
 // pages lists every page of the site with its output path, in a fixed order.
 func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 	if pageSize <= 0 {
