@@ -216,3 +216,22 @@ highlights = ["drones-lunched"]
 `+claims)
 	bad.reports(`brief.toml:1:14: highlights: no figure series "drones-lunched": did you mean "drones-launched"?`)
 }
+
+// A claimant close to a profile's name, but no name or alias of it, is a
+// warning that names the profile.
+func TestClaimantNearMiss(t *testing.T) {
+	r := buildSite(t, `
+-- content/actors/ukraine.md --
+---
+name: Ukraine
+---
+-- content/a.md --
+---
+title: A
+date: 2025-12-06
+figures:
+  - {label: Drones launched, value: 653, unit: drones, by: Ukriane}
+---
+`).ok()
+	r.reports(`content/a.md:5:5: warning: figure "Drones launched" is claimed by "Ukriane", which is not in any profile but is close to Ukraine (content/actors/ukraine.md): use that spelling, or add it to the profile's aliases`)
+}

@@ -317,8 +317,9 @@ func actorFigures(actors *Taxonomy) {
 }
 
 // claimantPages links each claimant to its actor's page, when the actor
-// has one.
-func claimantPages(series []*Series, actors *Taxonomy) {
+// has one, and warns of a claimant that is no actor of the site but is
+// close to the name of a profile (ix).
+func claimantPages(series []*Series, actors *Taxonomy, ix *index, diags *diag.List) {
 	byKey := make(map[string]*Term, len(actors.Terms))
 	for _, t := range actors.Terms {
 		byKey[t.key] = t
@@ -331,6 +332,11 @@ func claimantPages(series []*Series, actors *Taxonomy) {
 		}
 		for _, v := range sr.Values {
 			v.Figure.ByURL = v.Claimant.URL
+			if c := v.Claimant; c.URL == "" && c.key != "" && ix.byKey[c.key] == nil {
+				if near := ix.near(c.key); near != "" {
+					diags.Warnf(v.Figure.Pos, "figure %q is claimed by %q, which is not in any profile but is close to %s: use that spelling, or add it to the profile's aliases", v.Figure.Label, v.Figure.Figure.By, near)
+				}
+			}
 		}
 	}
 }

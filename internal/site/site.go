@@ -114,11 +114,12 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 	})
 	// Then what reads them: the terms' relations, figures and facets, and
 	// the links of bodies and profiles.
+	var claimDiags diag.List
 	parallel.For(2, func(_, i int) {
 		if i == 0 {
 			relations(s.Actors, s.Tags)
 			actorFigures(s.Actors)
-			claimantPages(s.Figures, s.Actors)
+			claimantPages(s.Figures, s.Actors, actorIndex, &claimDiags)
 			s.Actors.Facets = s.facets(s.Actors)
 		} else {
 			s.relate()
@@ -129,6 +130,7 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 	for _, part := range parts {
 		diags = append(diags, part...)
 	}
+	diags = append(diags, claimDiags...)
 	diags.Sort()
 	return s, stats, diags
 }
