@@ -64,6 +64,8 @@ func TestFigureClaims(t *testing.T) {
 	if i := strings.Index(n4, "by Russia, 6–7 Dec 2025"); i < 0 || strings.Contains(n4[i:i+400], " vs ") {
 		t.Errorf("Russia's first claim shows a change:\n%s", n4)
 	}
+	// A count's axis starts at zero; the chart names each claimant.
+	r.contains("figures/drones-launched/index.html", `text-anchor="end"><text x=`, `">0</text>`, `Drones launched, by Russia</text>`, `Drones launched, by Ukraine</text>`)
 	// The series page: one row per report, with its period and claimant.
 	r.contains("figures/drones-launched/index.html", `<th scope="col">By</th>`, `<td data-label="Period">6–7 Dec 2025</td>`,
 		`<td data-label="By"><a href="/actors/ukraine/">Ukraine</a></td>`, `<td data-label="By">Russia</td>`)
