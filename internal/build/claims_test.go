@@ -168,6 +168,8 @@ Ukraine intercepted :fig[drones-intercepted]; Russia says it downed :fig[drones-
 		`Russia says it downed <data class="figure" value="121">at least 121 drones</data>.`,
 		`Write :fig[key].`,
 		`<figure class="chart"><div class="chart-wide"><svg`, `<div class="chart-narrow"><svg`)
+	// A summary taken from a first paragraph with figures has them too.
+	r.contains("data/briefings.json", `"summary": "Ukraine intercepted 585 of 653 drones (89.6%); Russia says it downed at least 121 drones. Write :fig[key]."`)
 	bad := buildSite(t, `
 -- content/a.md --
 ---

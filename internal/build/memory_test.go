@@ -164,6 +164,9 @@ func TestInlineFigureUpdatedInPlace(t *testing.T) {
 		t.Fatal(diags)
 	}
 	page, _ := got.Get("2025/01/alpha/index.html")
+	if data, _ := got.Get("data/briefings.json"); !bytes.Contains(data, []byte(`"summary": "Russia fired about 653 drones."`)) {
+		t.Errorf("summary after the edit:\n%s", data)
+	}
 	if !bytes.Contains(page, []byte(`Russia fired <data class="figure" value="653">about 653 drones</data>.`)) || !bytes.Contains(page, []byte("A new paragraph.")) {
 		t.Errorf("page after the edit:\n%s", page)
 	}

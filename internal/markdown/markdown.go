@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"html/template"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -287,13 +288,15 @@ func plainText(n ast.Node, src []byte, b *strings.Builder) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch t := c.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(src))
+			b.Write(util.UnescapePunctuations(t.Segment.Value(src))) // \:fig[ is :fig[
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
 			b.Write(t.Value)
 		case *ast.RawHTML:
+		case *figRef: // filled in by the site, as in the body
+			b.WriteString(briefing.FigureMarker + strconv.Itoa(t.index) + briefing.FigureMarkerEnd)
 		default:
 			plainText(c, src, b)
 		}

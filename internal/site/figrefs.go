@@ -69,3 +69,25 @@ func known(keys []string) string {
 	}
 	return ": use one of " + strings.Join(keys, ", ")
 }
+
+// withSummary returns b, or a copy of it whose summary, taken from a first
+// paragraph with inline figures, has them filled in as text.
+func withSummary(b *briefing.Briefing, figs []FigureView) *briefing.Briefing {
+	if !strings.Contains(b.Summary, briefing.FigureMarker) {
+		return b
+	}
+	pairs := make([]string, 0, 2*len(b.Refs))
+	for i, r := range b.Refs {
+		text := ""
+		for k := range figs {
+			if figs[k].Key == r.Key && !r.Chart {
+				text = figs[k].Text
+				break
+			}
+		}
+		pairs = append(pairs, briefing.FigureMarker+strconv.Itoa(i)+briefing.FigureMarkerEnd, text)
+	}
+	c := *b
+	c.Summary = strings.Join(strings.Fields(strings.NewReplacer(pairs...).Replace(b.Summary)), " ")
+	return &c
+}

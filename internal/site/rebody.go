@@ -34,7 +34,7 @@ func (s *Site) Apply(c *briefing.Content, edit Rebody) (undo func(), ok bool) {
 		if !slices.Equal(e.Anchors, b.Anchors) {
 			return nil, false
 		}
-		v := version{b, b.HTML, b.HTMLSum}
+		v := version{withSummary(b, e.Figures), b.HTML, b.HTMLSum}
 		if len(b.Links) > 0 {
 			var diags diag.List
 			if r == nil {

@@ -176,6 +176,7 @@ func (s *Site) newEntry(b *briefing.Briefing, units map[string]string, actors *i
 		e.UpdatedText = b.Updated.Format("2 January 2006")
 	}
 	e.Figures = figureViews(b.Figures, b.Date, units, actors, diags)
+	e.Briefing = withSummary(b, e.Figures)
 	for _, a := range b.Aliases {
 		out, ok := aliasPath(a)
 		if !ok {
