@@ -65,7 +65,7 @@ func (s *editSite) briefing(i int, body string) string {
 	for range s.rng.IntN(3) {
 		actors = append(actors, editActors[s.rng.IntN(len(editActors))])
 	}
-	return fmt.Sprintf("---\ntitle: Briefing %d %s\ndate: 2025-%02d-%02dT%02d:00:00+02:00\ntags: [%s]\nactors: [%s]\nfigures:\n  - {label: Drones launched, value: %d, unit: drones, by: %s, period: %q, qualifier: %s, note: %q}\n---\n%s\n\nLaunched: :fig[drones-launched].\n",
+	return fmt.Sprintf("---\ntitle: Briefing %d %s\ndate: 2025-%02d-%02dT%02d:00:00+02:00\ntags: [%s]\nactors: [%s]\nfigures:\n  - {label: Drones launched, value: %d, unit: drones, by: %s, period: %q, qualifier: %s, note: %q}\n---\n%s Launched: :fig[drones-launched].\n",
 		i, body, 1+i%3, 1+i%27, i%24, strings.Join(tags, ", "), strings.Join(actors, ", "), 100*s.rng.IntN(3),
 		s.pick("by"), s.pick("period"), s.pick("qualifier"), s.pick("note"), body)
 }
