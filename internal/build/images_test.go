@@ -36,6 +36,16 @@ func testImage(t *testing.T, format string, w, h int) []byte {
 	return b.Bytes()
 }
 
+// withPNGs adds a small real PNG at each path of fsys.
+func withPNGs(fsys fstest.MapFS, paths ...string) fstest.MapFS {
+	var b bytes.Buffer
+	png.Encode(&b, image.NewGray(image.Rect(0, 0, 4, 3)))
+	for _, p := range paths {
+		fsys[p] = &fstest.MapFile{Data: b.Bytes()}
+	}
+	return fsys
+}
+
 func imageSite(t *testing.T) fstest.MapFS {
 	webp, err := os.ReadFile("testdata/images/video.webp")
 	if err != nil {
@@ -95,7 +105,7 @@ func TestImages(t *testing.T) {
 		`<meta property="og:image" content="https://example.org/news/img/map.`+h+`.png">`,
 		`<meta name="twitter:card" content="summary_large_image">`,
 		`<meta name="twitter:image" content="https://example.org/news/img/map.`+h+`.png">`,
-		`"image":"https://example.org/news/img/map.`+h+`.png"`)
+		`"image":["https://example.org/news/img/map.`+h+`.png"]`)
 	// WebP is read, never resized.
 	webp := regexp.MustCompile(`<img src="/news/img/frame\.[0-9a-f]{8}\.webp" width="(\d+)" height="(\d+)"`).FindStringSubmatch(page)
 	if webp == nil || webp[1] != "150" || webp[2] != "103" {
@@ -113,7 +123,7 @@ func TestImages(t *testing.T) {
 	}
 	// The front matter's image, and the site's default.
 	r.contains("2025/12/talks/index.html", `<meta property="og:image" content="https://example.org/news/img/map.`+h+`.png">`)
-	r.contains("2025/12/plain/index.html", `<meta property="og:image" content="https://example.org/news/img/default.png">`, `"image":"https://example.org/news/img/default.png"`)
+	r.contains("2025/12/plain/index.html", `<meta property="og:image" content="https://example.org/news/img/default.png">`, `"image":["https://example.org/news/img/default.png"]`)
 	r.contains("index.html", `<meta property="og:image" content="https://example.org/news/img/default.png">`)
 }
 

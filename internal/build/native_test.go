@@ -46,17 +46,19 @@ figures:
     of: '<Drones> & "more"'
 sources:
   - title: 'Evil <source>'
-    url: 'javascript:alert(1)'
-  - url: 'https://ex.org/a b?c=d&e=<f>%zz%41''"+ü#frag'
+    url: 'https://ex.org/"><script>alert(1)</script>'
+  - url: 'https://ex.org/a%20b?c=d&e=<f>%zz%41''"+ü#frag'
   - title: 'Only a title & <more>'
   - title: Mail
     url: 'mailto:x@example.org'
   - title: Shouting
     url: 'HTTP://EXAMPLE.ORG/X'
-  - title: Relative
-    url: '//cdn.example.org/x:y'
+  - title: Colon
+    url: 'https://cdn.example.org/x:y'
 ---
 Body with <b>raw</b> & text.
+
+![A 'map' & more](img/map+1.png?a=1&b=<2>"x)
 -- content/b.md --
 ---
 title: 'Second & <last>'
@@ -153,7 +155,7 @@ func corpusSite(t *testing.T, n int) fstest.MapFS {
 func TestNativeLayoutsMatchTemplates(t *testing.T) {
 	strikesSite := siteFS(strikes)
 	sites := map[string]fstest.MapFS{
-		"hostile":  siteFS(hostile),
+		"hostile":  withPNGs(siteFS(hostile), "content/img/map+1.png"),
 		"strikes":  strikesSite,
 		"newsroom": siteFS(bylines),
 		"images":   imageSite(t),
@@ -162,7 +164,7 @@ func TestNativeLayoutsMatchTemplates(t *testing.T) {
 		// A site's own definitions beside default ones: those of home.html
 		// make every page's cards and years; partials.html's own pager
 		// and lists leave the frame native and the lists to templates.
-		"own entry and years-nav": withLayout(t, siteFS(hostile), "home.html", func(s string) string {
+		"own entry and years-nav": withLayout(t, withPNGs(siteFS(hostile), "content/img/map+1.png"), "home.html", func(s string) string {
 			return s + `{{define "entry"}}<p>{{.Title}}</p>{{end}}{{define "years-nav"}}<nav>{{len .Site.Years}} years</nav>{{end}}`
 		}),
 		"own pager and list": withLayout(t, strikesSite, "partials.html", func(s string) string {

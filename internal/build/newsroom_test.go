@@ -131,7 +131,7 @@ date: 2025-12-06
 ---
 Body.
 `).ok()
-	r.lacks("2025/12/strikes/index.html", "byline", `"author"`, "Authors</a>")
+	r.lacks("2025/12/strikes/index.html", "byline", `"@type":"Person"`, "Authors</a>")
 	r.absent("authors/index.html")
 }
 
@@ -173,7 +173,7 @@ date: 2025-12-06
 See [the talks](/2025/12/talks/), [the tags](/tags/#top), [a file](/files/report.pdf),
 [nothing](/2026/12/x/) and [the draft](/2025/12/draft/).
 
-Also [elsewhere](https://example.com/2026/12/x/) and [a scheduled one](/2099/01/later/?q=1).
+Also [elsewhere](https://example.com/2026/12/x/) and [a scheduled one](/2027/01/later/?q=1).
 -- content/2025-12-05-talks.md --
 ---
 title: Talks
@@ -187,17 +187,17 @@ date: 2025-12-04
 draft: true
 ---
 Draft.
--- content/2099-01-01-later.md --
+-- content/2027-01-01-later.md --
 ---
 title: Later
-date: 2099-01-01
+date: 2027-01-01
 ---
 Later.
 `)
 	r.reports(
 		"content/2025-12-06-strikes.md:6:1: link to /2026/12/x/: no page of the site has this URL; link to an existing page, or to a briefing's file (2025-11-29-talks.md)",
 		"content/2025-12-06-strikes.md:6:28: link to /2025/12/draft/: content/2025-12-04-draft.md is a draft and not published",
-		"content/2025-12-06-strikes.md:8:54: link to /2099/01/later/?q=1: content/2099-01-01-later.md is scheduled for 1 January 2099 and not published yet",
+		"content/2025-12-06-strikes.md:8:54: link to /2027/01/later/?q=1: content/2027-01-01-later.md is scheduled for 1 January 2027 and not published yet",
 	)
 	if n := len(r.diags.Errors()); n != 3 {
 		t.Errorf("%d errors, want 3:\n%s", n, r.messages())

@@ -18,8 +18,8 @@ type Page struct {
 
 	// Metadata for the head.
 	Description string     // plain text: meta description and og:description
+	Image       string     // absolute URL of the page's image for og:image, or ""
 	Feeds       []FeedLink // feeds to announce with <link rel="alternate">
-	Image       string     // absolute URL of the link preview's image; may be empty
 
 	Entry   *site.Entry   // briefing pages
 	Entries []*site.Entry // list pages: this page's briefings
@@ -57,7 +57,7 @@ func (p *Page) JSONLD() any {
 	if p.Entry == nil {
 		return nil
 	}
-	return articleData(p.Site, p.Entry)
+	return articleData(p.Site, p.Entry, p.Image)
 }
 
 // Pager links the pages of a paginated list.

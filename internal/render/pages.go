@@ -3,12 +3,10 @@ package render
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/brief-ssg/brief/internal/site"
 )
-
-// homeHighlights is how many figure series the home page shows.
-const homeHighlights = 4
 
 // pages lists every page of the site with its output path, in a fixed order.
 func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
@@ -25,7 +23,7 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 	// lists, if any.
 	add := func(dir, kind, title string, entries []*site.Entry, fill func(*Page)) {
 		jobs = append(jobs, job{path: dir + "index.html", kind: kind, entries: entries, make: func() *Page {
-			p := &Page{Site: s, Kind: kind, Title: title, URL: s.URL(dir), Stylesheet: css, Feeds: feeds, Entries: entries, Image: s.Image}
+			p := &Page{Site: s, Kind: kind, Title: title, URL: s.URL(dir), Stylesheet: css, Feeds: feeds, Entries: entries, Image: httpOnly(s.Image)}
 			p.Permalink = s.Abs(p.URL)
 			fill(p)
 			p.Description = describe(s, p, description)
@@ -61,7 +59,7 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 	}
 	none := func(*Page) {}
 
-	highlights := s.Figures[:min(len(s.Figures), homeHighlights)]
+	highlights := s.Highlights
 	list("", "home", s.Title, s.Entries, func(p *Page) {
 		if p.Pager == nil || p.Pager.Number == 1 {
 			p.Highlights = highlights
@@ -121,7 +119,9 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 	for _, e := range s.Entries {
 		jobs = append(jobs, job{path: e.OutPath, kind: "briefing", entry: e, briefings: briefings})
 	}
-	jobs = append(jobs, job{path: "404.html", kind: "404", page: &Page{Site: s, Kind: "404", Title: "Page not found", URL: s.BasePath + "404.html", Permalink: s.Abs(s.BasePath + "404.html"), Stylesheet: css, Feeds: feeds, Description: description}})
+	notFound := &Page{Site: s, Kind: "404", Title: "Page not found", URL: s.BasePath + "404.html", Permalink: s.Abs(s.BasePath + "404.html"), Stylesheet: css, Feeds: feeds}
+	notFound.Description = describe(s, notFound, description)
+	jobs = append(jobs, job{path: "404.html", kind: "404", page: notFound})
 	return jobs
 }
 
@@ -134,7 +134,28 @@ type briefingPages struct {
 }
 
 func (b *briefingPages) page(e *site.Entry) *Page {
-	p := &Page{Site: b.s, Kind: "briefing", Title: e.Title, URL: e.URL, Permalink: e.Permalink, Stylesheet: b.css, Feeds: b.feeds, Entry: e, Image: e.Image}
+	p := &Page{Site: b.s, Kind: "briefing", Title: e.Title, URL: e.URL, Permalink: e.Permalink, Stylesheet: b.css, Feeds: b.feeds, Entry: e, Image: previewImage(b.s, e)}
 	p.Description = describe(b.s, p, b.description)
 	return p
+}
+
+// previewImage is the absolute http(s) URL of a briefing's link preview
+// image: its own or its first image of the site, else the first image of
+// its body, else the site's; "" when none is an http(s) URL (without a
+// baseURL).
+func previewImage(s *site.Site, e *site.Entry) string {
+	for _, u := range []string{e.Image, image(e), s.Image} {
+		if u = httpOnly(u); u != "" {
+			return u
+		}
+	}
+	return ""
+}
+
+// httpOnly is u when it is an http(s) URL, else "".
+func httpOnly(u string) string {
+	if strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
+		return u
+	}
+	return ""
 }

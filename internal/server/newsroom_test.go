@@ -1,6 +1,7 @@
 package server
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -10,17 +11,18 @@ import (
 	"github.com/brief-ssg/brief/internal/browsertest"
 )
 
-const hiddenSite = testSite + `-- content/2025/2025-01-03-draft.md --
+// hiddenSite has a draft and a briefing scheduled a year ahead.
+var hiddenSite = testSite + `-- content/2025/2025-01-03-draft.md --
 ---
 title: A draft
 date: 2025-01-03
 draft: true
 ---
 Not yet.
--- content/2099/2099-01-01-later.md --
+-- content/later.md --
 ---
 title: Much later
-date: 2099-01-01T09:00
+date: ` + strconv.Itoa(time.Now().Year()+1) + `-01-01T09:00
 ---
 Scheduled.
 `
@@ -31,8 +33,9 @@ func TestHiddenBriefingsSaySo(t *testing.T) {
 	if code != 404 || !strings.Contains(body, "content/2025/2025-01-03-draft.md is a draft (draft: true). Start brief serve with -D (--drafts)") {
 		t.Errorf("draft: %d\n%s", code, body)
 	}
-	code, body, _ = ts.get("/2099/01/later/")
-	if code != 404 || !strings.Contains(body, "is dated 1 January 2099 09:00 UTC, in the future") || !strings.Contains(body, "-F (--future)") {
+	year := strconv.Itoa(time.Now().Year() + 1)
+	code, body, _ = ts.get("/" + year + "/01/later/")
+	if code != 404 || !strings.Contains(body, "is dated 1 January "+year+" 09:00 UTC, in the future") || !strings.Contains(body, "-F (--future)") {
 		t.Errorf("future: %d\n%s", code, body)
 	}
 	if code, body, _ = ts.get("/2025/01/nothing/"); code != 404 || strings.Contains(body, "Not published yet") {

@@ -182,6 +182,7 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 		if sp := best[t]; t.Name == "" && sp != nil {
 			t.Name = sp.text // a profile without a name and without briefings keeps none
 		}
+		t.key = k
 		t.Slug = used.Claim(slug.Make(k))
 		t.Dir = kind + "/" + t.Slug + "/"
 		t.URL = s.URL(t.Dir)
@@ -192,6 +193,11 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 	sort.SliceStable(tax.ByCount, func(i, j int) bool { return tax.ByCount[i].Count() > tax.ByCount[j].Count() })
 	return tax
 }
+
+// TogetherCount is how many actors an actor's "appears with" list names,
+// and how many tags its top tags: on its page and in data/actors.json.
+// Capped, the lists grow with the actors, not with their square.
+const TogetherCount = 10
 
 // relations counts, for every actor, the actors and tags of its briefings,
 // on every core. Counts live in slices indexed by term, one pair per
@@ -225,7 +231,7 @@ func relations(actors, tags *Taxonomy) {
 				c.tagged[g.index]++
 			}
 		}
-		t.Together, t.TopTags = top(c.seenActors, c.together, 10), top(c.seenTags, c.tagged, 10)
+		t.Together, t.TopTags = top(c.seenActors, c.together, TogetherCount), top(c.seenTags, c.tagged, TogetherCount)
 	})
 }
 
