@@ -260,13 +260,26 @@ var ReservedIDs = []string{
 	"sources-title", "corrections-title", "related-title", "highlights-title", "briefings-title", "together-title", "top-tags-title", "actor-figures-title",
 }
 
+// CorrectionIDPrefix starts the ids of a briefing's corrections
+// (correction-1, correction-2 …), which headings never get.
+const CorrectionIDPrefix = "correction-"
+
+// numbered tells whether id is prefix followed by digits only.
+func numbered(id, prefix string) bool {
+	rest, ok := strings.CutPrefix(id, prefix)
+	return ok && rest != "" && strings.Trim(rest, "0123456789") == ""
+}
+
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	base := slug.Words(string(bytes.TrimSpace(value)))
 	if base == "" {
 		base = "section"
 	}
 	id := base
-	for s.used[id] {
+	if s.used[id] && base+"-" == CorrectionIDPrefix {
+		base, id = base+"-section", base+"-section" // its numbers are the corrections'
+	}
+	for s.used[id] || numbered(id, CorrectionIDPrefix) {
 		s.next[base]++
 		id = base + "-" + strconv.Itoa(s.next[base])
 	}

@@ -435,3 +435,14 @@ func TestDeepNestingIsRefused(t *testing.T) {
 		t.Errorf("30 quotes deep: %s", ok.HTML)
 	}
 }
+
+// TestHeadingsAvoidCorrectionIDs: the ids of corrections on a briefing's
+// page are never given to headings.
+func TestHeadingsAvoidCorrectionIDs(t *testing.T) {
+	r := New().Render("a.md", []byte("## Correction\n\n## Correction\n\n## Correction 2\n"), 1)
+	for _, id := range r.Anchors {
+		if numbered(id, CorrectionIDPrefix) {
+			t.Errorf("heading id %q is a correction's", id)
+		}
+	}
+}
