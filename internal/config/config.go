@@ -32,6 +32,7 @@ type Config struct {
 	FeedLimit   int    // newest briefings in each feed
 	NewPath     string // where brief new writes, a pattern under the site root
 	Headers     bool   // write _headers for Netlify and Cloudflare Pages
+	Deploy      Deploy // the [deploy] table, for brief deploy
 }
 
 // DefaultNewPath is where brief new writes unless newPath says otherwise:
@@ -40,10 +41,10 @@ const DefaultNewPath = "content/{year}/{year}-{month}-{day}-{slug}.md"
 
 // Default is the configuration of a site without brief.toml.
 func Default() Config {
-	return Config{Title: "Briefings", Language: "en", TimeZone: "UTC", Location: time.UTC, PageSize: 20, MaxFileSize: source.DefaultMaxFileSize, FeedLimit: 20, NewPath: DefaultNewPath}
+	return Config{Title: "Briefings", Language: "en", TimeZone: "UTC", Location: time.UTC, PageSize: 20, MaxFileSize: source.DefaultMaxFileSize, FeedLimit: 20, NewPath: DefaultNewPath, Deploy: defaultDeploy()}
 }
 
-var keys = []string{"title", "description", "baseURL", "language", "timezone", "pageSize", "feedLimit", "maxFileSize", "newPath", "headers", "params"}
+var keys = []string{"title", "description", "baseURL", "language", "timezone", "pageSize", "feedLimit", "maxFileSize", "newPath", "headers", "params", "deploy"}
 
 // Parse reads brief.toml's bytes over the defaults.
 func Parse(path string, src []byte) (Config, diag.List) {
@@ -115,6 +116,8 @@ func Parse(path string, src []byte) (Config, diag.List) {
 				continue
 			}
 			c.Params = plain(v).(map[string]any)
+		case "deploy":
+			parseDeploy(v, &c.Deploy, &diags)
 		default:
 			msg := fmt.Sprintf("unknown key %q in %s", f.Key, FileName)
 			if s := slug.Closest(f.Key, keys, 2); s != "" {
