@@ -37,6 +37,7 @@ func commands() []command {
 		{"new", "write a new briefing with its front matter filled in", runNew},
 		{"list", "list drafts, future or all briefings with their dates", runList},
 		{"check", "build without writing and report every problem, links included", runCheck},
+		{"deploy", "send the built site to a bucket, uploading only what changed", runDeploy},
 		{"version", "print the version", runVersion},
 		{"help", "show help for brief or a command", nil},
 	}

@@ -30,23 +30,34 @@ func newRedactor(rawURL string) redactor {
 			r.add(value)
 		}
 	}
-	if u, err := url.Parse(rawURL); err == nil {
-		if p, ok := u.User.Password(); ok {
-			r.add(p)
-			r.add(url.QueryEscape(p))
-		}
-		for k, vs := range u.Query() {
-			if secretName.MatchString(k) {
-				for _, v := range vs {
-					r.add(v)
-					r.add(url.QueryEscape(v))
-				}
-			}
-		}
-	}
+	r.addURL(rawURL, 0)
 	// The longest first, so a secret that holds another goes whole.
 	sort.Slice(r.secrets, func(i, j int) bool { return len(r.secrets[i]) > len(r.secrets[j]) })
 	return r
+}
+
+// addURL records the password of a URL and the values of its secret
+// parameters, and does the same for parameters that are URLs themselves
+// (endpoint=https://user:pass@host).
+func (r *redactor) addURL(rawURL string, depth int) {
+	u, err := url.Parse(rawURL)
+	if err != nil || depth > 2 {
+		return
+	}
+	if p, ok := u.User.Password(); ok {
+		r.add(p)
+		r.add(url.QueryEscape(p))
+	}
+	for k, vs := range u.Query() {
+		for _, v := range vs {
+			if secretName.MatchString(k) {
+				r.add(v)
+				r.add(url.QueryEscape(v))
+			} else if strings.Contains(v, "://") {
+				r.addURL(v, depth+1)
+			}
+		}
+	}
 }
 
 // add records a secret; values too short to be one (true, 1) are left
@@ -85,19 +96,26 @@ func (e *redactedError) Error() string { return e.msg }
 func (e *redactedError) Unwrap() error { return e.err }
 
 // DisplayURL returns the target URL to print: no user information, and
-// the values of secret parameters replaced.
+// the values of secret parameters replaced. A URL without them is printed
+// as written.
 func DisplayURL(rawURL string) string {
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		return "(an unreadable URL)"
 	}
-	u.User = nil
+	r := newRedactor(rawURL)
 	q := u.Query()
+	secret := u.User != nil
 	for k := range q {
 		if secretName.MatchString(k) {
 			q.Set(k, redacted)
+			secret = true
 		}
 	}
+	if !secret {
+		return r.String(rawURL)
+	}
+	u.User = nil
 	u.RawQuery = q.Encode()
-	return newRedactor(rawURL).String(strings.ReplaceAll(u.String(), url.QueryEscape(redacted), redacted))
+	return r.String(strings.ReplaceAll(u.String(), url.QueryEscape(redacted), redacted))
 }

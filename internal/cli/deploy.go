@@ -1,0 +1,201 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/config"
+	"github.com/brief-ssg/brief/internal/deploy"
+)
+
+// deployFlags are the flags of deploy.
+type deployFlags struct {
+	source, dest, to                    string
+	dryRun, confirmDeletes, gzip, quiet bool
+	maxDeletes, workers                 int
+}
+
+func (f *deployFlags) register(fs *flag.FlagSet) {
+	stringFlag(fs, &f.source, "s", "source", ".", sourceUsage)
+	stringFlag(fs, &f.dest, "d", "destination", "public", "the built site to deploy, relative to the site root")
+	fs.StringVar(&f.to, "to", "", "the bucket URL, overriding [deploy] to in brief.toml (s3://bucket?region=eu-west-1, gs://bucket, azblob://container, file:///srv/site)")
+	fs.BoolVar(&f.dryRun, "dry-run", false, "print what would be uploaded and deleted, and change nothing")
+	fs.BoolVar(&f.confirmDeletes, "confirm-deletes", false, "delete remote files that the site no longer has, however many")
+	fs.IntVar(&f.maxDeletes, "max-deletes", -1, "delete at most this many remote files without --confirm-deletes (default: [deploy] maxDeletes, else 256)")
+	fs.IntVar(&f.workers, "workers", 8, "how many files to send at once")
+	fs.BoolVar(&f.gzip, "gzip", false, "send text files gzip-compressed, with Content-Encoding: gzip (or set [deploy] gzip = true)")
+	boolFlag(fs, &f.quiet, "q", "quiet", "print errors only")
+}
+
+const deploySynopsis = `Sends the built site (public/) to a bucket, uploading only new and changed
+files, then deletes the remote files the site no longer has. Run brief build
+first. Credentials come from each cloud's usual environment variables and
+profiles; brief never prints or stores them.`
+
+func runDeploy(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var f deployFlags
+	fs := newFlagSet("deploy", deploySynopsis, stderr)
+	f.register(fs)
+	if code, done := parse(fs, args, stdout); done {
+		return code
+	}
+	fail := func(code int, format string, a ...any) int {
+		fmt.Fprintf(stderr, "brief deploy: "+format+"\n", a...)
+		return code
+	}
+	if f.workers < 1 {
+		return fail(ExitUsage, "--workers must be at least 1")
+	}
+	root, err := filepath.Abs(f.source)
+	if err != nil || !isDir(root) {
+		return fail(ExitUsage, "--source %q is not a folder", f.source)
+	}
+	cfg, diags := build.LoadConfig(os.DirFS(root))
+	if diags.Err() != nil {
+		report(stderr, diags, f.quiet)
+		return ExitError
+	}
+	d := cfg.Deploy
+	to := f.to
+	if to == "" {
+		to = d.To
+	}
+	if to == "" {
+		return fail(ExitUsage, "no target: pass --to s3://bucket?region=… or set to in the [deploy] table of %s", config.FileName)
+	}
+	maxDeletes := f.maxDeletes
+	if maxDeletes < 0 {
+		maxDeletes = d.MaxDeletes
+	}
+	dir := f.dest
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(root, dir)
+	}
+	if !isDir(dir) {
+		return fail(ExitError, "%s is not a folder: run brief build first", rel(root, dir))
+	}
+	start := time.Now()
+	files, err := deploy.Scan(dir, settings(d, f.gzip))
+	if err != nil {
+		return fail(ExitError, "reading %s: %v", rel(root, dir), err)
+	}
+	target, err := deploy.Open(ctx, to)
+	if err != nil {
+		return fail(ExitUsage, "cannot open %s: %v", deploy.DisplayURL(to), err)
+	}
+	defer target.Close()
+	plan, err := target.Plan(ctx, files)
+	if err != nil {
+		return fail(ExitError, "listing %s: %v", target.URL, err)
+	}
+	tooMany := len(plan.Deletes) > maxDeletes && !f.confirmDeletes
+	if f.dryRun {
+		printPlan(stdout, plan)
+		fmt.Fprintf(stderr, "brief deploy: dry run: %d to upload (%s), %d unchanged, %d to delete, in %s; nothing changed\n",
+			len(plan.Uploads), size(plan.Bytes()), plan.Unchanged, len(plan.Deletes), target.URL)
+		if tooMany {
+			fmt.Fprintf(stderr, "brief deploy: %d deletions are more than --max-deletes %d: the deploy would stop before changing anything unless given --confirm-deletes\n", len(plan.Deletes), maxDeletes)
+		}
+		return ExitOK
+	}
+	if tooMany {
+		return fail(ExitError, "refusing to delete %d files from %s, more than --max-deletes %d; nothing changed: check --to, look with --dry-run, then rerun with --confirm-deletes",
+			len(plan.Deletes), target.URL, maxDeletes)
+	}
+	prog := newProgress(stderr, f.quiet)
+	st, err := target.Apply(ctx, dir, plan, f.workers, prog.update)
+	prog.clear()
+	if err != nil {
+		if ctx.Err() != nil {
+			fmt.Fprintf(stderr, "brief deploy: interrupted after %d uploaded and %d deleted; run brief deploy again to finish\n", st.Uploaded, st.Deleted)
+			return ExitInterrupted
+		}
+		return fail(ExitError, "%v\nbrief deploy: stopped after %d uploaded (%s) and %d deleted of %d to upload and %d to delete; run brief deploy again to finish",
+			err, st.Uploaded, size(st.Sent), st.Deleted, len(plan.Uploads), len(plan.Deletes))
+	}
+	if !f.quiet {
+		fmt.Fprintf(stderr, "brief deploy: %d uploaded (%s), %d unchanged, %d deleted, to %s in %s\n",
+			st.Uploaded, size(st.Sent), plan.Unchanged, st.Deleted, target.URL, time.Since(start).Round(time.Millisecond))
+	}
+	return ExitOK
+}
+
+// settings turns the [deploy] table into the headers of every file.
+func settings(d config.Deploy, gzip bool) deploy.Settings {
+	s := deploy.Settings{MaxAge: d.MaxAge, Gzip: gzip || d.Gzip}
+	for _, r := range d.Headers {
+		rule := deploy.Rule{Pattern: r.Pattern, CacheControl: r.CacheControl, ContentType: r.ContentType,
+			ContentDisposition: r.ContentDisposition, ContentLanguage: r.ContentLanguage}
+		if r.Gzip != "" {
+			gz := r.Gzip == "true"
+			rule.Gzip = &gz
+		}
+		s.Rules = append(s.Rules, rule)
+	}
+	return s
+}
+
+// printPlan lists what a deploy would do, one object a line, in order.
+func printPlan(w io.Writer, p *deploy.Plan) {
+	for _, u := range p.Uploads {
+		what := "changed"
+		if u.New {
+			what = "new"
+		}
+		enc := ""
+		if u.Header.ContentEncoding != "" {
+			enc = ", " + u.Header.ContentEncoding
+		}
+		fmt.Fprintf(w, "upload %-7s %s (%s, %s%s; %s)\n", what, u.Key, size(u.Size), u.Header.ContentType, enc, u.Header.CacheControl)
+	}
+	for _, key := range p.Deletes {
+		fmt.Fprintf(w, "delete         %s\n", key)
+	}
+}
+
+// progress shows how far a long deploy has got on a terminal, on one line
+// rewritten at most ten times a second.
+type progress struct {
+	w     io.Writer
+	on    bool
+	mu    sync.Mutex
+	last  time.Time
+	shown bool
+}
+
+func newProgress(w io.Writer, quiet bool) *progress {
+	f, ok := w.(*os.File)
+	on := false
+	if ok && !quiet {
+		if info, err := f.Stat(); err == nil && info.Mode()&os.ModeCharDevice != 0 {
+			on = true
+		}
+	}
+	return &progress{w: w, on: on}
+}
+
+func (p *progress) update(done, total int, sent int64) {
+	if !p.on {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if now := time.Now(); now.Sub(p.last) >= 100*time.Millisecond || done == total {
+		p.last = now
+		p.shown = true
+		fmt.Fprintf(p.w, "\rbrief deploy: %d/%d, %s sent\x1b[K", done, total, size(sent))
+	}
+}
+
+func (p *progress) clear() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+}
