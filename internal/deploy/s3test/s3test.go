@@ -172,4 +172,3 @@ func (s *Server) URL(bucket string) string {
 	q := url.Values{"endpoint": {s.Endpoint}, "use_path_style": {"true"}, "region": {Region}}
 	return "s3://" + bucket + "?" + q.Encode()
 }
-
