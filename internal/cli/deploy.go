@@ -2,11 +2,13 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"time"
 
@@ -19,7 +21,31 @@ import (
 type deployFlags struct {
 	source, dest, to                    string
 	dryRun, confirmDeletes, gzip, quiet bool
-	maxDeletes, workers                 int
+	workers                             int
+	maxDeletes                          optionalInt
+}
+
+// optionalInt is an int flag that knows whether it was given, so that
+// brief.toml's value applies otherwise.
+type optionalInt struct {
+	n   int
+	set bool
+}
+
+func (o *optionalInt) String() string {
+	if o == nil || !o.set {
+		return ""
+	}
+	return strconv.Itoa(o.n)
+}
+
+func (o *optionalInt) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return errors.New("must be a whole number, 0 or more")
+	}
+	o.n, o.set = n, true
+	return nil
 }
 
 func (f *deployFlags) register(fs *flag.FlagSet) {
@@ -28,7 +54,7 @@ func (f *deployFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.to, "to", "", "the bucket URL, overriding [deploy] to in brief.toml (s3://bucket?region=eu-west-1, gs://bucket, azblob://container, file:///srv/site)")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "print what would be uploaded and deleted, and change nothing")
 	fs.BoolVar(&f.confirmDeletes, "confirm-deletes", false, "delete remote files that the site no longer has, however many")
-	fs.IntVar(&f.maxDeletes, "max-deletes", -1, "delete at most this many remote files without --confirm-deletes (default: [deploy] maxDeletes, else 256)")
+	fs.Var(&f.maxDeletes, "max-deletes", "delete at most this many remote files without --confirm-deletes (default: [deploy] maxDeletes, else 256)")
 	fs.IntVar(&f.workers, "workers", 8, "how many files to send at once")
 	fs.BoolVar(&f.gzip, "gzip", false, "send text files gzip-compressed, with Content-Encoding: gzip (or set [deploy] gzip = true)")
 	boolFlag(fs, &f.quiet, "q", "quiet", "print errors only")
@@ -70,9 +96,9 @@ func runDeploy(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if to == "" {
 		return fail(ExitUsage, "no target: pass --to s3://bucket?region=… or set to in the [deploy] table of %s", config.FileName)
 	}
-	maxDeletes := f.maxDeletes
-	if maxDeletes < 0 {
-		maxDeletes = d.MaxDeletes
+	maxDeletes := d.MaxDeletes
+	if f.maxDeletes.set {
+		maxDeletes = f.maxDeletes.n
 	}
 	dir := f.dest
 	if !filepath.IsAbs(dir) {
