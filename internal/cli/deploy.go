@@ -19,7 +19,7 @@ import (
 
 // deployFlags are the flags of deploy.
 type deployFlags struct {
-	source, dest, to                    string
+	source, dest, to, invalidate        string
 	dryRun, confirmDeletes, gzip, quiet bool
 	workers                             int
 	maxDeletes                          optionalInt
@@ -56,6 +56,7 @@ func (f *deployFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.confirmDeletes, "confirm-deletes", false, "delete remote files that the site no longer has, however many")
 	fs.Var(&f.maxDeletes, "max-deletes", "delete at most this many remote files without --confirm-deletes (default: [deploy] maxDeletes, else 256)")
 	fs.IntVar(&f.workers, "workers", 8, "how many files to send at once")
+	fs.StringVar(&f.invalidate, "invalidate", "", "a CloudFront distribution ID: drop the changed and deleted pages from its caches (default: [deploy] cloudFront)")
 	fs.BoolVar(&f.gzip, "gzip", false, "send text files gzip-compressed, with Content-Encoding: gzip (or set [deploy] gzip = true)")
 	boolFlag(fs, &f.quiet, "q", "quiet", "print errors only")
 }
@@ -96,6 +97,10 @@ func runDeploy(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if to == "" {
 		return fail(ExitUsage, "no target: pass --to s3://bucket?region=… or set to in the [deploy] table of %s", config.FileName)
 	}
+	distribution := f.invalidate
+	if distribution == "" {
+		distribution = d.CloudFront
+	}
 	maxDeletes := d.MaxDeletes
 	if f.maxDeletes.set {
 		maxDeletes = f.maxDeletes.n
@@ -126,6 +131,9 @@ func runDeploy(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		printPlan(stdout, plan)
 		fmt.Fprintf(stderr, "brief deploy: dry run: %d to upload (%s), %d unchanged, %d to delete, in %s; nothing changed\n",
 			len(plan.Uploads), size(plan.Bytes()), plan.Unchanged, len(plan.Deletes), target.URL)
+		if paths := deploy.InvalidationPaths(plan); distribution != "" && len(paths) > 0 {
+			fmt.Fprintf(stderr, "brief deploy: would invalidate %d %s on CloudFront distribution %s\n", len(paths), plural(len(paths), "path", "paths"), distribution)
+		}
 		if tooMany {
 			fmt.Fprintf(stderr, "brief deploy: %d deletions are more than --max-deletes %d: the deploy would stop before changing anything unless given --confirm-deletes\n", len(plan.Deletes), maxDeletes)
 		}
@@ -149,6 +157,15 @@ func runDeploy(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if !f.quiet {
 		fmt.Fprintf(stderr, "brief deploy: %d uploaded (%s), %d unchanged, %d deleted, to %s in %s\n",
 			st.Uploaded, size(st.Sent), plan.Unchanged, st.Deleted, target.URL, time.Since(start).Round(time.Millisecond))
+	}
+	if paths := deploy.InvalidationPaths(plan); distribution != "" && len(paths) > 0 {
+		id, err := deploy.Invalidate(ctx, distribution, paths)
+		if err != nil {
+			return fail(ExitError, "the site is deployed, but invalidating CloudFront distribution %s failed: %v", distribution, err)
+		}
+		if !f.quiet {
+			fmt.Fprintf(stderr, "brief deploy: invalidating %d %s on CloudFront distribution %s (invalidation %s)\n", len(paths), plural(len(paths), "path", "paths"), distribution, id)
+		}
 	}
 	return ExitOK
 }

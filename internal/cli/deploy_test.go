@@ -6,6 +6,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -13,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -414,5 +417,57 @@ func TestDeployS3WrongCredentials(t *testing.T) {
 	code, out := s.deploy("--to", to)
 	if code != ExitError || strings.Contains(out, secret) || strings.Contains(out, srv.AccessKey) {
 		t.Errorf("with a wrong secret: exit %d:\n%s", code, out)
+	}
+}
+
+// TestDeployInvalidate: with --invalidate, the changed and deleted pages
+// (not the new ones) are invalidated on CloudFront, here a fake one found
+// through the AWS SDK's AWS_ENDPOINT_URL_CLOUDFRONT.
+func TestDeployInvalidate(t *testing.T) {
+	var mu sync.Mutex
+	var requests []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		requests = append(requests, r.Method+" "+r.URL.Path+"\n"+string(body))
+		mu.Unlock()
+		w.Header().Set("Content-Type", "text/xml")
+		w.WriteHeader(http.StatusCreated)
+		io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><Invalidation xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Id>I2J0I21PCUYOIK</Id><Status>InProgress</Status><CreateTime>2025-11-01T00:00:00Z</CreateTime></Invalidation>`)
+	}))
+	defer srv.Close()
+	t.Setenv("AWS_ENDPOINT_URL_CLOUDFRONT", srv.URL)
+	t.Setenv("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY")
+	t.Setenv("AWS_REGION", "us-east-1")
+	t.Setenv("AWS_CONFIG_FILE", os.DevNull)
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", os.DevNull)
+	s := newDeploySite(t, "[deploy]\ncloudFront = \"E2QWRUHEXAMPLE\"\n")
+	to := "file://" + t.TempDir()
+	s.mustDeploy("--to", to)
+	if len(requests) != 0 {
+		t.Errorf("the first deploy, of new pages only, invalidated: %q", requests)
+	}
+	s.write("content/b2.md", "---\ntitle: Briefing 2, revised\ndate: 2025-11-02T09:00:00Z\ntags: [tag2, common]\n---\nA new body.\n")
+	s.build()
+	code, out := s.deploy("--to", to, "--dry-run")
+	if code != 0 || !strings.Contains(out, "would invalidate") {
+		t.Errorf("dry run: exit %d:\n%s", code, out)
+	}
+	code, out = s.deploy("--to", to, "--invalidate", "EOTHER")
+	if code != 0 || !strings.Contains(out, "on CloudFront distribution EOTHER (invalidation I2J0I21PCUYOIK)") {
+		t.Fatalf("deploy: exit %d:\n%s", code, out)
+	}
+	if len(requests) != 1 {
+		t.Fatalf("%d requests to CloudFront: %q", len(requests), requests)
+	}
+	req := requests[0]
+	for _, want := range []string{"POST /2020-05-31/distribution/EOTHER/invalidation", "<Path>/</Path>", "<Path>/index.html</Path>", "<Path>/2025/11/b2/</Path>"} {
+		if !strings.Contains(req, want) {
+			t.Errorf("the invalidation lacks %q:\n%s", want, req)
+		}
+	}
+	if strings.Contains(req, ".xml") || strings.Contains(req, ".css") {
+		t.Errorf("the invalidation names more than pages:\n%s", req)
 	}
 }

@@ -17,6 +17,7 @@ type Deploy struct {
 	MaxAge     int    // seconds that files whose name has no content hash may be cached
 	Gzip       bool   // send text files compressed
 	MaxDeletes int    // remote files deleted without --confirm-deletes
+	CloudFront string // a CloudFront distribution ID whose caches drop the changed pages
 	Headers    []HeaderRule
 }
 
@@ -42,7 +43,7 @@ const DefaultMaxAge = 300
 const DefaultMaxDeletes = 256
 
 var (
-	deployKeys = []string{"to", "maxAge", "gzip", "maxDeletes", "headers"}
+	deployKeys = []string{"to", "maxAge", "gzip", "maxDeletes", "cloudFront", "headers"}
 	ruleKeys   = []string{"pattern", "cacheControl", "contentType", "contentDisposition", "contentLanguage", "gzip"}
 )
 
@@ -79,6 +80,8 @@ func parseDeploy(n *fm.Node, d *Deploy, diags *diag.List) {
 			d.MaxDeletes = n
 		case "gzip":
 			d.Gzip = boolean(f, diags)
+		case "cloudFront":
+			d.CloudFront = scalar(f, diags)
 		case "headers":
 			d.Headers = parseRules(f, diags)
 		default:

@@ -13,6 +13,7 @@ func TestDeployTable(t *testing.T) {
 to = "s3://bucket?region=eu-west-1"
 maxAge = 60
 gzip = true
+cloudFront = "E2QWRUHEXAMPLE"
 [[deploy.headers]]
 pattern = "*.pdf"
 contentDisposition = "attachment"
@@ -25,7 +26,7 @@ gzip = false
 		t.Fatal(err)
 	}
 	d := c.Deploy
-	if d.To != "s3://bucket?region=eu-west-1" || d.MaxAge != 60 || !d.Gzip || d.MaxDeletes != DefaultMaxDeletes {
+	if d.To != "s3://bucket?region=eu-west-1" || d.MaxAge != 60 || !d.Gzip || d.MaxDeletes != DefaultMaxDeletes || d.CloudFront != "E2QWRUHEXAMPLE" {
 		t.Errorf("deploy = %+v", d)
 	}
 	want := []HeaderRule{{Pattern: "*.pdf", ContentDisposition: "attachment"}, {Pattern: "data/**", CacheControl: "no-store", Gzip: "false"}}

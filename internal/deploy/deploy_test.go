@@ -257,3 +257,24 @@ func TestS3ServerStoppedHalfway(t *testing.T) {
 		}
 	}
 }
+
+// TestInvalidationPaths: changed and deleted pages, with their folder's
+// path; no new pages, no assets; /* past the limit.
+func TestInvalidationPaths(t *testing.T) {
+	p := &Plan{
+		Uploads: []Upload{{File: File{Key: "style.0123abcd.css"}, New: true}, {File: File{Key: "new/index.html"}, New: true},
+			{File: File{Key: "index.html"}}, {File: File{Key: "a/index.html"}}, {File: File{Key: "404.html"}}, {File: File{Key: "atom.xml"}}},
+		Deletes: []string{"old/index.html", "search/t/a.json"},
+	}
+	want := []string{"/", "/404.html", "/a/", "/a/index.html", "/index.html", "/old/", "/old/index.html"}
+	if got := InvalidationPaths(p); !slices.Equal(got, want) {
+		t.Errorf("InvalidationPaths = %q, want %q", got, want)
+	}
+	p.Uploads = nil
+	for i := range MaxInvalidationPaths {
+		p.Uploads = append(p.Uploads, Upload{File: File{Key: fmt.Sprintf("p%d.html", i)}})
+	}
+	if got := InvalidationPaths(p); !slices.Equal(got, []string{"/*"}) {
+		t.Errorf("past the limit: %d paths", len(got))
+	}
+}

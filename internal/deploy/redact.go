@@ -11,7 +11,7 @@ import (
 // secretName matches the names of environment variables and URL
 // parameters whose values are credentials: AWS_SECRET_ACCESS_KEY,
 // AWS_SESSION_TOKEN, AZURE_STORAGE_KEY, AZURE_STORAGE_SAS_TOKEN, sig, …
-var secretName = regexp.MustCompile(`(?i)secret|token|passw|access_?key|account_?key|storage_?key|sas|sig|credential|auth`)
+var secretName = regexp.MustCompile(`(?i)secret|token|passw|access_?key|account_?key|storage_?key|sas|sig|credential|connection|auth`)
 
 // redactor removes credentials from what brief prints. The cloud SDKs do
 // not put them in their errors, but a URL or an error quoting a request
