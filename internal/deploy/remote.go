@@ -71,7 +71,7 @@ type remoteObject struct {
 
 // list returns every object of the target but hidden ones (the manifest,
 // and anything under a name starting with a dot, which brief never writes
-// and so never deletes).
+// and so never deletes) and the empty "folder/" markers that consoles make.
 func (t *Target) list(ctx context.Context) (map[string]remoteObject, error) {
 	objects := map[string]remoteObject{}
 	it := t.bucket.List(nil)
@@ -83,7 +83,7 @@ func (t *Target) list(ctx context.Context) (map[string]remoteObject, error) {
 		if err != nil {
 			return nil, t.redact.Error(err)
 		}
-		if obj.IsDir || hidden(obj.Key) {
+		if obj.IsDir || hidden(obj.Key) || strings.HasSuffix(obj.Key, "/") {
 			continue
 		}
 		objects[obj.Key] = remoteObject{Size: obj.Size, MD5: obj.MD5}
