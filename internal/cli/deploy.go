@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -66,6 +67,51 @@ files, then deletes the remote files the site no longer has. Run brief build
 first. Credentials come from each cloud's usual environment variables and
 profiles; brief never prints or stores them.`
 
+// deployJob is a deploy's settings, from the flags over brief.toml.
+type deployJob struct {
+	root, dir, to, distribution string
+	maxDeletes                  int
+	settings                    deploy.Settings
+}
+
+// job resolves the flags and brief.toml into a job, or returns the exit
+// code after saying what is wrong.
+func (f *deployFlags) job(stderr io.Writer) (deployJob, int) {
+	var j deployJob
+	if f.workers < 1 {
+		return j, deployFail(stderr, ExitUsage, "--workers must be at least 1")
+	}
+	root, err := filepath.Abs(f.source)
+	if err != nil || !isDir(root) {
+		return j, deployFail(stderr, ExitUsage, "--source %q is not a folder", f.source)
+	}
+	cfg, diags := build.LoadConfig(os.DirFS(root))
+	if diags.Err() != nil {
+		report(stderr, diags, f.quiet)
+		return j, ExitError
+	}
+	d := cfg.Deploy
+	j = deployJob{root: root, dir: f.dest, to: cmp.Or(f.to, d.To), distribution: cmp.Or(f.invalidate, d.CloudFront), maxDeletes: d.MaxDeletes, settings: settings(d, f.gzip)}
+	if j.to == "" {
+		return j, deployFail(stderr, ExitUsage, "no target: pass --to s3://bucket?region=… or set to in the [deploy] table of %s", config.FileName)
+	}
+	if f.maxDeletes.set {
+		j.maxDeletes = f.maxDeletes.n
+	}
+	if !filepath.IsAbs(j.dir) {
+		j.dir = filepath.Join(root, j.dir)
+	}
+	if !isDir(j.dir) {
+		return j, deployFail(stderr, ExitError, "%s is not a folder: run brief build first", rel(root, j.dir))
+	}
+	return j, ExitOK
+}
+
+func deployFail(stderr io.Writer, code int, format string, a ...any) int {
+	fmt.Fprintf(stderr, "brief deploy: "+format+"\n", a...)
+	return code
+}
+
 func runDeploy(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var f deployFlags
 	fs := newFlagSet("deploy", deploySynopsis, stderr)
@@ -73,101 +119,82 @@ func runDeploy(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
-	fail := func(code int, format string, a ...any) int {
-		fmt.Fprintf(stderr, "brief deploy: "+format+"\n", a...)
+	j, code := f.job(stderr)
+	if code != ExitOK {
 		return code
 	}
-	if f.workers < 1 {
-		return fail(ExitUsage, "--workers must be at least 1")
-	}
-	root, err := filepath.Abs(f.source)
-	if err != nil || !isDir(root) {
-		return fail(ExitUsage, "--source %q is not a folder", f.source)
-	}
-	cfg, diags := build.LoadConfig(os.DirFS(root))
-	if diags.Err() != nil {
-		report(stderr, diags, f.quiet)
-		return ExitError
-	}
-	d := cfg.Deploy
-	to := f.to
-	if to == "" {
-		to = d.To
-	}
-	if to == "" {
-		return fail(ExitUsage, "no target: pass --to s3://bucket?region=… or set to in the [deploy] table of %s", config.FileName)
-	}
-	distribution := f.invalidate
-	if distribution == "" {
-		distribution = d.CloudFront
-	}
-	maxDeletes := d.MaxDeletes
-	if f.maxDeletes.set {
-		maxDeletes = f.maxDeletes.n
-	}
-	dir := f.dest
-	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(root, dir)
-	}
-	if !isDir(dir) {
-		return fail(ExitError, "%s is not a folder: run brief build first", rel(root, dir))
-	}
 	start := time.Now()
-	files, err := deploy.Scan(dir, settings(d, f.gzip))
+	files, err := deploy.Scan(j.dir, j.settings)
 	if err != nil {
-		return fail(ExitError, "reading %s: %v", rel(root, dir), err)
+		return deployFail(stderr, ExitError, "reading %s: %v", rel(j.root, j.dir), err)
 	}
-	target, err := deploy.Open(ctx, to)
+	target, err := deploy.Open(ctx, j.to)
 	if err != nil {
-		return fail(ExitUsage, "cannot open %s: %v", deploy.DisplayURL(to), err)
+		return deployFail(stderr, ExitUsage, "cannot open %s: %v", deploy.DisplayURL(j.to), err)
 	}
 	defer target.Close()
 	plan, err := target.Plan(ctx, files)
-	if err != nil {
-		return fail(ExitError, "listing %s: %v", target.URL, err)
+	switch {
+	case ctx.Err() != nil:
+		fmt.Fprintln(stderr, "brief deploy: interrupted; nothing changed")
+		return ExitInterrupted
+	case err != nil:
+		return deployFail(stderr, ExitError, "listing %s: %v", target.URL, err)
 	}
-	tooMany := len(plan.Deletes) > maxDeletes && !f.confirmDeletes
+	tooMany := len(plan.Deletes) > j.maxDeletes && !f.confirmDeletes
 	if f.dryRun {
-		printPlan(stdout, plan)
-		fmt.Fprintf(stderr, "brief deploy: dry run: %d to upload (%s), %d unchanged, %d to delete, in %s; nothing changed\n",
-			len(plan.Uploads), size(plan.Bytes()), plan.Unchanged, len(plan.Deletes), target.URL)
-		if paths := deploy.InvalidationPaths(plan); distribution != "" && len(paths) > 0 {
-			fmt.Fprintf(stderr, "brief deploy: would invalidate %d %s on CloudFront distribution %s\n", len(paths), plural(len(paths), "path", "paths"), distribution)
-		}
-		if tooMany {
-			fmt.Fprintf(stderr, "brief deploy: %d deletions are more than --max-deletes %d: the deploy would stop before changing anything unless given --confirm-deletes\n", len(plan.Deletes), maxDeletes)
-		}
+		printDryRun(stdout, stderr, plan, j, target.URL, tooMany)
 		return ExitOK
 	}
 	if tooMany {
-		return fail(ExitError, "refusing to delete %d files from %s, more than --max-deletes %d; nothing changed: check --to, look with --dry-run, then rerun with --confirm-deletes",
-			len(plan.Deletes), target.URL, maxDeletes)
+		return deployFail(stderr, ExitError, "refusing to delete %d files from %s, more than --max-deletes %d; nothing changed: check --to, look with --dry-run, then rerun with --confirm-deletes",
+			len(plan.Deletes), target.URL, j.maxDeletes)
 	}
 	prog := newProgress(stderr, f.quiet)
-	st, err := target.Apply(ctx, dir, plan, f.workers, prog.update)
+	st, err := target.Apply(ctx, j.dir, plan, f.workers, prog.update)
 	prog.clear()
-	if err != nil {
-		if ctx.Err() != nil {
-			fmt.Fprintf(stderr, "brief deploy: interrupted after %d uploaded and %d deleted; run brief deploy again to finish\n", st.Uploaded, st.Deleted)
-			return ExitInterrupted
-		}
-		return fail(ExitError, "%v\nbrief deploy: stopped after %d uploaded (%s) and %d deleted of %d to upload and %d to delete; run brief deploy again to finish",
+	switch {
+	case err != nil && ctx.Err() != nil:
+		fmt.Fprintf(stderr, "brief deploy: interrupted after %d uploaded and %d deleted; run brief deploy again to finish\n", st.Uploaded, st.Deleted)
+		return ExitInterrupted
+	case err != nil:
+		return deployFail(stderr, ExitError, "%v\nbrief deploy: stopped after %d uploaded (%s) and %d deleted of %d to upload and %d to delete; run brief deploy again to finish",
 			err, st.Uploaded, size(st.Sent), st.Deleted, len(plan.Uploads), len(plan.Deletes))
-	}
-	if !f.quiet {
+	case !f.quiet:
 		fmt.Fprintf(stderr, "brief deploy: %d uploaded (%s), %d unchanged, %d deleted, to %s in %s\n",
 			st.Uploaded, size(st.Sent), plan.Unchanged, st.Deleted, target.URL, time.Since(start).Round(time.Millisecond))
 	}
-	if paths := deploy.InvalidationPaths(plan); distribution != "" && len(paths) > 0 {
-		id, err := deploy.Invalidate(ctx, distribution, paths)
-		if err != nil {
-			return fail(ExitError, "the site is deployed, but invalidating CloudFront distribution %s failed: %v", distribution, err)
-		}
-		if !f.quiet {
-			fmt.Fprintf(stderr, "brief deploy: invalidating %d %s on CloudFront distribution %s (invalidation %s)\n", len(paths), plural(len(paths), "path", "paths"), distribution, id)
-		}
+	return invalidate(ctx, stderr, plan, j.distribution, f.quiet)
+}
+
+// invalidate drops the changed pages from the CloudFront distribution's
+// caches, if there is one.
+func invalidate(ctx context.Context, stderr io.Writer, plan *deploy.Plan, distribution string, quiet bool) int {
+	paths := deploy.InvalidationPaths(plan)
+	if distribution == "" || len(paths) == 0 {
+		return ExitOK
+	}
+	id, err := deploy.Invalidate(ctx, distribution, paths)
+	if err != nil {
+		return deployFail(stderr, ExitError, "the site is deployed, but invalidating CloudFront distribution %s failed: %v", distribution, err)
+	}
+	if !quiet {
+		fmt.Fprintf(stderr, "brief deploy: invalidating %d %s on CloudFront distribution %s (invalidation %s)\n", len(paths), plural(len(paths), "path", "paths"), distribution, id)
 	}
 	return ExitOK
+}
+
+// printDryRun prints the plan, then its totals.
+func printDryRun(stdout, stderr io.Writer, plan *deploy.Plan, j deployJob, url string, tooMany bool) {
+	printPlan(stdout, plan)
+	fmt.Fprintf(stderr, "brief deploy: dry run: %d to upload (%s), %d unchanged, %d to delete, in %s; nothing changed\n",
+		len(plan.Uploads), size(plan.Bytes()), plan.Unchanged, len(plan.Deletes), url)
+	if paths := deploy.InvalidationPaths(plan); j.distribution != "" && len(paths) > 0 {
+		fmt.Fprintf(stderr, "brief deploy: would invalidate %d %s on CloudFront distribution %s\n", len(paths), plural(len(paths), "path", "paths"), j.distribution)
+	}
+	if tooMany {
+		fmt.Fprintf(stderr, "brief deploy: %d deletions are more than --max-deletes %d: the deploy would stop before changing anything unless given --confirm-deletes\n", len(plan.Deletes), j.maxDeletes)
+	}
 }
 
 // settings turns the [deploy] table into the headers of every file.

@@ -1,6 +1,7 @@
 package deploy
 
 import (
+	"cmp"
 	"mime"
 	"path"
 	"regexp"
@@ -103,7 +104,8 @@ func isText(t string) bool {
 		t == "application/json" || t == "application/xml" || t == "application/javascript" || t == "application/manifest+json"
 }
 
-// HeaderFor returns the headers of key and whether it is sent compressed.
+// HeaderFor returns the headers of key; ContentEncoding says whether its
+// bytes are sent compressed.
 func (s Settings) HeaderFor(key string) Header {
 	h := Header{ContentType: ContentType(key), CacheControl: "public, max-age=" + strconv.Itoa(s.MaxAge)}
 	if IsHashed(key) {
@@ -111,8 +113,8 @@ func (s Settings) HeaderFor(key string) Header {
 	}
 	gz := s.Gzip
 	if r := s.rule(key); r != nil {
-		h.CacheControl = or(r.CacheControl, h.CacheControl)
-		h.ContentType = or(r.ContentType, h.ContentType)
+		h.CacheControl = cmp.Or(r.CacheControl, h.CacheControl)
+		h.ContentType = cmp.Or(r.ContentType, h.ContentType)
 		h.ContentDisposition = r.ContentDisposition
 		h.ContentLanguage = r.ContentLanguage
 		if r.Gzip != nil {
@@ -149,13 +151,6 @@ func (s *Settings) compile() {
 	for i, r := range s.Rules {
 		s.patterns[i] = compilePattern(r.Pattern)
 	}
-}
-
-func or(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // Match reports whether key matches pattern: path.Match, except that **

@@ -3,6 +3,7 @@ package deploy
 import (
 	"bytes"
 	"context"
+	"crypto/md5"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -139,7 +140,7 @@ func newManifest(files []File) []byte {
 
 // put sends one object.
 func (t *Target) put(ctx context.Context, key string, body []byte, h Header) error {
-	sum := md5sum(body)
+	sum := md5.Sum(body)
 	opts := &blob.WriterOptions{
 		ContentType: h.ContentType, CacheControl: h.CacheControl, ContentEncoding: h.ContentEncoding,
 		ContentDisposition: h.ContentDisposition, ContentLanguage: h.ContentLanguage,
