@@ -108,6 +108,12 @@ func (e *encoder) item(it source.Item) {
 		e.Str(b.Slug)
 		e.Bool(b.Draft)
 		e.Strs(b.Aliases)
+		e.Uint(uint64(len(b.AliasPos)))
+		for _, p := range b.AliasPos {
+			e.pos(p)
+		}
+		e.pos(b.DatePos)
+		e.pos(b.UpdatedPos)
 		e.names(b.Tags)
 		e.names(b.Actors)
 		e.Uint(uint64(len(b.Figures)))
@@ -117,7 +123,13 @@ func (e *encoder) item(it source.Item) {
 			e.B = binary.LittleEndian.AppendUint64(e.B, math.Float64bits(f.Value))
 			e.Str(f.Unit)
 			e.Str(f.Of)
+			e.Str(f.By)
+			e.time(f.Period.Start)
+			e.time(f.Period.End)
+			e.Str(f.Qualifier)
+			e.Str(f.Note)
 			e.pos(f.Pos)
+			e.pos(f.UnitPos)
 		}
 		e.Uint(uint64(len(b.Sources)))
 		for _, src := range b.Sources {
@@ -130,6 +142,12 @@ func (e *encoder) item(it source.Item) {
 		e.Fixed(b.HTMLSum[:])
 		e.links(b.Links)
 		e.Strs(b.Anchors)
+		e.Uint(uint64(len(b.Refs)))
+		for _, r := range b.Refs {
+			e.Str(r.Key)
+			e.Bool(r.Chart)
+			e.pos(r.Pos)
+		}
 	case it.Actor != nil:
 		a := it.Actor
 		e.Uint(kindActor)
@@ -204,7 +222,15 @@ func (d *decoder) source(loc *time.Location) *Source {
 	case kindBriefing:
 		b := &briefing.Briefing{Path: d.Str(), Title: d.Str(), Date: d.time(loc), HasTime: d.Bool(), Updated: d.time(loc)}
 		b.Summary, b.Location, b.Slug, b.Draft = d.Str(), d.Str(), d.Str(), d.Bool()
-		b.Aliases, b.Tags, b.Actors = d.Strs(), d.names(), d.names()
+		b.Aliases = d.Strs()
+		if n := d.Count(); n > 0 {
+			b.AliasPos = make([]diag.Pos, n)
+			for i := range b.AliasPos {
+				b.AliasPos[i] = d.pos()
+			}
+		}
+		b.DatePos, b.UpdatedPos = d.pos(), d.pos()
+		b.Tags, b.Actors = d.names(), d.names()
 		if n := d.Count(); n > 0 {
 			b.Figures = make([]briefing.Figure, n)
 			for i := range b.Figures {
@@ -213,7 +239,10 @@ func (d *decoder) source(loc *time.Location) *Source {
 				if v := d.Fixed(8); len(v) == 8 {
 					f.Value = math.Float64frombits(binary.LittleEndian.Uint64([]byte(v)))
 				}
-				f.Unit, f.Of, f.Pos = d.Str(), d.Str(), d.pos()
+				f.Unit, f.Of, f.By = d.Str(), d.Str(), d.Str()
+				f.Period.Start = d.time(loc)
+				f.Period.End = d.time(loc)
+				f.Qualifier, f.Note, f.Pos, f.UnitPos = d.Str(), d.Str(), d.pos(), d.pos()
 			}
 		}
 		if n := d.Count(); n > 0 {
@@ -225,6 +254,12 @@ func (d *decoder) source(loc *time.Location) *Source {
 		b.Body, b.BodyLine, b.HTML = d.Bytes(), int(d.Int()), template.HTML(d.Str())
 		copy(b.HTMLSum[:], d.Fixed(len(b.HTMLSum)))
 		b.Links, b.Anchors = d.links(), d.Strs()
+		if n := d.Count(); n > 0 {
+			b.Refs = make([]briefing.FigureRef, n)
+			for i := range b.Refs {
+				b.Refs[i] = briefing.FigureRef{Key: d.Str(), Chart: d.Bool(), Pos: d.pos()}
+			}
+		}
 		s.Item.Briefing = b
 	case kindActor:
 		a := &briefing.ActorProfile{Path: d.Str(), Name: d.Str(), Aliases: d.Strs(), Role: d.Str(), Country: d.Str(), Kind: d.Str(), Pos: d.pos()}

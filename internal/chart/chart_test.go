@@ -444,13 +444,15 @@ func TestEscapingAndURLs(t *testing.T) {
 			t.Errorf("output contains %q", bad)
 		}
 	}
-	for _, good := range []string{`href="/briefings/x/?a=1&amp;b=2"`, `href="HTTPS://example.org/"`, `href="../x/#y:z"`, "&lt;script&gt;"} {
-		if !strings.Contains(svg, good) {
-			t.Errorf("output lacks %q", good)
-		}
+	if !strings.Contains(svg, "&lt;script&gt;") {
+		t.Errorf("output lacks the escaped text")
 	}
-	if n := strings.Count(svg, "<a "); n != 3 {
-		t.Errorf("%d links, want 3", n)
+	// Points are focusable values, not links: no link inside the chart.
+	if n := strings.Count(svg, "<a "); n != 0 {
+		t.Errorf("%d links, want none", n)
+	}
+	if n := strings.Count(svg, `tabindex="0"`); n != 7 {
+		t.Errorf("%d focusable values, want 7", n)
 	}
 }
 
@@ -535,5 +537,37 @@ func TestNumbers(t *testing.T) {
 		if got := string(appendNum([]byte("M"), v)); got != "M"+want {
 			t.Errorf("appendNum(M, %v) = %q, want %q", v, got, "M"+want)
 		}
+	}
+}
+
+// TestGapBreaksLine: a line does not cross a gap much longer than the
+// series' usual interval; it does cross the usual ones.
+func TestGapBreaksLine(t *testing.T) {
+	var pts []Point
+	for _, d := range []int{1, 2, 3, 4, 30, 31, 32} {
+		pts = append(pts, Point{Time: day(2025, 1, d), Value: float64(d)})
+	}
+	svg := string(Line([]Series{{Points: pts}}, Options{}))
+	d := regexp.MustCompile(`<path class="series-1"[^>]* d="([^"]*)"`).FindStringSubmatch(svg)
+	if d == nil || strings.Count(d[1], "M") != 2 || strings.Count(d[1], "L") != 5 {
+		t.Errorf("want the line broken once, at the gap: %v", d)
+	}
+}
+
+// TestQualifiedPoint: a qualified value is hollow and shows its label;
+// every value is a focusable mark with its text, and no link.
+func TestQualifiedPoint(t *testing.T) {
+	svg := string(Line([]Series{{Unit: "drones", Points: []Point{
+		{Time: day(2025, 12, 6), Value: 121, Text: "≥ 121 drones for 5–6 Dec 2025, by Russia", Label: "≥ 121", Qualified: true},
+		{Time: day(2025, 12, 7), Value: 130, Text: "130 drones"},
+	}}}, Options{IncludeZero: true}))
+	for _, want := range []string{`class="value series-1 qualified" tabindex="0" role="img" aria-label="≥ 121 drones for 5–6 Dec 2025, by Russia"`,
+		`<text class="tip"`, `>≥ 121</text>`, `class="value series-1" tabindex="0"`, `role="group"`, `>0</text>`} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("no %q in\n%s", want, svg)
+		}
+	}
+	if strings.Contains(svg, "<a ") {
+		t.Error("a link in the chart")
 	}
 }

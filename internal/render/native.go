@@ -180,6 +180,9 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 	if p.Description != "" {
 		meta("property", "og:description", p.Description)
 	}
+	if p.Image != "" {
+		meta("property", "og:image", p.Image)
+	}
 	if e := p.Entry; e != nil {
 		meta("property", "article:published_time", e.DateISO)
 		meta("property", "article:modified_time", firstOf(e.UpdatedISO, e.DateISO))
@@ -195,7 +198,7 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 	if p.Entry != nil {
 		// html/template writes a value in a script as JSON, which escapes
 		// <, > and & already.
-		ld, err := json.Marshal(articleData(s, p.Entry))
+		ld, err := json.Marshal(articleData(s, p.Entry, p.Image))
 		if err != nil {
 			return err
 		}
@@ -203,7 +206,9 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 		w.Write(ld)
 		w.WriteString("</script>")
 	}
-	w.WriteString("\n  <link rel=\"stylesheet\" href=\"")
+	w.WriteString("\n  <link rel=\"icon\" type=\"image/svg+xml\" href=\"")
+	w.url(s.URL(FaviconFile))
+	w.WriteString("\">\n  <link rel=\"stylesheet\" href=\"")
 	w.url(p.Stylesheet)
 	w.WriteString("\">\n</head>\n<body>\n  <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n  <header class=\"site-header\">\n    <p class=\"site-title\"><a href=\"")
 	w.url(s.BasePath)
@@ -355,22 +360,19 @@ func nativeBriefing(w htmlWriter, p *Page) {
 			} else {
 				w.text(f.Label)
 			}
-			w.textIn("</th>\n            <td class=\"num\">", f.ValueText, "</td>\n            <td>")
-			w.text(f.Unit)
-			w.WriteString("</td>\n            <td>")
+			writeClaim(w, f)
+			w.WriteString("</th>\n            <td class=\"num\" data-label=\"Value\">")
+			writeValue(w, f)
+			w.textIn("</td>\n            <td data-label=\"Unit\">", f.Unit, "</td>\n            <td data-label=\"Share\">")
 			if f.WholeText != "" {
 				w.text(f.ValueText)
 				w.textIn(" of ", f.WholeText, " (")
 				w.text(f.Percent)
 				w.WriteString(")")
 			}
-			w.WriteString("</td>\n            <td>")
-			if f.Change != "" {
-				w.text(f.Change)
-				w.WriteString(" vs ")
-				w.link(f.PrevURL, f.PrevDate)
-			}
-			w.WriteString("</td>\n            <td class=\"spark\">")
+			w.WriteString("</td>\n            <td data-label=\"Change\">")
+			writeChange(w, f)
+			w.WriteString("</td>\n            <td class=\"spark\" data-label=\"Recent\">")
 			w.WriteString(string(figureSparkline(f)))
 			w.WriteString("</td>\n          </tr>")
 		}
@@ -533,6 +535,8 @@ func (t *Templates) nativeHome(w htmlWriter, p *Page) error {
 			if latest.Figure.Change != "" {
 				w.WriteString(", ")
 				w.text(latest.Figure.Change)
+				w.WriteString(" vs ")
+				w.text(latest.Figure.PrevDate)
 			}
 			w.WriteString("</span>\n          ")
 			w.WriteString(string(seriesSparkline(sr)))
@@ -731,14 +735,27 @@ func nativeFigure(w htmlWriter, p *Page) {
 	}
 	w.WriteString("\n    </p>\n    <figure class=\"chart\">\n      ")
 	w.WriteString(string(seriesChart(sr, p.Site)))
-	w.WriteString("\n    </figure>\n    <div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Every value\">\n    <table class=\"figures values\">\n      <caption>Every value, newest first</caption>\n      <thead>\n        <tr>\n          <th scope=\"col\">Date</th>\n          <th scope=\"col\" class=\"num\">Value</th>\n          <th scope=\"col\">Change</th>\n          <th scope=\"col\">Briefing</th>\n        </tr>\n      </thead>\n      <tbody>")
+	w.WriteString("\n    </figure>\n    <div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Every value\">\n    <table class=\"figures values\">\n      <caption>Every value, newest first</caption>\n      <thead>\n        <tr>\n          <th scope=\"col\">Date</th>\n          <th scope=\"col\">Period</th>")
+	named := sr.Named()
+	if named {
+		w.WriteString("\n          <th scope=\"col\">By</th>")
+	}
+	w.WriteString("\n          <th scope=\"col\" class=\"num\">Value</th>\n          <th scope=\"col\">Change</th>\n          <th scope=\"col\">Briefing</th>\n        </tr>\n      </thead>\n      <tbody>")
 	for i := len(sr.Values) - 1; i >= 0; i-- {
 		v := sr.Values[i]
-		w.WriteString("\n        <tr>\n          <td>")
+		w.WriteString("\n        <tr>\n          <td data-label=\"Date\">")
 		w.time(v.Entry.DateISO, v.Entry.DateText)
-		w.textIn("</td>\n          <td class=\"num\">", v.Figure.Text, "</td>\n          <td>")
-		w.text(v.Figure.Change)
-		w.WriteString("</td>\n          <td>")
+		w.textIn("</td>\n          <td data-label=\"Period\">", v.Figure.PeriodText, "</td>")
+		if named {
+			w.WriteString("\n          <td data-label=\"By\">")
+			writeBy(w, v.Figure)
+			w.WriteString("</td>")
+		}
+		w.WriteString("\n          <td class=\"num\" data-label=\"Value\">")
+		writeText(w, v.Figure)
+		w.WriteString("</td>\n          <td data-label=\"Change\">")
+		writeChange(w, v.Figure)
+		w.WriteString("</td>\n          <td data-label=\"Briefing\">")
 		w.link(v.Entry.URL, v.Entry.Title)
 		w.WriteString("</td>\n        </tr>")
 	}

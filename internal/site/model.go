@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/diag"
 )
 
 // Site is the whole model of a site, ready for templates: every list is
@@ -24,6 +25,11 @@ type Site struct {
 	Actors  *Taxonomy
 	Years   []*Year   // newest first
 	Figures []*Series // every figure series, most reported first
+	// Highlights are the series the home page shows: those the
+	// configuration names, else the most reported.
+	Highlights []*Series
+
+	chart func(*Series) template.HTML // draws a :chart[key]
 }
 
 // Entry is a briefing placed in the site.
@@ -38,6 +44,8 @@ type Entry struct {
 	Permalink string   // absolute URL
 	OutPath   string   // output file: 2025/11/miami-talks/index.html
 	Redirects []string // output files of the aliases, which redirect here
+	// RedirectPos is where the alias of each of Redirects is written.
+	RedirectPos []diag.Pos
 
 	DateISO     string // RFC 3339, for <time datetime>
 	DateText    string // "29 November 2025"
@@ -66,23 +74,40 @@ type FigureView struct {
 	ValueText        string // "585", "1,200", "-3.5"
 	Text             string // "585 drones" or "585 of 653 drones (89.6%)"
 	WholeText        string // "653"; empty without of
-	Percent          string // "89.6%"; empty without of
+	Percent          string // "89.6%", "at least 89.6%"; empty without of
+	Unit             string // as written, or else its series' unit
+	Symbol           string // the value with its qualifier's sign, for charts: "≥ 121"
+	PeriodText       string // "5–6 Dec 2025"
+	OwnPeriod        bool   // the period is not just the briefing's day
+	By               string // who claims it: an actor's canonical name; "" when not said
+	ByKey            string // By folded, as claimants are compared
+	ByURL            string // the actor's page, when there is one
 
 	// The series of this figure, this value in it, and the change since
-	// the value before: "+12" against "573" on "27 Nov" (PrevURL).
+	// the claimant's period before: "+12" against "573" on "27 Nov"
+	// (PrevURL, PrevDate the period).
 	Series    *Series
 	Point     *SeriesValue
 	Change    string
 	PrevValue string
 	PrevDate  string
 	PrevURL   string
+	// A report again of a point reported before: the briefing it was
+	// first reported in ("also reported in"). Empty otherwise.
+	AlsoIn  string
+	AlsoURL string
+	// A new value for a point reported before: "revised from 635 to 653",
+	// and the briefing of the value it revises.
+	Revised    string
+	RevisedURL string
 }
 
 // Term is one tag or actor: its name, page and briefings.
 type Term struct {
 	Name     string // the canonical (profile) or most used spelling
 	Slug     string
-	URL      string
+	Dir      string                 // its folder in the site, unescaped: "tags/війна/"
+	URL      string                 // Dir as a URL, escaped once: /tags/%D0%B2%D1%96%D0%B9%D0%BD%D0%B0/
 	Entries  []*Entry               // newest first
 	Actor    *briefing.ActorProfile // nil unless an actor with a profile
 	Tag      *briefing.TagProfile   // nil unless a tag with a profile
@@ -91,6 +116,7 @@ type Term struct {
 	Figures  []SeriesCount          // actors: the figures reported in their briefings
 
 	index       int           // position in its taxonomy's Terms, for counting without maps
+	key         string        // the folded name it is filed under
 	description template.HTML // the profile body, links resolved
 }
 
@@ -139,7 +165,8 @@ type Taxonomy struct {
 type Facet struct {
 	Property string // "kind", "country"
 	Value    string // "person", "Ukraine"; "unknown" for terms without it
-	URL      string // /actors/by/kind/person/
+	Dir      string // its folder in the site, unescaped: "actors/by/kind/person/"
+	URL      string // Dir as a URL: /actors/by/kind/person/
 	Terms    []*Term
 }
 

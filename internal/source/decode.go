@@ -1,6 +1,7 @@
 package source
 
 import (
+	"fmt"
 	"path"
 	"regexp"
 	"strings"
@@ -22,13 +23,16 @@ func DecodeBriefing(p string, doc *fm.Document, loc *time.Location) (*briefing.B
 	var diags diag.List
 	f := newFields(p, doc.Root, briefingKeys, &diags)
 	f.require("title", "date")
+	checkLimits(f)
+	aliases := f.strings("aliases")
+	checkAliases(f, aliases)
 	b := &briefing.Briefing{
 		Path:     p,
 		Title:    f.str("title"),
 		Summary:  f.str("summary"),
 		Location: f.str("location"),
 		Draft:    f.boolean("draft"),
-		Aliases:  texts(f.strings("aliases")),
+		Aliases:  texts(aliases),
 		Tags:     f.strings("tags"),
 		Actors:   f.strings("actors"),
 		Body:     doc.Body,
@@ -36,20 +40,36 @@ func DecodeBriefing(p string, doc *fm.Document, loc *time.Location) (*briefing.B
 	}
 	b.Date, b.HasTime = f.date("date", loc)
 	b.Updated, _ = f.date("updated", loc)
+	checkDates(f, b)
+	if n := f.get("date"); n != nil {
+		b.DatePos = n.Pos
+	}
+	if n := f.get("updated"); n != nil {
+		b.UpdatedPos = n.Pos
+	}
+	for _, a := range aliases {
+		b.AliasPos = append(b.AliasPos, a.Pos)
+	}
 	if s := f.str("slug"); s != "" {
 		b.Slug = slug.Make(s)
 	} else {
 		name := strings.TrimSuffix(path.Base(p), path.Ext(p))
 		b.Slug = slug.Make(datePrefix.ReplaceAllString(name, ""))
 	}
-	b.Figures = decodeFigures(f, &diags)
+	b.Figures = decodeFigures(f, b.Date, loc, &diags)
 	b.Sources = decodeSources(f, &diags)
+	// Past a limit the briefing is an error, and what is past it is
+	// dropped, so the later stages, which still run to report their
+	// errors, stay quick.
+	b.Tags, b.Actors = clip(b.Tags, MaxTags), clip(b.Actors, MaxActors)
+	b.Figures, b.Sources = clip(b.Figures, MaxFigures), clip(b.Sources, MaxSources)
+	b.Aliases, b.AliasPos = clip(b.Aliases, MaxAliases), clip(b.AliasPos, MaxAliases)
 	return b, diags
 }
 
-var figureKeys = []string{"key", "label", "value", "unit", "of"}
+var figureKeys = []string{"key", "label", "value", "unit", "of", "by", "period", "qualifier", "note"}
 
-func decodeFigures(f fields, diags *diag.List) []briefing.Figure {
+func decodeFigures(f fields, date time.Time, loc *time.Location, diags *diag.List) []briefing.Figure {
 	n := f.get("figures")
 	if n == nil || n.Kind == fm.Null {
 		return nil
@@ -61,7 +81,7 @@ func decodeFigures(f fields, diags *diag.List) []briefing.Figure {
 		for _, fl := range n.Fields {
 			v, ok := number(fl.Value, diags)
 			if ok {
-				figs = append(figs, briefing.Figure{Key: slug.Make(fl.Key), Label: fl.Key, Value: v, Pos: fl.KeyPos})
+				figs = append(figs, briefing.Figure{Key: slug.Make(fl.Key), Label: fl.Key, Value: v, Pos: fl.KeyPos, UnitPos: fl.KeyPos, Period: dayOf(date, loc)})
 			}
 		}
 	case fm.List:
@@ -72,7 +92,13 @@ func decodeFigures(f fields, diags *diag.List) []briefing.Figure {
 			}
 			ff := newFields(f.path, it, figureKeys, diags)
 			ff.require("label", "value")
-			fig := briefing.Figure{Label: ff.str("label"), Unit: ff.str("unit"), Of: ff.str("of"), Key: ff.str("key"), Pos: it.Pos}
+			fig := briefing.Figure{Label: ff.str("label"), Unit: ff.str("unit"), Of: ff.str("of"), Key: ff.str("key"), Pos: it.Pos,
+				By: ff.str("by"), Note: ff.str("note"), UnitPos: it.Pos}
+			if un := ff.get("unit"); un != nil {
+				fig.UnitPos = un.Pos
+			}
+			fig.Qualifier = qualifier(ff, diags)
+			fig.Period = period(ff, date, loc, diags)
 			at := it.Pos
 			if of := ff.get("of"); of != nil {
 				at = of.Pos
@@ -94,13 +120,85 @@ func decodeFigures(f fields, diags *diag.List) []briefing.Figure {
 	default:
 		diags.Errorf(n.Pos, "figures must be a list of {label, value, unit} or a mapping of label: value")
 	}
-	checkFigures(figs, ofPos, diags)
+	if len(figs) <= MaxFigures {
+		checkFigures(figs, ofPos, diags)
+		checkOfCycles(figs, ofPos, diags)
+	}
 	return figs
+}
+
+// qualifiers are the words a figure's qualifier may be.
+var qualifiers = []string{"exactly", briefing.AtLeast, briefing.AtMost, briefing.About}
+
+// qualifier reads how sure a figure is; exactly is "".
+func qualifier(ff fields, diags *diag.List) string {
+	q := strings.Join(strings.Fields(strings.ToLower(ff.str("qualifier"))), " ")
+	switch {
+	case q == "" || q == "exactly":
+		return ""
+	case contains(qualifiers, q):
+		return q
+	}
+	msg := fmt.Sprintf("qualifier %q is not one of %s", ff.str("qualifier"), strings.Join(qualifiers, ", "))
+	if s := slug.Closest(q, qualifiers, 3); s != "" {
+		msg += fmt.Sprintf(": did you mean %q?", s)
+	}
+	diags.Errorf(ff.get("qualifier").Pos, "%s", msg)
+	return ""
+}
+
+// dayOf is the day of t as a period.
+func dayOf(t time.Time, loc *time.Location) briefing.Period {
+	if t.IsZero() {
+		return briefing.Period{}
+	}
+	t = t.In(loc)
+	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
+	return briefing.Period{Start: d, End: d}
+}
+
+// period reads the day (2025-12-06) or interval (2025-12-05/2025-12-06) a
+// figure describes; without one, the briefing's day.
+func period(ff fields, date time.Time, loc *time.Location, diags *diag.List) briefing.Period {
+	s := ff.str("period")
+	if s == "" {
+		return dayOf(date, loc)
+	}
+	p, err := ParsePeriod(s, loc)
+	if err != nil {
+		diags.Errorf(ff.get("period").Pos, "period: %v", err)
+		return dayOf(date, loc)
+	}
+	return p
+}
+
+// ParsePeriod reads a day, YYYY-MM-DD, or an interval of days,
+// YYYY-MM-DD/YYYY-MM-DD (first and last day, ISO 8601), in loc.
+func ParsePeriod(s string, loc *time.Location) (briefing.Period, error) {
+	first, last, interval := strings.Cut(strings.TrimSpace(s), "/")
+	start, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(first), loc)
+	if err != nil {
+		return briefing.Period{}, fmt.Errorf("%q is not a day or an interval of days: write 2025-12-06 or 2025-12-05/2025-12-06", s)
+	}
+	end := start
+	if interval {
+		if end, err = time.ParseInLocation("2006-01-02", strings.TrimSpace(last), loc); err != nil {
+			return briefing.Period{}, fmt.Errorf("%q is not a day or an interval of days: write 2025-12-06 or 2025-12-05/2025-12-06", s)
+		}
+		if end.Before(start) {
+			return briefing.Period{}, fmt.Errorf("%q ends before it starts: write the first day, then the last", s)
+		}
+	}
+	return briefing.Period{Start: start, End: end}, nil
 }
 
 func number(n *fm.Node, diags *diag.List) (float64, bool) {
 	if n.Kind == fm.Scalar {
 		if v, ok := ParseNumber(n.Value); ok {
+			if !exactNumber(strings.ReplaceAll(strings.TrimSpace(n.Value), ",", "")) {
+				diags.Errorf(n.Pos, "figure value %s has more than %d significant digits and cannot be kept exactly: round it, or give it in a larger unit (millions)", strings.TrimSpace(n.Value), MaxDigits)
+				return 0, false
+			}
 			return v, true
 		}
 	}
@@ -116,13 +214,20 @@ func number(n *fm.Node, diags *diag.List) (float64, bool) {
 // of the same briefing (by label or key); it rewrites of to the whole's key.
 // ofPos[i], when given, is where figure i's of is written.
 func checkFigures(figs []briefing.Figure, ofPos []diag.Pos, diags *diag.List) {
-	byKey := make(map[string]int, len(figs))
+	// One key may appear once for each claimant and period: a briefing
+	// may give what each side claims.
+	type point struct {
+		key, by    string
+		start, end int64
+	}
+	byKey := make(map[point]int, len(figs))
 	for i, f := range figs {
-		if j, ok := byKey[f.Key]; ok {
+		p := point{f.Key, slug.Fold(f.By), f.Period.Start.Unix(), f.Period.End.Unix()}
+		if j, ok := byKey[p]; ok {
 			diags.Errorf(f.Pos, "figure %q has the same key %q as the figure on line %d: give it its own key", f.Label, f.Key, figs[j].Pos.Line)
 			continue
 		}
-		byKey[f.Key] = i
+		byKey[p] = i
 	}
 	for i := range figs {
 		f := &figs[i]
@@ -136,11 +241,15 @@ func checkFigures(figs []briefing.Figure, ofPos []diag.Pos, diags *diag.List) {
 				break
 			}
 		}
+		at := f.Pos
+		if i < len(ofPos) {
+			at = ofPos[i]
+		}
+		if !ok && (f.Of == f.Label || f.Of == f.Key || slug.Make(f.Of) == f.Key) {
+			diags.Errorf(at, "figure %q is of itself: name the figure it is a part of, or remove of", f.Label)
+			continue
+		}
 		if !ok {
-			at := f.Pos
-			if i < len(ofPos) {
-				at = ofPos[i]
-			}
 			diags.Errorf(at, "figure %q is of %q, which is no figure of this briefing: name another figure's label or key", f.Label, f.Of)
 			continue
 		}
@@ -164,7 +273,11 @@ func decodeSources(f fields, diags *diag.List) []briefing.Source {
 		switch it.Kind {
 		case fm.Scalar: // a bare URL or title
 			s := strings.TrimSpace(it.Value)
-			if strings.Contains(s, "://") {
+			if strings.Contains(s, "://") || strings.HasPrefix(strings.ToLower(s), "mailto:") {
+				if why := SourceURL(s); why != "" {
+					diags.Errorf(it.Pos, "source URL %q %s", clipURL(s), why)
+					continue
+				}
 				out = append(out, briefing.Source{Title: s, URL: s})
 			} else {
 				out = append(out, briefing.Source{Title: s})
@@ -178,6 +291,12 @@ func decodeSources(f fields, diags *diag.List) []briefing.Source {
 			if src.Title == "" {
 				diags.Errorf(it.Pos, "a source needs a title or a url")
 				continue
+			}
+			if src.URL != "" {
+				if why := SourceURL(src.URL); why != "" {
+					diags.Errorf(sf.get("url").Pos, "source URL %q %s", clipURL(src.URL), why)
+					continue
+				}
 			}
 			out = append(out, src)
 		default:
