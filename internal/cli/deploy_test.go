@@ -59,14 +59,24 @@ func (s *deploySite) build() {
 	}
 }
 
-// files returns every file of public/ by key.
+// files returns every file of public/ by key, but hidden ones, which
+// deploy leaves alone.
 func (s *deploySite) files() map[string][]byte {
 	s.t.Helper()
 	files := map[string][]byte{}
 	dir := filepath.Join(s.root, "public")
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil {
 			return err
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") { // brief's own marker, .git: never deployed
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
 		}
 		data, err := os.ReadFile(p)
 		rel, _ := filepath.Rel(dir, p)
