@@ -39,6 +39,7 @@ func commands() []command {
 		{"list", "list drafts, future or all briefings with their dates", runList},
 		{"check", "build without writing and report every problem, links included", runCheck},
 		{"figures", "list every figure key with its unit, claimants and latest value", runFigures},
+		{"deploy", "send the built site to a bucket, uploading only what changed", runDeploy},
 		{"version", "print the version", runVersion},
 		{"help", "show help for brief or a command", nil},
 	}

@@ -6,17 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
-	"github.com/brief-ssg/brief/internal/build"
 	"github.com/brief-ssg/brief/internal/site"
-	"github.com/brief-ssg/brief/internal/source"
 )
 
 const figuresSynopsis = `Lists every figure key of the published briefings, by key: its label, unit,
@@ -67,18 +63,10 @@ func runFigures(_ context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "brief figures: %v\n", err)
 		return ExitUsage
 	}
-	root, err := filepath.Abs(dir)
-	if err != nil || !isDir(root) {
-		fmt.Fprintf(stderr, "brief figures: --source %q is not a folder\n", dir)
-		return ExitUsage
+	cfg, content, ldiags, code := readContent("figures", dir, stderr)
+	if code != ExitOK {
+		return code
 	}
-	siteFS := os.DirFS(root)
-	cfg, diags := build.LoadConfig(siteFS)
-	if diags.Err() != nil {
-		report(stderr, diags.Errors(), false)
-		return ExitError
-	}
-	content, ldiags := source.Load(siteFS, source.Options{Dir: build.ContentDir, Location: cfg.Location, MaxFileSize: cfg.MaxFileSize})
 	s, _, sdiags := site.Build(content, site.Options{Location: cfg.Location, Now: now})
 	errs := append(ldiags.Errors(), sdiags.Errors()...)
 	report(stderr, errs, false)

@@ -91,6 +91,7 @@ type Config struct {
 	// Highlights are the keys of the figure series the home page shows,
 	// in order; none: the most reported.
 	Highlights []briefing.Name
+	Deploy     Deploy // the [deploy] table, for brief deploy
 }
 
 // DefaultNewPath is where brief new writes unless newPath says otherwise:
@@ -99,10 +100,10 @@ const DefaultNewPath = "content/{year}/{year}-{month}-{day}-{slug}.md"
 
 // Default is the configuration of a site without brief.toml.
 func Default() Config {
-	return Config{Title: "Briefings", Language: "en", TimeZone: "UTC", Location: time.UTC, PageSize: 20, MaxFileSize: source.DefaultMaxFileSize, MaxImageSize: 10 << 20, FeedLimit: 20, NewPath: DefaultNewPath}
+	return Config{Title: "Briefings", Language: "en", TimeZone: "UTC", Location: time.UTC, PageSize: 20, MaxFileSize: source.DefaultMaxFileSize, MaxImageSize: 10 << 20, FeedLimit: 20, NewPath: DefaultNewPath, Deploy: defaultDeploy()}
 }
 
-var keys = []string{"title", "description", "baseURL", "language", "timezone", "pageSize", "feedLimit", "maxFileSize", "newPath", "headers", "highlights", "authors", "image", "maxImageSize", "params"}
+var keys = []string{"title", "description", "baseURL", "language", "timezone", "pageSize", "feedLimit", "maxFileSize", "newPath", "headers", "highlights", "authors", "image", "maxImageSize", "params", "deploy"}
 
 // Parse reads brief.toml's bytes over the defaults.
 func Parse(path string, src []byte) (Config, diag.List) {
@@ -203,6 +204,8 @@ func Parse(path string, src []byte) (Config, diag.List) {
 				continue
 			}
 			c.Params = plain(v).(map[string]any)
+		case "deploy":
+			parseDeploy(v, &c.Deploy, &diags)
 		default:
 			msg := fmt.Sprintf("unknown key %q in %s", f.Key, FileName)
 			if s := slug.Closest(f.Key, keys, 2); s != "" {
