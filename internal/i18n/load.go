@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
@@ -155,3 +156,10 @@ func readMessage(n *fm.Node, diags *diag.List) (Message, bool) {
 	diags.Errorf(n.Pos, "a translation is a string, or a table of plural forms, not %s", n.Kind)
 	return m, false
 }
+
+// English is brief's own English locale, made once: what a site without a
+// language, and every caller that has no site, writes.
+var English = sync.OnceValue(func() *Locale {
+	l, _ := Load("en", nil)
+	return l
+})

@@ -19,19 +19,29 @@ type calendar struct {
 }
 
 func (c calendar) date(l *Locale, d int, m time.Month, y int) string {
-	return c.year(c.dayMonth(l.Digits(strconv.Itoa(d)), c.genitive[m-1]), l.Digits(strconv.Itoa(y)))
+	return c.year(c.dayMonth(l.Digits(strconv.Itoa(d)), c.genitive[m-1]), l.Digits(yearText(y)))
 }
 
 func (c calendar) shortDate(l *Locale, d int, m time.Month, y int, withYear bool) string {
 	s := c.dayMonth(l.Digits(strconv.Itoa(d)), c.short[m-1])
 	if withYear {
-		s = c.year(s, l.Digits(strconv.Itoa(y)))
+		s = c.year(s, l.Digits(yearText(y)))
 	}
 	return s
 }
 
 func (c calendar) monthYear(l *Locale, m time.Month, y int) string {
-	return c.nominative[m-1] + " " + l.Digits(strconv.Itoa(y))
+	return c.nominative[m-1] + " " + l.Digits(yearText(y))
+}
+
+// yearText writes a year with four digits at least, as dates and
+// folders do: "0999".
+func yearText(y int) string {
+	s := strconv.Itoa(y)
+	for len(s) < 4 && y >= 0 {
+		s = "0" + s
+	}
+	return s
 }
 
 func spaced(a, b string) string { return a + " " + b }

@@ -29,7 +29,7 @@ func fragment(v any, write func(htmlWriter, *site.FigureView)) template.HTML {
 		return ""
 	}
 	var b bytes.Buffer
-	write(htmlWriter{&b}, f)
+	write(htmlWriter{&b, nil}, f)
 	return template.HTML(b.String())
 }
 

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/brief-ssg/brief/internal/i18n"
 	"github.com/brief-ssg/brief/internal/site"
 )
 
@@ -76,7 +77,24 @@ func (t *Templates) nativeTemplates() {
 
 // htmlWriter writes HTML, escaping values as html/template does in each
 // context.
-type htmlWriter struct{ *bytes.Buffer }
+type htmlWriter struct {
+	*bytes.Buffer
+	loc *i18n.Locale // nil: English
+}
+
+// tr writes the string of key in the site's language, escaped as
+// {{T key args…}} is.
+func (w htmlWriter) tr(key string, args ...any) {
+	w.text(w.str(key, args...))
+}
+
+// str is the string of key in the site's language.
+func (w htmlWriter) str(key string, args ...any) string {
+	if w.loc == nil {
+		return i18n.English().T(key, args...)
+	}
+	return w.loc.T(key, args...)
+}
 
 // replacements are html/template's escapes for text and quoted attributes.
 var replacements = [128]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}
@@ -138,15 +156,19 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 	if p.Kind == "home" {
 		title = s.Title
 	}
-	w.textIn("<!doctype html>\n<html lang=\"", s.Language, "\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>")
+	w.textIn("<!doctype html>\n<html lang=\"", s.Language, "\"")
+	if s.Locale != nil && s.Locale.RTL() {
+		w.WriteString(` dir="rtl"`)
+	}
+	w.WriteString(">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>")
 	w.text(title)
 	if p.Kind != "home" {
 		w.WriteString(" · ")
 		w.text(s.Title)
 	}
 	if p.Pager != nil && p.Pager.Number > 1 {
-		w.WriteString(" · Page ")
-		w.WriteString(itoa(p.Pager.Number))
+		w.WriteString(" · ")
+		w.tr("page_n", p.Pager.Number)
 	}
 	w.WriteString("</title>")
 	meta := func(attr, name, value string) {
@@ -217,7 +239,9 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 	w.url(s.URL(FaviconFile))
 	w.WriteString("\">\n  <link rel=\"stylesheet\" href=\"")
 	w.url(p.Stylesheet)
-	w.WriteString("\">\n</head>\n<body>\n  <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n  <header class=\"site-header\">\n    <p class=\"site-title\"><a href=\"")
+	w.WriteString("\">\n</head>\n<body>\n  <a class=\"skip-link\" href=\"#main\">")
+	w.tr("skip_link")
+	w.WriteString("</a>\n  <header class=\"site-header\">\n    <p class=\"site-title\"><a href=\"")
 	w.url(s.BasePath)
 	w.textIn("\">", s.Title, "</a></p>\n    <nav class=\"site-nav\" aria-label=\"Site\">\n      <ul>")
 	nav := func(url, name string) {
@@ -226,26 +250,30 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 		w.WriteString("\"")
 		w.current(p.URL == url)
 		w.WriteString(">")
-		w.WriteString(name)
+		w.tr(name)
 		w.WriteString("</a></li>")
 	}
-	nav(s.BasePath, "Home")
-	nav(s.Tags.URL, "Tags")
-	nav(s.Actors.URL, "Actors")
+	nav(s.BasePath, "home")
+	nav(s.Tags.URL, "tags")
+	nav(s.Actors.URL, "actors")
 	if s.Authors != nil && len(s.Authors.Terms) > 0 {
-		nav(s.Authors.URL, "Authors")
+		nav(s.Authors.URL, "authors")
 	}
 	if len(s.Figures) > 0 {
-		nav(s.URL("figures/"), "Figures")
+		nav(s.URL("figures/"), "figures")
 	}
 	if len(s.Years) > 0 {
-		nav(s.Years[0].URL, "Archive")
+		nav(s.Years[0].URL, "archive")
 	}
 	w.WriteString("\n      </ul>\n    </nav>")
 	if p.Kind != "search" {
 		w.WriteString("\n    <form class=\"site-search\" role=\"search\" action=\"")
 		w.url(s.URL("search/"))
-		w.WriteString("\" method=\"get\">\n      <label for=\"site-search-q\" class=\"visually-hidden\">Search briefings</label>\n      <input type=\"search\" id=\"site-search-q\" name=\"q\">\n      <button type=\"submit\">Search</button>\n    </form>")
+		w.WriteString("\" method=\"get\">\n      <label for=\"site-search-q\" class=\"visually-hidden\">")
+		w.tr("search_briefings")
+		w.WriteString("</label>\n      <input type=\"search\" id=\"site-search-q\" name=\"q\">\n      <button type=\"submit\">")
+		w.tr("search")
+		w.WriteString("</button>\n    </form>")
 	}
 	w.WriteString("\n  </header>\n  <main id=\"main\" tabindex=\"-1\">")
 	if err := main(); err != nil {
@@ -257,7 +285,9 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 		return err
 	}
 	w.WriteString(string(years))
-	w.WriteString("\n    <p class=\"built-with\">Built with brief</p>\n  </footer>\n</body>\n</html>\n")
+	w.WriteString("\n    <p class=\"built-with\">")
+	w.tr("built_with")
+	w.WriteString("</p>\n  </footer>\n</body>\n</html>\n")
 	return nil
 }
 
@@ -275,7 +305,9 @@ func nativeYears(w htmlWriter, p *Page) {
 	if len(p.Site.Years) == 0 {
 		return
 	}
-	w.WriteString("\n    <nav class=\"years\" aria-label=\"Archive by year\">\n      <ul>")
+	w.WriteString("\n    <nav class=\"years\" aria-label=\"")
+	w.tr("archive_by_year")
+	w.WriteString("\">\n      <ul>")
 	for _, y := range p.Site.Years {
 		w.WriteString("\n        <li><a href=\"")
 		w.url(y.URL)
@@ -315,7 +347,7 @@ func (w htmlWriter) terms(title, class string, terms []*site.Term) {
 		return
 	}
 	w.WriteString("\n        <div>\n          <dt>")
-	w.WriteString(title)
+	w.tr(title)
 	w.WriteString("</dt>\n          <dd>\n            <ul class=\"")
 	w.WriteString(class)
 	w.WriteString("\">")
@@ -335,7 +367,9 @@ func nativeBriefing(w htmlWriter, p *Page) {
 	}
 	w.textIn("\n    <article class=\"briefing\">\n      <h1>", e.Title, "</h1>")
 	if len(e.Corrections) > 0 {
-		w.WriteString("\n      <aside class=\"corrections\" aria-labelledby=\"corrections-title\">\n        <h2 id=\"corrections-title\">Corrections</h2>\n        <ul>")
+		w.WriteString("\n      <aside class=\"corrections\" aria-labelledby=\"corrections-title\">\n        <h2 id=\"corrections-title\">")
+		w.tr("corrections")
+		w.WriteString("</h2>\n        <ul>")
 		for _, c := range e.Corrections {
 			w.textIn("\n          <li id=\"", c.ID, "\">")
 			w.time(c.DateISO, c.DateText)
@@ -345,7 +379,9 @@ func nativeBriefing(w htmlWriter, p *Page) {
 	}
 	w.WriteString("\n      <dl class=\"meta\">")
 	if len(e.Authors) > 0 {
-		w.WriteString("\n        <div>\n          <dt>By</dt>\n          <dd class=\"byline\">")
+		w.WriteString("\n        <div>\n          <dt>")
+		w.tr("by")
+		w.WriteString("</dt>\n          <dd class=\"byline\">")
 		for i, a := range e.Authors {
 			if i > 0 {
 				w.WriteString(", ")
@@ -356,7 +392,9 @@ func nativeBriefing(w htmlWriter, p *Page) {
 		}
 		w.WriteString("</dd>\n        </div>")
 	}
-	w.WriteString("\n        <div>\n          <dt>Published</dt>\n          <dd><time datetime=\"")
+	w.WriteString("\n        <div>\n          <dt>")
+	w.tr("published")
+	w.WriteString("</dt>\n          <dd><time datetime=\"")
 	w.text(e.DateISO)
 	w.WriteString("\">")
 	w.text(e.DateText)
@@ -366,12 +404,16 @@ func nativeBriefing(w htmlWriter, p *Page) {
 	}
 	w.WriteString("</time></dd>\n        </div>")
 	if e.UpdatedISO != "" {
-		w.WriteString("\n        <div>\n          <dt>Updated</dt>\n          <dd>")
+		w.WriteString("\n        <div>\n          <dt>")
+		w.tr("updated")
+		w.WriteString("</dt>\n          <dd>")
 		w.time(e.UpdatedISO, e.UpdatedText)
 		w.WriteString("</dd>\n        </div>")
 	}
 	if e.Location != "" {
-		w.textIn("\n        <div>\n          <dt>Location</dt>\n          <dd>", e.Location, "</dd>\n        </div>")
+		w.WriteString("\n        <div>\n          <dt>")
+		w.tr("location")
+		w.textIn("</dt>\n          <dd>", e.Location, "</dd>\n        </div>")
 	}
 	w.WriteString("\n      </dl>")
 	if e.Summary != "" && !e.SummaryIsLead {
@@ -379,12 +421,28 @@ func nativeBriefing(w htmlWriter, p *Page) {
 	}
 	if len(e.Actors) > 0 || len(e.Tags) > 0 {
 		w.WriteString("\n      <dl class=\"taxonomies\">")
-		w.terms("Actors", "actors", e.Actors)
-		w.terms("Tags", "tags", e.Tags)
+		w.terms("actors", "actors", e.Actors)
+		w.terms("tags", "tags", e.Tags)
 		w.WriteString("\n      </dl>")
 	}
 	if len(e.Figures) > 0 {
-		w.WriteString("\n      <div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Figures\">\n      <table class=\"figures\">\n        <caption>Figures</caption>\n        <thead>\n          <tr>\n            <th scope=\"col\">Figure</th>\n            <th scope=\"col\" class=\"num\">Value</th>\n            <th scope=\"col\">Unit</th>\n            <th scope=\"col\">Share</th>\n            <th scope=\"col\">Change</th>\n            <th scope=\"col\">Recent</th>\n          </tr>\n        </thead>\n        <tbody>")
+		w.WriteString("\n      <div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
+		w.tr("figures")
+		w.WriteString("\">\n      <table class=\"figures\">\n        <caption>")
+		w.tr("figures")
+		w.WriteString("</caption>\n        <thead>\n          <tr>\n            <th scope=\"col\">")
+		w.tr("figure")
+		w.WriteString("</th>\n            <th scope=\"col\" class=\"num\">")
+		w.tr("value")
+		w.WriteString("</th>\n            <th scope=\"col\">")
+		w.tr("unit")
+		w.WriteString("</th>\n            <th scope=\"col\">")
+		w.tr("share")
+		w.WriteString("</th>\n            <th scope=\"col\">")
+		w.tr("change")
+		w.WriteString("</th>\n            <th scope=\"col\">")
+		w.tr("recent")
+		w.WriteString("</th>\n          </tr>\n        </thead>\n        <tbody>")
 		for i := range e.Figures {
 			f := &e.Figures[i]
 			w.WriteString("\n          <tr>\n            <th scope=\"row\">")
@@ -394,18 +452,28 @@ func nativeBriefing(w htmlWriter, p *Page) {
 				w.text(f.Label)
 			}
 			writeClaim(w, f)
-			w.WriteString("</th>\n            <td class=\"num\" data-label=\"Value\">")
+			w.WriteString("</th>\n            <td class=\"num\" data-label=\"")
+			w.tr("value")
+			w.WriteString("\">")
 			writeValue(w, f)
-			w.textIn("</td>\n            <td data-label=\"Unit\">", f.Unit, "</td>\n            <td data-label=\"Share\">")
+			w.WriteString("</td>\n            <td data-label=\"")
+			w.tr("unit")
+			w.textIn("\">", f.Unit, "</td>\n            <td data-label=\"")
+			w.tr("share")
+			w.WriteString("\">")
 			if f.WholeText != "" {
-				w.text(f.ValueText)
-				w.textIn(" of ", f.WholeText, " (")
+				w.tr("share_of", f.ValueText, f.WholeText)
+				w.WriteString(" (")
 				w.text(f.Percent)
 				w.WriteString(")")
 			}
-			w.WriteString("</td>\n            <td data-label=\"Change\">")
+			w.WriteString("</td>\n            <td data-label=\"")
+			w.tr("change")
+			w.WriteString("\">")
 			writeChange(w, f)
-			w.WriteString("</td>\n            <td class=\"spark\" data-label=\"Recent\">")
+			w.WriteString("</td>\n            <td class=\"spark\" data-label=\"")
+			w.tr("recent")
+			w.WriteString("\">")
 			w.WriteString(string(figureSparkline(f)))
 			w.WriteString("</td>\n          </tr>")
 		}
@@ -417,7 +485,9 @@ func nativeBriefing(w htmlWriter, p *Page) {
 		w.WriteString("\n      </div>")
 	}
 	if len(e.Sources) > 0 {
-		w.WriteString("\n      <section class=\"sources\" aria-labelledby=\"sources-title\">\n        <h2 id=\"sources-title\">Sources</h2>\n        <ul>")
+		w.WriteString("\n      <section class=\"sources\" aria-labelledby=\"sources-title\">\n        <h2 id=\"sources-title\">")
+		w.tr("sources")
+		w.WriteString("</h2>\n        <ul>")
 		for _, src := range e.Sources {
 			w.WriteString("\n          <li>")
 			if src.URL != "" {
@@ -431,7 +501,9 @@ func nativeBriefing(w htmlWriter, p *Page) {
 	}
 	w.WriteString("\n    </article>")
 	if len(e.Related()) > 0 {
-		w.WriteString("\n    <section class=\"related\" aria-labelledby=\"related-title\">\n      <h2 id=\"related-title\">Related briefings</h2>\n      <ul>")
+		w.WriteString("\n    <section class=\"related\" aria-labelledby=\"related-title\">\n      <h2 id=\"related-title\">")
+		w.tr("related")
+		w.WriteString("</h2>\n      <ul>")
 		for _, r := range e.Related() {
 			w.WriteString("\n        <li>")
 			w.link(r.URL, r.Title)
@@ -442,16 +514,22 @@ func nativeBriefing(w htmlWriter, p *Page) {
 		w.WriteString("\n      </ul>\n    </section>")
 	}
 	if e.Older != nil || e.Newer != nil {
-		w.WriteString("\n    <nav class=\"prev-next\" aria-label=\"Previous and next briefing\">\n      <ul>")
+		w.WriteString("\n    <nav class=\"prev-next\" aria-label=\"")
+		w.tr("previous_next")
+		w.WriteString("\">\n      <ul>")
 		if o := e.Older; o != nil {
 			w.WriteString("\n        <li class=\"older\"><a href=\"")
 			w.url(o.URL)
-			w.textIn("\" rel=\"prev\"><span aria-hidden=\"true\">←</span> Older: ", o.Title, "</a></li>")
+			w.WriteString("\" rel=\"prev\"><span aria-hidden=\"true\">←</span> ")
+			w.tr("older", o.Title)
+			w.WriteString("</a></li>")
 		}
 		if n := e.Newer; n != nil {
 			w.WriteString("\n        <li class=\"newer\"><a href=\"")
 			w.url(n.URL)
-			w.textIn("\" rel=\"next\">Newer: ", n.Title, " <span aria-hidden=\"true\">→</span></a></li>")
+			w.WriteString("\" rel=\"next\">")
+			w.tr("newer", n.Title)
+			w.WriteString(" <span aria-hidden=\"true\">→</span></a></li>")
 		}
 		w.WriteString("\n      </ul>\n    </nav>")
 	}
@@ -464,7 +542,9 @@ func nativeCard(w htmlWriter, e *site.Entry) {
 	w.WriteString("</h2>\n          <p class=\"meta\">\n            ")
 	w.time(e.DateISO, e.DateText)
 	if len(e.Authors) > 0 {
-		w.WriteString(" <span class=\"sep\" aria-hidden=\"true\">·</span> <span class=\"byline\">By ")
+		w.WriteString(" <span class=\"sep\" aria-hidden=\"true\">·</span> <span class=\"byline\">")
+		w.tr("by")
+		w.WriteString(" ")
 		for i, a := range e.Authors {
 			if i > 0 {
 				w.WriteString(", ")
@@ -495,19 +575,16 @@ func nativeCard(w htmlWriter, e *site.Entry) {
 // count writes a count of briefings, "1 briefing" or "n briefings", as the
 // list layouts do.
 func (w htmlWriter) count(n int) {
-	w.WriteString(itoa(n))
-	if n == 1 {
-		w.WriteString(" briefing")
-	} else {
-		w.WriteString(" briefings")
-	}
+	w.tr("briefings_count", n)
 }
 
 // entryList is "entry-list" of partials.html: the cards rendered once
 // (renderCards).
 func (t *Templates) entryList(w htmlWriter, entries []*site.Entry) error {
 	if len(entries) == 0 {
-		w.WriteString("<p class=\"empty\">No briefings yet.</p>")
+		w.WriteString("<p class=\"empty\">")
+		w.tr("no_briefings")
+		w.WriteString("</p>")
 		return nil
 	}
 	w.WriteString("<ol class=\"entries\">")
@@ -530,24 +607,28 @@ func (w htmlWriter) pager(indent string, p *Pager) {
 		return
 	}
 	w.WriteString(indent)
-	w.WriteString("<nav class=\"pager\" aria-label=\"Pagination\">\n      <ul>")
+	w.WriteString("<nav class=\"pager\" aria-label=\"")
+	w.tr("pagination")
+	w.WriteString("\">\n      <ul>")
 	if p.Prev != "" {
 		w.WriteString("\n        <li>")
-		w.link(p.First, "First")
+		w.link(p.First, w.str("first"))
 		w.WriteString("</li>\n        <li><a href=\"")
 		w.url(p.Prev)
-		w.WriteString("\" rel=\"prev\">Previous</a></li>")
+		w.WriteString("\" rel=\"prev\">")
+		w.tr("previous")
+		w.WriteString("</a></li>")
 	}
-	w.WriteString("\n        <li class=\"current\">Page ")
-	w.WriteString(itoa(p.Number))
-	w.WriteString(" of ")
-	w.WriteString(itoa(p.Total))
+	w.WriteString("\n        <li class=\"current\">")
+	w.tr("page_n_of_m", p.Number, p.Total)
 	w.WriteString("</li>")
 	if p.Next != "" {
 		w.WriteString("\n        <li><a href=\"")
 		w.url(p.Next)
-		w.WriteString("\" rel=\"next\">Next</a></li>\n        <li>")
-		w.link(p.Last, "Last")
+		w.WriteString("\" rel=\"next\">")
+		w.tr("next")
+		w.WriteString("</a></li>\n        <li>")
+		w.link(p.Last, w.str("last"))
 		w.WriteString("</li>")
 	}
 	w.WriteString("\n      </ul>\n    </nav>")
@@ -568,17 +649,23 @@ func (t *Templates) listEnd(w htmlWriter, p *Page) error {
 func (t *Templates) nativeHome(w htmlWriter, p *Page) error {
 	w.textIn("\n    <h1>", p.Site.Title, "</h1>")
 	if len(p.Highlights) > 0 {
-		w.WriteString("\n    <section class=\"highlights\" aria-labelledby=\"highlights-title\">\n      <h2 id=\"highlights-title\">Latest figures</h2>\n      <ul>")
+		w.WriteString("\n    <section class=\"highlights\" aria-labelledby=\"highlights-title\">\n      <h2 id=\"highlights-title\">")
+		w.tr("latest_figures")
+		w.WriteString("</h2>\n      <ul>")
 		for _, sr := range p.Highlights {
 			latest := sr.Latest()
 			w.WriteString("\n        <li>\n          ")
 			w.link(sr.URL, sr.Label)
-			w.textIn("\n          <span class=\"value\">", latest.Figure.Text, "</span>\n          <span class=\"when\">on ")
+			w.textIn("\n          <span class=\"value\">", latest.Figure.Text, "</span>\n          <span class=\"when\">")
+			w.tr("on_date")
+			w.WriteString(" ")
 			w.time(latest.Entry.DateISO, latest.Entry.DateText)
 			if latest.Figure.Change != "" {
 				w.WriteString(", ")
 				w.text(latest.Figure.Change)
-				w.WriteString(" vs ")
+				w.WriteString(" ")
+				w.tr("versus")
+				w.WriteString(" ")
 				w.text(latest.Figure.PrevDate)
 			}
 			w.WriteString("</span>\n          ")
@@ -587,7 +674,9 @@ func (t *Templates) nativeHome(w htmlWriter, p *Page) error {
 		}
 		w.WriteString("\n      </ul>\n      <p><a href=\"")
 		w.url(p.Site.URL("figures/"))
-		w.WriteString("\">All figures</a></p>\n    </section>")
+		w.WriteString("\">")
+		w.tr("all_figures")
+		w.WriteString("</a></p>\n    </section>")
 	}
 	return t.listEnd(w, p)
 }
@@ -599,8 +688,8 @@ func (t *Templates) nativeYear(w htmlWriter, p *Page) error {
 	w.WriteString(itoa(y.Year))
 	w.WriteString("</h1>")
 	if len(y.Months) > 0 {
-		w.WriteString("\n    <nav class=\"months\" aria-label=\"Months of ")
-		w.WriteString(itoa(y.Year))
+		w.WriteString("\n    <nav class=\"months\" aria-label=\"")
+		w.tr("months_of", y.Year)
 		w.WriteString("\">\n      <ul>")
 		for _, m := range y.Months {
 			w.WriteString("\n        <li>")
@@ -621,8 +710,8 @@ func (t *Templates) nativeMonth(w htmlWriter, p *Page) error {
 		if y.Year == p.Month.Year {
 			w.WriteString("\n    <p class=\"up\"><a href=\"")
 			w.url(y.URL)
-			w.WriteString("\">All briefings of ")
-			w.WriteString(itoa(y.Year))
+			w.WriteString("\">")
+			w.tr("all_of_year", y.Year)
 			w.WriteString("</a></p>")
 		}
 	}

@@ -152,6 +152,7 @@ func (st *State) Update(changed []*site.Entry, sink Sink) (Stats, diag.List) {
 func (st *State) render(sink Sink) (Stats, diag.List) {
 	s, t, opt, jobs, fp := st.s, st.t, st.opt, st.jobs, st.fp
 	var diags diag.Collector
+	t.loc = s.Locale
 	t.watch = newWatch(opt.PageTimeLimit)
 	defer func() {
 		t.watch.close()
@@ -415,7 +416,7 @@ func (t *Templates) renderCards(entries []*site.Entry) diag.List {
 		buf := &bufs[w]
 		buf.Reset()
 		if t.nativeCard {
-			nativeCard(htmlWriter{buf}, entries[i])
+			nativeCard(htmlWriter{buf, t.loc}, entries[i])
 		} else if set == nil {
 			return
 		} else if d, failed := t.timed(LayoutDir+"/partials.html", "the entry of "+entries[i].Path, func(w io.Writer) error {
@@ -448,7 +449,7 @@ func (t *Templates) execute(buf *bytes.Buffer, j job) (d diag.Diagnostic, ok boo
 	layout := LayoutDir + "/" + j.kind + ".html"
 	d, failed := t.timed(layout, j.path, func(out io.Writer) error {
 		if native := t.native[j.kind]; native.base {
-			w := htmlWriter{buf}
+			w := htmlWriter{buf, t.loc}
 			return t.nativeBase(w, j.page, func() error {
 				if native.main != nil {
 					return native.main(t, w, j.page)

@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/i18n"
 	"github.com/brief-ssg/brief/internal/site"
 )
 
@@ -41,6 +42,8 @@ type Templates struct {
 	native         map[string]nativeSet
 	nativeCard     bool
 	nativeYearsNav bool
+	// loc is the language of the site being rendered (render.Site).
+	loc            *i18n.Locale
 	css            []byte
 	js             []byte // the search page's script
 	favicon        []byte // FaviconFile
@@ -66,6 +69,7 @@ func (t *Templates) Source() string { return t.source }
 func (t *Templates) funcs() template.FuncMap {
 	return template.FuncMap{
 		"add":          func(a, b int) int { return a + b },
+		"T":            t.tr,
 		"sparkline":    sparkline,
 		"chart":        seriesChart,
 		"figureClaim":  figureClaim,
@@ -82,6 +86,18 @@ func (t *Templates) funcs() template.FuncMap {
 			return "", nil
 		},
 	}
+}
+
+// tr is {{T "key" args…}}: the string of key in the site's language.
+func (t *Templates) tr(key string, args ...any) string {
+	return t.locale().T(key, args...)
+}
+
+func (t *Templates) locale() *i18n.Locale {
+	if t.loc == nil {
+		return i18n.English()
+	}
+	return t.loc
 }
 
 // card is {{card .}}: an entry's "entry", rendered once (renderCards).
@@ -105,7 +121,7 @@ func (t *Templates) yearsFor(p *Page) (template.HTML, error) {
 func (t *Templates) yearsNav(p *Page) (template.HTML, error) {
 	if t.nativeYearsNav {
 		var b bytes.Buffer
-		nativeYears(htmlWriter{&b}, p)
+		nativeYears(htmlWriter{&b, p.Site.Locale}, p)
 		return template.HTML(b.String()), nil
 	}
 	set := t.pages["home"]

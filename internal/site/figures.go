@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"github.com/brief-ssg/brief/internal/i18n"
 	"strconv"
 	"strings"
 	"time"
@@ -13,16 +14,16 @@ import (
 
 // figureViews formats the figures of one briefing, resolving each of and
 // giving each figure without a unit the unit of its series (units).
-func figureViews(figs []briefing.Figure, date time.Time, units map[string]string, claimants *index, diags *diag.List) []FigureView {
+func figureViews(loc *i18n.Locale, figs []briefing.Figure, date time.Time, units map[string]string, claimants *index, diags *diag.List) []FigureView {
 	out := make([]FigureView, len(figs))
 	for i := range figs {
 		f := &figs[i]
-		out[i] = FigureView{Figure: f, ValueText: FormatNumber(f.Value), Unit: f.Unit}
+		out[i] = FigureView{Figure: f, ValueText: loc.Number(f.Value), Unit: f.Unit}
 		if out[i].Unit == "" {
 			out[i].Unit = units[f.Key]
 		}
 		out[i].ByKey, out[i].By = claimant(claimants, f.By)
-		out[i].PeriodText = PeriodText(f.Period)
+		out[i].PeriodText = LocalPeriodText(loc, f.Period)
 		y, m, d := date.Date()
 		out[i].OwnPeriod = !f.Period.Start.Equal(f.Period.End) || f.Period.Start.Year() != y || f.Period.Start.Month() != m || f.Period.Start.Day() != d
 		out[i].Symbol = Symbol(f.Qualifier) + out[i].ValueText
@@ -37,14 +38,14 @@ func figureViews(figs []briefing.Figure, date time.Time, units map[string]string
 			continue
 		}
 		if w := wholeOf(out, v); w != nil {
-			v.WholeText = qualified(w.Qualifier, FormatNumber(w.Value))
+			v.WholeText = qualified(w.Qualifier, loc.Number(w.Value))
 			if w.Value != 0 && w.Qualifier == "" {
-				v.Percent = strconv.FormatFloat(100*f.Value/w.Value, 'f', 1, 64) + "%"
+				v.Percent = loc.Percent(100 * f.Value / w.Value)
 				if f.Qualifier != "" {
 					v.Percent = f.Qualifier + " " + v.Percent
 				}
 			}
-			v.Text = strings.TrimSpace(qualified(f.Qualifier, v.ValueText)+" of "+v.WholeText+" "+v.Unit) + percentSuffix(v.Percent)
+			v.Text = strings.TrimSpace(loc.T("share_of", qualified(f.Qualifier, v.ValueText), v.WholeText)+" "+v.Unit) + percentSuffix(v.Percent)
 			if exceeds(f, w.Figure) {
 				diags.Errorf(f.Pos, "figure %q (%s) is larger than %q (%s), which it is part of: check the numbers, or say qualifier: at most or about", f.Label, v.ValueText, w.Label, FormatNumber(w.Value))
 			}
@@ -109,29 +110,38 @@ func Symbol(q string) string {
 
 // PeriodText writes a period as "6 Dec 2025", "5–6 Dec 2025",
 // "30 Nov – 1 Dec 2025" or "31 Dec 2025 – 1 Jan 2026".
-func PeriodText(p briefing.Period) string {
+func PeriodText(p briefing.Period) string { return LocalPeriodText(i18n.English(), p) }
+
+// LocalPeriodText writes a period as PeriodText does, in the language of loc.
+func LocalPeriodText(loc *i18n.Locale, p briefing.Period) string {
 	a, b := p.Start, p.End
 	switch {
 	case a.IsZero():
 		return ""
 	case a.Equal(b):
-		return a.Format("2 Jan 2006")
+		return loc.ShortDate(a, true)
 	case a.Year() != b.Year():
-		return a.Format("2 Jan 2006") + " – " + b.Format("2 Jan 2006")
+		return loc.ShortDate(a, true) + " – " + loc.ShortDate(b, true)
 	case a.Month() != b.Month():
-		return a.Format("2 Jan") + " – " + b.Format("2 Jan 2006")
+		return loc.ShortDate(a, false) + " – " + loc.ShortDate(b, true)
 	}
-	return a.Format("2") + "–" + b.Format("2 Jan 2006")
+	return loc.Digits(strconv.Itoa(a.Day())) + "–" + loc.ShortDate(b, true)
 }
 
 // shortPeriod writes a period as PeriodText does, without the year when
 // it is the year of from.
-func shortPeriod(p briefing.Period, from time.Time) string {
-	s := PeriodText(p)
-	if p.End.Year() == from.Year() && p.Start.Year() == from.Year() {
-		s = strings.TrimSuffix(s, " "+strconv.Itoa(p.End.Year()))
+func shortPeriod(loc *i18n.Locale, p briefing.Period, from time.Time) string {
+	a, b := p.Start, p.End
+	if b.Year() != from.Year() || a.Year() != from.Year() || a.IsZero() {
+		return LocalPeriodText(loc, p)
 	}
-	return s
+	switch {
+	case a.Equal(b):
+		return loc.ShortDate(a, false)
+	case a.Month() != b.Month():
+		return loc.ShortDate(a, false) + " – " + loc.ShortDate(b, false)
+	}
+	return loc.Digits(strconv.Itoa(a.Day())) + "–" + loc.ShortDate(b, false)
 }
 
 // claimant folds who claims a figure to its actor: the canonical name of a

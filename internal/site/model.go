@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/brief-ssg/brief/internal/i18n"
 	"html/template"
 	"sync"
 	"time"
@@ -15,11 +16,13 @@ type Site struct {
 	Title       string
 	Description string // plain text, for feeds and metadata
 	Language    string
-	BaseURL     string // absolute, ends in "/": https://example.org/briefings/
-	BasePath    string // path part of BaseURL, ends in "/": /briefings/
-	Params      map[string]any
-	Location    *time.Location
-	Image       string // absolute URL of the default image of link previews; may be empty
+	// Locale writes the site's dates, numbers and the layouts' strings.
+	Locale   *i18n.Locale
+	BaseURL  string // absolute, ends in "/": https://example.org/briefings/
+	BasePath string // path part of BaseURL, ends in "/": /briefings/
+	Params   map[string]any
+	Location *time.Location
+	Image    string // absolute URL of the default image of link previews; may be empty
 
 	Entries []*Entry // published briefings, newest first
 	Tags    *Taxonomy

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"github.com/brief-ssg/brief/internal/i18n"
 	"math"
 	"sort"
 	"strconv"
@@ -187,7 +188,7 @@ func (s *Site) buildSeries() {
 			v.current = v.Claimant.pointOf(v)
 		}
 	}
-	parallel.For(len(values), func(_, i int) { values[i].Figure.setChange(&values[i]) })
+	parallel.For(len(values), func(_, i int) { values[i].Figure.setChange(s.Locale, &values[i]) })
 	for _, sr := range s.Figures {
 		if of := mostCommon(wholes[sr.Key]); of != "" && byKey[of] != nil {
 			sr.Whole = byKey[of]
@@ -258,13 +259,13 @@ func mostCommon(counts map[string]int) string {
 // point ("also reported in"), a revision ("revised from 635 to 653"), and
 // the change against the claimant's previous period: "+12", "−3.5", "no
 // change", with that period and the URL of its value.
-func (fv *FigureView) setChange(v *SeriesValue) {
+func (fv *FigureView) setChange(loc *i18n.Locale, v *SeriesValue) {
 	if r := v.Repeats; r != nil {
 		fv.AlsoIn, fv.AlsoURL = r.Entry.Title, r.Entry.URL
 		return
 	}
 	if r := v.Revises; r != nil {
-		fv.Revised = "revised from " + qualified(r.Figure.Qualifier, r.Figure.ValueText) + " to " + qualified(fv.Qualifier, fv.ValueText)
+		fv.Revised = loc.T("revised", qualified(r.Figure.Qualifier, r.Figure.ValueText), qualified(fv.Qualifier, fv.ValueText))
 		fv.RevisedURL = r.Entry.URL
 	}
 	if v.Prev == nil {
@@ -274,20 +275,20 @@ func (fv *FigureView) setChange(v *SeriesValue) {
 	// Round away float noise (0.3 - 0.1): to the decimals of the values.
 	// A difference of whole numbers has none.
 	d := fv.Figure.Value - prev.Figure.Figure.Value
-	if dec := max(decimals(fv.ValueText), decimals(prev.Figure.ValueText)); dec > 0 || d != math.Trunc(d) {
+	if dec := max(decimals(FormatNumber(fv.Figure.Value)), decimals(FormatNumber(prev.Figure.Figure.Value))); dec > 0 || d != math.Trunc(d) {
 		d, _ = strconv.ParseFloat(strconv.FormatFloat(d, 'f', dec, 64), 64)
 	}
 	var buf [32]byte
 	switch {
 	case d > 0:
-		fv.Change = string(appendNumber(append(buf[:0], '+'), d))
+		fv.Change = string(loc.AppendNumber(append(buf[:0], '+'), d))
 	case d < 0:
-		fv.Change = string(appendNumber(append(buf[:0], "−"...), -d))
+		fv.Change = string(loc.AppendNumber(append(buf[:0], "−"...), -d))
 	default:
-		fv.Change = "no change"
+		fv.Change = loc.T("no_change")
 	}
 	fv.PrevValue = qualified(prev.Figure.Qualifier, prev.Figure.ValueText)
-	fv.PrevDate = shortPeriod(prev.Figure.Period, fv.Period.End)
+	fv.PrevDate = shortPeriod(loc, prev.Figure.Period, fv.Period.End)
 	fv.PrevURL = prev.Entry.URL
 }
 

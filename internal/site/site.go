@@ -6,6 +6,7 @@ package site
 
 import (
 	"fmt"
+	"github.com/brief-ssg/brief/internal/i18n"
 	"html/template"
 	"net/url"
 	"slices"
@@ -22,14 +23,16 @@ type Options struct {
 	Title       string
 	Description string
 	Language    string
-	BaseURL     string
-	Location    *time.Location
-	Params      map[string]any
-	Authors     []string  // the byline of briefings that name no authors
-	Image       string    // the default image of link previews: a site path or an absolute URL
-	Drafts      bool      // publish drafts
-	Future      bool      // publish briefings dated after Now
-	Now         time.Time // the moment that decides what is in the future
+	// Locale writes dates and numbers; nil: brief's own table of Language.
+	Locale   *i18n.Locale
+	BaseURL  string
+	Location *time.Location
+	Params   map[string]any
+	Authors  []string  // the byline of briefings that name no authors
+	Image    string    // the default image of link previews: a site path or an absolute URL
+	Drafts   bool      // publish drafts
+	Future   bool      // publish briefings dated after Now
+	Now      time.Time // the moment that decides what is in the future
 	// Chart draws a series for a :chart[key] in a body; nil draws none.
 	Chart func(*Series) template.HTML
 	// Highlights are the keys of the series the home page shows, as the
@@ -53,6 +56,13 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 	s := &Site{Title: opt.Title, Description: opt.Description, Language: opt.Language, Params: opt.Params, Location: opt.Location, chart: opt.Chart}
 	if s.Location == nil {
 		s.Location = time.UTC
+	}
+	s.Locale = opt.Locale
+	if s.Locale == nil {
+		s.Locale = i18n.English()
+		if opt.Language != "" && opt.Language != "en" {
+			s.Locale, _ = i18n.Load(opt.Language, nil)
+		}
 	}
 	s.BaseURL, s.BasePath = baseURL(opt.BaseURL)
 	if opt.Image != "" {
@@ -226,20 +236,20 @@ func (s *Site) newEntry(b *briefing.Briefing, units map[string]string, actors *i
 	e := &Entry{Briefing: b, URL: s.URL(p), OutPath: p + "index.html", HTML: b.HTML, HTMLSum: b.HTMLSum}
 	e.Permalink = s.Abs(e.URL)
 	e.DateISO = b.Date.Format(time.RFC3339)
-	e.DateText = b.Date.Format("2 January 2006")
+	e.DateText = s.Locale.Date(b.Date)
 	if b.HasTime {
 		e.TimeText = timeText(b.Date)
 	}
 	if !b.Updated.IsZero() {
 		e.UpdatedISO = b.Updated.Format(time.RFC3339)
-		e.UpdatedText = b.Updated.Format("2 January 2006")
+		e.UpdatedText = s.Locale.Date(b.Updated)
 	}
-	e.Figures = figureViews(b.Figures, b.Date, units, actors, diags)
+	e.Figures = figureViews(s.Locale, b.Figures, b.Date, units, actors, diags)
 	e.Briefing = withSummary(b, e.Figures)
 	e.Image = s.imageURL(b.Image)
 	for i, c := range b.Corrections {
 		e.Corrections = append(e.Corrections, &Correction{Entry: e, Text: c.Text, Date: c.Date, DateISO: c.Date.Format(time.RFC3339),
-			DateText: c.Date.Format("2 January 2006"), ID: fmt.Sprintf("correction-%d", len(b.Corrections)-i)})
+			DateText: s.Locale.Date(c.Date), ID: fmt.Sprintf("correction-%d", len(b.Corrections)-i)})
 	}
 	for i, a := range b.Aliases {
 		at := diag.Pos{File: b.Path, Line: 1, Col: 1}
@@ -349,7 +359,7 @@ func (s *Site) archives() []*Year {
 		yr.Entries = append(yr.Entries, e)
 		if len(yr.Months) == 0 || yr.Months[len(yr.Months)-1].Month != m {
 			dir := fmt.Sprintf("%s%02d/", yr.Dir, int(m))
-			yr.Months = append(yr.Months, &Month{Year: y, Month: m, Name: MonthName(y, m), Dir: dir, URL: s.URL(dir)})
+			yr.Months = append(yr.Months, &Month{Year: y, Month: m, Name: s.Locale.MonthYear(y, m), Dir: dir, URL: s.URL(dir)})
 		}
 		mo := yr.Months[len(yr.Months)-1]
 		mo.Entries = append(mo.Entries, e)
