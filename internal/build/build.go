@@ -17,6 +17,7 @@ import (
 	"github.com/brief-ssg/brief/internal/config"
 	"github.com/brief-ssg/brief/internal/diag"
 	"github.com/brief-ssg/brief/internal/digest"
+	"github.com/brief-ssg/brief/internal/i18n"
 	"github.com/brief-ssg/brief/internal/images"
 	"github.com/brief-ssg/brief/internal/markdown"
 	"github.com/brief-ssg/brief/internal/minify"
@@ -32,6 +33,8 @@ const ContentDir = "content"
 
 // Options configure one build.
 type Options struct {
+	// locale is the site's language, loaded by Run.
+	locale  *i18n.Locale
 	Site    fs.FS // the site root: content/, layouts/, brief.toml
 	Layouts fs.FS // the default layouts
 	Config  config.Config
@@ -190,6 +193,10 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		layouts = sub
 	}
 	tmpl, tdiags := render.LoadTemplates(opt.Layouts, layouts)
+	loc, ldiags := i18n.Load(cfg.Language, opt.Site)
+	tmpl.UseLocale(loc)
+	tdiags = append(tdiags, ldiags...)
+	opt.locale = loc
 	key := memoryKey(opt, tmpl) // what the site depends on besides the content
 	// A sink that keeps the last build's plan: when the shape is the same,
 	// only bodies changed since.
@@ -312,7 +319,7 @@ func model(opt Options, content *briefing.Content) (*site.Site, *Result, diag.Li
 		description = d // where earlier versions took it from
 	}
 	s, stats, siteDiags := site.Build(content, site.Options{
-		Title: cfg.Title, Description: description, Language: cfg.Language, BaseURL: baseURL, Location: cfg.Location,
+		Title: cfg.Title, Description: description, Language: cfg.Language, Locale: opt.locale, BaseURL: baseURL, Location: cfg.Location,
 		Params: cfg.Params, Authors: cfg.Authors, Image: cfg.Image, Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now,
 		Chart:      func(sr *site.Series) template.HTML { return render.SeriesChart(sr, cfg.Location) },
 		Highlights: cfg.Highlights,
@@ -358,7 +365,7 @@ func inputKey(opt Options, files []source.File) digest.Sum {
 	for _, f := range files {
 		b = appendStamp(b, f.Path, cache.StampOf(f.Info))
 	}
-	for _, dir := range []string{render.LayoutDir, StaticDir} {
+	for _, dir := range []string{render.LayoutDir, StaticDir, i18n.Dir} {
 		fs.WalkDir(opt.Site, dir, func(p string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() {
 				if info, err := d.Info(); err == nil {

@@ -160,6 +160,10 @@ func TestNativeLayoutsMatchTemplates(t *testing.T) {
 		"newsroom": siteFS(bylines),
 		"images":   imageSite(t),
 		"example":  exampleContent(t),
+		// Sites in other languages: the strings, dates and numbers of
+		// internal/i18n, and the right-to-left frame.
+		"ukrainian": withPNGs(siteFS(strings.Replace(hostile, `language = "en-GB"`, `language = "uk"`, 1)), "content/img/map+1.png"),
+		"arabic":    withPNGs(siteFS(strings.Replace(hostile, `language = "en-GB"`, `language = "ar"`, 1)), "content/img/map+1.png"),
 		"corpus":   corpusSite(t, 120),
 		// A site's own definitions beside default ones: those of home.html
 		// make every page's cards and years; partials.html's own pager

@@ -49,7 +49,9 @@ func Load(lang string, site fs.FS) (*Locale, diag.List) {
 	en, _ := parse("(built-in) en.toml", mustRead("en"), nil)
 	l.msgs = en
 	have := map[string]bool{}
+	known := l.base == "en"
 	if src, err := builtin.ReadFile("lang/" + l.base + ".toml"); err == nil && l.base != "en" {
+		known = true
 		own, d := parse("(built-in) "+l.base+".toml", src, en)
 		diags = append(diags, d...)
 		merge(l.msgs, own, have)
@@ -59,6 +61,7 @@ func Load(lang string, site fs.FS) (*Locale, diag.List) {
 		src, err := fs.ReadFile(site, file)
 		switch {
 		case err == nil:
+			known = true
 			l.source = file + "\x00" + string(src)
 			own, d := parse(file, src, en)
 			diags = append(diags, d...)
@@ -67,7 +70,10 @@ func Load(lang string, site fs.FS) (*Locale, diag.List) {
 			diags.Errorf(diag.Pos{File: file}, "cannot read: %v", err)
 		}
 	}
-	if l.base != "en" {
+	switch {
+	case !known:
+		diags.Warnf(diag.Pos{File: "brief.toml"}, "brief has no translations for language %q: the pages are in English; write them in %s", lang, file)
+	case l.base != "en":
 		diags = append(diags, missing(en, have, file)...)
 	}
 	cal, ok := calendars[l.base]

@@ -10,8 +10,8 @@ import (
 // The parts of a figure that the default layouts and their native
 // versions write alike: who claims it and when, its value with its
 // qualifier and note, and how it relates to earlier values. Each is a
-// template function ({{figureClaim .}} …) taking a site.FigureView or a
-// pointer to one.
+// template function ({{figureClaim .}} …, figureFunc) taking a
+// site.FigureView or a pointer to one.
 
 func figureView(v any) *site.FigureView {
 	switch x := v.(type) {
@@ -23,27 +23,30 @@ func figureView(v any) *site.FigureView {
 	return nil
 }
 
-func fragment(v any, write func(htmlWriter, *site.FigureView)) template.HTML {
-	f := figureView(v)
-	if f == nil {
-		return ""
+// figureFunc makes the template function of write, in the site's language.
+func (t *Templates) figureFunc(write func(htmlWriter, *site.FigureView)) func(any) template.HTML {
+	return func(v any) template.HTML {
+		f := figureView(v)
+		if f == nil {
+			return ""
+		}
+		var b bytes.Buffer
+		write(htmlWriter{&b, t.loc}, f)
+		return template.HTML(b.String())
 	}
-	var b bytes.Buffer
-	write(htmlWriter{&b, nil}, f)
-	return template.HTML(b.String())
 }
 
-// figureClaim is the line under a figure's label: who claims it and the
-// period it describes, when either is more than the briefing says.
-func figureClaim(v any) template.HTML { return fragment(v, writeClaim) }
-
+// writeClaim is {{figureClaim .}}, the line under a figure's label: who
+// claims it and the period it describes, when either is more than the
+// briefing says.
 func writeClaim(w htmlWriter, f *site.FigureView) {
 	if f.By == "" && !f.OwnPeriod {
 		return
 	}
 	w.WriteString(`<span class="claim">`)
 	if f.By != "" {
-		w.WriteString("by ")
+		w.tr("claimed_by")
+		w.WriteString(" ")
 		writeBy(w, f)
 	}
 	if f.OwnPeriod {
@@ -55,10 +58,8 @@ func writeClaim(w htmlWriter, f *site.FigureView) {
 	w.WriteString("</span>")
 }
 
-// figureBy is who claims a figure, linked to the actor's page when there
-// is one.
-func figureBy(v any) template.HTML { return fragment(v, writeBy) }
-
+// writeBy is {{figureBy .}}: who claims a figure, linked to the actor's
+// page when there is one.
 func writeBy(w htmlWriter, f *site.FigureView) {
 	if f.ByURL != "" {
 		w.link(f.ByURL, f.By)
@@ -67,18 +68,15 @@ func writeBy(w htmlWriter, f *site.FigureView) {
 	w.text(f.By)
 }
 
-// figureValue is the value with its qualifier ("at least 121") and note.
-func figureValue(v any) template.HTML { return fragment(v, writeValue) }
-
+// writeValue is {{figureValue .}}: the value with its qualifier ("at least
+// 121") and note.
 func writeValue(w htmlWriter, f *site.FigureView) {
 	w.text(site.Qualified(f.Qualifier, f.ValueText))
 	writeNote(w, f)
 }
 
-// figureText is the figure as a sentence gives it ("at least 121
-// drones") with its note.
-func figureText(v any) template.HTML { return fragment(v, writeText) }
-
+// writeText is {{figureText .}}: the figure as a sentence gives it ("at
+// least 121 drones") with its note.
 func writeText(w htmlWriter, f *site.FigureView) {
 	w.text(f.Text)
 	writeNote(w, f)
@@ -90,21 +88,21 @@ func writeNote(w htmlWriter, f *site.FigureView) {
 	}
 }
 
-// figureChange relates a value to earlier ones: a report again of a
-// point ("also reported in …"), a revision ("revised from 635 to 653"),
-// the change since the claimant's previous period ("+12 vs 4–5 Dec").
-func figureChange(v any) template.HTML { return fragment(v, writeChange) }
-
+// writeChange is {{figureChange .}}, which relates a value to earlier ones:
+// a report again of a point ("also reported in …"), a revision ("revised
+// from 635 to 653"), the change since the claimant's previous period ("+12
+// vs 4–5 Dec").
 func writeChange(w htmlWriter, f *site.FigureView) {
 	if f.AlsoIn != "" {
-		w.WriteString("also reported in ")
+		w.tr("also_in")
+		w.WriteString(" ")
 		w.link(f.AlsoURL, f.AlsoIn)
 		return
 	}
 	if f.Revised != "" {
 		w.text(f.Revised)
 		w.WriteString(" (")
-		w.link(f.RevisedURL, "earlier report")
+		w.link(f.RevisedURL, w.str("earlier_report"))
 		w.WriteString(")")
 		if f.Change != "" {
 			w.WriteString("; ")
@@ -112,7 +110,9 @@ func writeChange(w htmlWriter, f *site.FigureView) {
 	}
 	if f.Change != "" {
 		w.text(f.Change)
-		w.WriteString(" vs ")
+		w.WriteString(" ")
+		w.tr("versus")
+		w.WriteString(" ")
 		w.link(f.PrevURL, f.PrevDate)
 	}
 }

@@ -152,7 +152,7 @@ func (f *fingerprints) sum(s *site.Site, t *Templates) {
 		}
 	}
 	g := newHasher()
-	g.str(t.source, localeSource(s), s.Title, s.Description, s.Language, s.BaseURL, s.BasePath, s.Tags.URL, s.Actors.URL, t.Stylesheet, fmt.Sprint(sortedParams(s.Params)))
+	g.str(t.source, s.Title, s.Description, s.Language, s.BaseURL, s.BasePath, s.Tags.URL, s.Actors.URL, t.Stylesheet, fmt.Sprint(sortedParams(s.Params)))
 	g.int(boolInt(len(s.Figures) > 0))       // the menu links the figures when there are any
 	g.int(boolInt(len(s.Authors.Terms) > 0)) // and the authors
 	g.str(s.Authors.URL)
@@ -459,12 +459,4 @@ func (f *fingerprints) whole(path string) Input {
 	h.bytes(f.site[:])
 	h.str(path)
 	return h.sum()
-}
-
-// localeSource is the site's own translation file, which every page shows.
-func localeSource(s *site.Site) string {
-	if s.Locale == nil {
-		return ""
-	}
-	return s.Locale.Source()
 }

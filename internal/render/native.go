@@ -561,7 +561,9 @@ func nativeCard(w htmlWriter, e *site.Entry) {
 		w.textIn("\n          <p class=\"summary\">", e.Summary, "</p>")
 	}
 	if len(e.Tags) > 0 {
-		w.WriteString("\n          <ul class=\"tags\" aria-label=\"Tags\">")
+		w.WriteString("\n          <ul class=\"tags\" aria-label=\"")
+		w.tr("tags")
+		w.WriteString("\">")
 		for _, tag := range e.Tags {
 			w.WriteString("\n            <li>")
 			w.link(tag.URL, tag.Name)

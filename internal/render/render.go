@@ -152,7 +152,9 @@ func (st *State) Update(changed []*site.Entry, sink Sink) (Stats, diag.List) {
 func (st *State) render(sink Sink) (Stats, diag.List) {
 	s, t, opt, jobs, fp := st.s, st.t, st.opt, st.jobs, st.fp
 	var diags diag.Collector
-	t.loc = s.Locale
+	if s.Locale != nil {
+		t.loc = s.Locale
+	}
 	t.watch = newWatch(opt.PageTimeLimit)
 	defer func() {
 		t.watch.close()

@@ -43,10 +43,10 @@ type Templates struct {
 	nativeCard     bool
 	nativeYearsNav bool
 	// loc is the language of the site being rendered (render.Site).
-	loc            *i18n.Locale
-	css            []byte
-	js             []byte // the search page's script
-	favicon        []byte // FaviconFile
+	loc     *i18n.Locale
+	css     []byte
+	js      []byte // the search page's script
+	favicon []byte // FaviconFile
 	// watch times the executions of the rendering under way (limits.go).
 	watch *watch
 	// source is every layout file as read, for the pages' fingerprints;
@@ -72,11 +72,11 @@ func (t *Templates) funcs() template.FuncMap {
 		"T":            t.tr,
 		"sparkline":    sparkline,
 		"chart":        seriesChart,
-		"figureClaim":  figureClaim,
-		"figureBy":     figureBy,
-		"figureValue":  figureValue,
-		"figureText":   figureText,
-		"figureChange": figureChange,
+		"figureClaim":  t.figureFunc(writeClaim),
+		"figureBy":     t.figureFunc(writeBy),
+		"figureValue":  t.figureFunc(writeValue),
+		"figureText":   t.figureFunc(writeText),
+		"figureChange": t.figureFunc(writeChange),
 		"card":         t.card,
 		"yearsNav":     t.yearsFor,
 		tickFunc: func() (string, error) {
@@ -85,6 +85,15 @@ func (t *Templates) funcs() template.FuncMap {
 			}
 			return "", nil
 		},
+	}
+}
+
+// UseLocale makes the templates print the strings of l, and pages depend
+// on its translation file as on a layout.
+func (t *Templates) UseLocale(l *i18n.Locale) {
+	t.loc = l
+	if src := l.Source(); src != "" {
+		t.source += src + "\x00"
 	}
 }
 
