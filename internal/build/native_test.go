@@ -164,7 +164,7 @@ func TestNativeLayoutsMatchTemplates(t *testing.T) {
 		// internal/i18n, and the right-to-left frame.
 		"ukrainian": withPNGs(siteFS(strings.Replace(hostile, `language = "en-GB"`, `language = "uk"`, 1)), "content/img/map+1.png"),
 		"arabic":    withPNGs(siteFS(strings.Replace(hostile, `language = "en-GB"`, `language = "ar"`, 1)), "content/img/map+1.png"),
-		"corpus":   corpusSite(t, 120),
+		"corpus":    corpusSite(t, 120),
 		// A site's own definitions beside default ones: those of home.html
 		// make every page's cards and years; partials.html's own pager
 		// and lists leave the frame native and the lists to templates.
