@@ -72,7 +72,7 @@ func TestUkrainianSite(t *testing.T) {
 	r.contains("2025/index.html", `aria-label="Місяці 2025 року"`, `>Грудень 2025</a> <span class="count">2 брифінги</span>`,
 		`>Листопад 2025</a> <span class="count">1 брифінг</span>`)
 	r.contains("2025/12/index.html", `<h1>Грудень 2025</h1>`, `Усі брифінги 2025 року`)
-	r.contains("tags/index.html", `3 брифінги`)
+	r.contains("tags/index.html", `<h1>Теги</h1>`, `<title>Теги · Зведення</title>`, `3 брифінги`)
 	r.contains("404.html", `Сторінку не знайдено`)
 }
 

@@ -45,7 +45,10 @@ type Message struct {
 var rtl = map[string]bool{"ar": true, "he": true, "fa": true, "ur": true, "yi": true, "ps": true}
 
 // RTL reports whether the language is written right to left.
-func (l *Locale) RTL() bool { return rtl[l.base] }
+func (l *Locale) RTL() bool {
+	l = l.orEnglish()
+	return rtl[l.base]
+}
 
 // Dir is the value of the html dir attribute: "rtl" or "ltr".
 func (l *Locale) Dir() string {
@@ -57,15 +60,21 @@ func (l *Locale) Dir() string {
 
 // Source is the site's own translation file as read ("" without one), so
 // that pages are rendered again when it changes.
-func (l *Locale) Source() string { return l.source }
+func (l *Locale) Source() string {
+	if l == nil {
+		return ""
+	}
+	return l.source
+}
 
 // English reports whether the locale writes as brief always did.
-func (l *Locale) English() bool { return l.base == "en" }
+func (l *Locale) English() bool { return l == nil || l.base == "en" }
 
 // T returns the string of key. The first int argument, if any, chooses the
 // plural form and replaces {n}; a second argument replaces {m}. An unknown
 // key returns the key itself, so that a typo shows on the page.
 func (l *Locale) T(key string, args ...any) string {
+	l = l.orEnglish()
 	m, ok := l.msgs[key]
 	if !ok {
 		return key
@@ -110,6 +119,7 @@ func (l *Locale) arg(a any) string {
 
 // Digits writes the ASCII digits of s in the locale's digits.
 func (l *Locale) Digits(s string) string {
+	l = l.orEnglish()
 	if l.digits[0] == "0" {
 		return s
 	}
@@ -132,6 +142,7 @@ func (l *Locale) Number(v float64) string {
 
 // AppendNumber appends v as Number writes it.
 func (l *Locale) AppendNumber(b []byte, v float64) []byte {
+	l = l.orEnglish()
 	var num [32]byte
 	s := strconv.AppendFloat(num[:0], v, 'f', -1, 64)
 	return l.appendDecimal(b, s)
@@ -165,23 +176,27 @@ func (l *Locale) appendDecimal(b []byte, s []byte) []byte {
 
 // Percent writes a percentage (89.6 for 89.6 %) with one decimal.
 func (l *Locale) Percent(v float64) string {
+	l = l.orEnglish()
 	s := l.appendDecimal(nil, strconv.AppendFloat(nil, v, 'f', 1, 64))
 	return strings.Replace(l.percent, "%s", string(s), 1)
 }
 
 // Date writes a day: "8 December 2026", "8 грудня 2026".
 func (l *Locale) Date(t time.Time) string {
+	l = l.orEnglish()
 	return l.cal.date(l, t.Day(), t.Month(), t.Year())
 }
 
 // ShortDate writes a day with the month abbreviated: "8 Dec 2026"; without
 // the year when year is false.
 func (l *Locale) ShortDate(t time.Time, year bool) string {
+	l = l.orEnglish()
 	return l.cal.shortDate(l, t.Day(), t.Month(), t.Year(), year)
 }
 
 // MonthYear names a month of the archive: "December 2026", "грудень 2026".
 func (l *Locale) MonthYear(y int, m time.Month) string {
+	l = l.orEnglish()
 	return l.cal.monthYear(l, m, y)
 }
 
@@ -231,4 +246,13 @@ func isDigit(l *Locale, r rune) bool {
 		}
 	}
 	return false
+}
+
+// orEnglish makes a nil Locale, as a site model made without one has,
+// write English.
+func (l *Locale) orEnglish() *Locale {
+	if l == nil {
+		return English()
+	}
+	return l
 }

@@ -101,13 +101,13 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 		list(t.Dir, "author", t.Name, t.Entries, func(p *Page) { p.Term = t })
 	}
 	if len(s.Corrections) > 0 {
-		add(CorrectionsDir, "corrections", "Corrections", nil, func(p *Page) {
+		add(CorrectionsDir, "corrections", s.Locale.T("corrections"), nil, func(p *Page) {
 			p.Corrections = s.Corrections
 			p.Feeds = append([]FeedLink{correctionsFeed(s)}, p.Feeds...)
 		})
 	}
-	add(SearchDir, "search", "Search", nil, func(p *Page) { p.SearchScript, p.SearchIndex = s.BasePath+script, s.URL(SearchDir) })
-	add("figures/", "figures", "Figures", nil, none)
+	add(SearchDir, "search", s.Locale.T("search"), nil, func(p *Page) { p.SearchScript, p.SearchIndex = s.BasePath+script, s.URL(SearchDir) })
+	add("figures/", "figures", s.Locale.T("figures"), nil, none)
 	for _, sr := range s.Figures {
 		add("figures/"+sr.Key+"/", "figure", sr.Label, nil, func(p *Page) { p.Series = sr })
 	}
@@ -119,7 +119,7 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 	for _, e := range s.Entries {
 		jobs = append(jobs, job{path: e.OutPath, kind: "briefing", entry: e, briefings: briefings})
 	}
-	notFound := &Page{Site: s, Kind: "404", Title: "Page not found", URL: s.BasePath + "404.html", Permalink: s.Abs(s.BasePath + "404.html"), Stylesheet: css, Feeds: feeds}
+	notFound := &Page{Site: s, Kind: "404", Title: s.Locale.T("not_found"), URL: s.BasePath + "404.html", Permalink: s.Abs(s.BasePath + "404.html"), Stylesheet: css, Feeds: feeds}
 	notFound.Description = describe(s, notFound, description)
 	jobs = append(jobs, job{path: "404.html", kind: "404", page: notFound})
 	return jobs

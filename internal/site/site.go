@@ -137,11 +137,11 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 		switch i {
 		case 0:
 			parts[0] = actorDiags
-			s.Actors = s.taxonomy("actors", "Actors", actorIndex, func(e *Entry) []briefing.Name { return e.Briefing.Actors }, &parts[0])
+			s.Actors = s.taxonomy("actors", s.Locale.T("actors"), actorIndex, func(e *Entry) []briefing.Name { return e.Briefing.Actors }, &parts[0])
 		case 1:
-			s.Tags = s.taxonomy("tags", "Tags", newTagIndex(c.Tags, &parts[1]), func(e *Entry) []briefing.Name { return e.Briefing.Tags }, &parts[1])
+			s.Tags = s.taxonomy("tags", s.Locale.T("tags"), newTagIndex(c.Tags, &parts[1]), func(e *Entry) []briefing.Name { return e.Briefing.Tags }, &parts[1])
 		case 3:
-			s.Authors = s.taxonomy("authors", "Authors", newAuthorIndex(c.Authors, &parts[3]), func(e *Entry) []briefing.Name {
+			s.Authors = s.taxonomy("authors", s.Locale.T("authors"), newAuthorIndex(c.Authors, &parts[3]), func(e *Entry) []briefing.Name {
 				if len(e.Briefing.Authors) == 0 {
 					return defaultAuthors
 				}
