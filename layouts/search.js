@@ -13,8 +13,8 @@
  *
  * Folding (fold) is Go's search.Fold: a comma between an ASCII digit and
  * exactly three is dropped ("1,200" → "1200"), NFD, lowercase, every
- * nonspacing mark (Mn) removed, ß æ œ ø ł đ ð þ ı ħ ς made ss ae oe o l d d
- * th i h σ, and each run of characters that are not letters, decimal digits
+ * nonspacing mark (Mn) and the Arabic tatweel removed, ß æ œ ø ł đ ð þ ı ħ
+ * ς ى ة made ss ae oe o l d d th i h σ ي ه, and each run of characters that are not letters, decimal digits
  * or marks made one space. Differences with Go: none by design
  * (toLowerCase's final ς is mapped to σ like Go's); the browser's Unicode
  * tables may be newer than Go's (15.0), so a character assigned or changed
@@ -43,10 +43,10 @@
 
   /* ---------- Folding: the same as Go's search.Fold ---------- */
 
-  var SPECIAL = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i', 'ħ': 'h', 'ς': 'σ' };
+  var SPECIAL = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i', 'ħ': 'h', 'ς': 'σ', 'ى': 'ي', 'ة': 'ه' };
   var THOUSANDS = /([0-9]),(?=[0-9]{3}(?![0-9]))/g;
-  var MARKS = /\p{Mn}+/gu;
-  var SPECIALS = /[ßæœøłđðþıħς]/g;
+  var MARKS = /[\p{Mn}\u0640]+/gu;
+  var SPECIALS = /[ßæœøłđðþıħςىة]/g;
   var SEPARATORS = /[^\p{L}\p{Nd}\p{M}]+/gu;
 
   function fold(s) {

@@ -23,7 +23,15 @@ var special = map[rune]string{
 	'ı': "i",
 	'ħ': "h",
 	'ς': "σ", // final sigma: JavaScript's toLowerCase makes it from Σ at the end of a word
+	// Arabic: alef maqsura and teh marbuta, which writers and readers
+	// interchange with yeh and heh at the end of a word.
+	'ى': "ي",
+	'ة': "ه",
 }
+
+// tatweel is the Arabic letter that only stretches a word (كتـــاب): it
+// is removed, like a mark.
+const tatweel = '\u0640'
 
 // Fold returns s as the search index sees it: lowercase, without accents,
 // words separated by single spaces, no leading or trailing space.
@@ -34,8 +42,9 @@ var special = map[rune]string{
 //     "1.5" → "1 5").
 //  2. NFD, then lowercase (Unicode simple case mapping), then every
 //     nonspacing combining mark (category Mn) is removed, in every script:
-//     é→e, ё→е, й→и, ά→α.
-//  3. ß→ss, æ→ae, œ→oe, ø→o, ł→l, đ→d, ð→d, þ→th, ı→i, ħ→h, ς→σ.
+//     é→e, ё→е, й→и, ї→і, ά→α, and Arabic's short vowels and hamza
+//     above or below (أ→ا), as is the tatweel (U+0640).
+//  3. ß→ss, æ→ae, œ→oe, ø→o, ł→l, đ→d, ð→d, þ→th, ı→i, ħ→h, ς→σ, ى→ي, ة→ه.
 //  4. Each run of characters that are not letters (L), decimal digits (Nd)
 //     or remaining marks (Mc, Me: vowel signs of Indic scripts) becomes one
 //     space.
@@ -67,7 +76,7 @@ func Fold(s string) string {
 			continue
 		}
 		r = unicode.ToLower(r)
-		if unicode.Is(unicode.Mn, r) {
+		if unicode.Is(unicode.Mn, r) || r == tatweel {
 			continue // removed, and not a separator: "e\u0301t\u0301e" is one word
 		}
 		w, isSpecial := special[r]

@@ -47,6 +47,27 @@ func TestFold(t *testing.T) {
 	}
 }
 
+// TestFoldCyrillicAndArabic: the words of the languages brief has
+// translations for fold as readers type them.
+func TestFoldCyrillicAndArabic(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"ЗЕЛЕНСЬКИЙ Зеленський", "зеленськии зеленськии"},
+		{"ҐАНОК Ґанок ЇЖАК Єдність", "ґанок ґанок іжак єдність"},
+		{"ПРИВЕТ, Ёжик", "привет ежик"},
+		{"ÜBER Übergang", "uber ubergang"},
+		{"Дніпро—Запоріжжя «ППО»", "дніпро запоріжжя ппо"},
+		{"الْعَرَبِيَّةُ", "العربيه"},              // short vowels and shadda go; teh marbuta as heh
+		{"أحمد إبراهيم آمنة", "احمد ابراهيم امنه"}, // hamza above and below, madda
+		{"كتـــاب", "كتاب"},                        // tatweel
+		{"مستشفى مستشفي", "مستشفي مستشفي"},         // alef maqsura as yeh
+		{"طائرة مسيّرة", "طايره مسيره"},            // yeh with hamza above
+	} {
+		if got := Fold(c.in); got != c.want {
+			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
 func TestTokens(t *testing.T) {
 	for _, c := range []struct {
 		in   string
