@@ -14,8 +14,8 @@
  * Folding (fold) is Go's search.Fold: a comma between an ASCII digit and
  * exactly three is dropped ("1,200" → "1200"), NFD, lowercase, every
  * nonspacing mark (Mn) and the Arabic tatweel removed, ß æ œ ø ł đ ð þ ı ħ
- * ς ى ة made ss ae oe o l d d th i h σ ي ه, and each run of characters that are not letters, decimal digits
- * or marks made one space. Differences with Go: none by design
+ * ς ى ة made ss ae oe o l d d th i h σ ي ه, and each run of characters
+ * that are not letters, decimal digits or marks made one space. Differences with Go: none by design
  * (toLowerCase's final ς is mapped to σ like Go's); the browser's Unicode
  * tables may be newer than Go's (15.0), so a character assigned or changed
  * since may fold differently. The Go tests compare both on every code
@@ -525,15 +525,51 @@
     return out;
   }
 
-  var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July',
-    'August', 'September', 'October', 'November', 'December'];
+  /* ---------- Strings: English, or the site's language ---------- */
+
+  // STRINGS are what the page writes; the search page's data-strings, made
+  // by brief from the site's translations, replaces them in another
+  // language. A plural is an object of CLDR forms ("one", "other").
+  var STRINGS = {
+    results: { one: '{n} result', other: '{n} results' },
+    atLeast: { one: 'At least {n} result', other: 'At least {n} results' },
+    none: 'No results',
+    forQuery: 'for “{n}”',
+    partial: 'in the {n} likeliest briefings; more are left to check',
+    unavailable: 'Search is unavailable: the search index could not be loaded.',
+    date: '{d} {m} {y}',
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July',
+      'August', 'September', 'October', 'November', 'December'],
+    digits: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+  };
+  if (script && script.getAttribute('data-strings')) {
+    try {
+      var own = JSON.parse(script.getAttribute('data-strings'));
+      Object.keys(own).forEach(function (k) { STRINGS[k] = own[k]; });
+    } catch (e) { /* keep English */ }
+  }
+
+  // digits writes a number in the language's digits.
+  function digits(n) {
+    return String(n).replace(/[0-9]/g, function (c) { return STRINGS.digits[+c]; });
+  }
+
+  // plural writes the form of msg for the count n, with {n} replaced.
+  function plural(msg, n) {
+    var form = 'other';
+    try {
+      var lang = typeof document !== 'undefined' ? document.documentElement.lang : 'en';
+      form = new Intl.PluralRules(lang || 'en').select(n);
+    } catch (e) { /* other */ }
+    return (msg[form] || msg.other).replace('{n}', digits(n));
+  }
 
   // formatDate turns "2025-12-06" into "6 December 2025", as on the rest of
-  // the site.
+  // the site, in its language.
   function formatDate(d) {
     var m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(d || '');
     if (!m || +m[2] < 1 || +m[2] > 12) return d || '';
-    return +m[3] + ' ' + MONTHS[+m[2] - 1] + ' ' + m[1];
+    return STRINGS.date.replace('{d}', digits(+m[3])).replace('{m}', STRINGS.months[+m[2] - 1]).replace('{y}', digits(m[1]));
   }
 
   /* ---------- The page ---------- */
@@ -618,11 +654,11 @@
     }
 
     function announce(res) {
-      var q = res.query.text, what = q ? ' for “' + q + '”' : '', text;
-      if (!res.complete && res.found === 0) text = 'No results' + what + ' in the ' + res.pos + ' likeliest briefings; more are left to check';
-      else if (!res.complete) text = 'At least ' + res.found + (res.found === 1 ? ' result' : ' results') + what;
-      else if (res.total === 0) text = 'No results' + what;
-      else text = res.total + (res.total === 1 ? ' result' : ' results') + what;
+      var q = res.query.text, what = q ? ' ' + STRINGS.forQuery.replace('{n}', function () { return q; }) : '', text;
+      if (!res.complete && res.found === 0) text = STRINGS.none + what + ' ' + STRINGS.partial.replace('{n}', digits(res.pos));
+      else if (!res.complete) text = plural(STRINGS.atLeast, res.found) + what;
+      else if (res.total === 0) text = STRINGS.none + what;
+      else text = plural(STRINGS.results, res.total) + what;
       status.textContent = text;
     }
 
@@ -661,7 +697,7 @@
 
     function fail(my, err) {
       if (my !== seq) return;
-      status.textContent = 'Search is unavailable: the search index could not be loaded.';
+      status.textContent = STRINGS.unavailable;
       setState('error');
       if (window.console) console.error(err);
     }

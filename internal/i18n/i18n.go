@@ -256,3 +256,26 @@ func (l *Locale) orEnglish() *Locale {
 	}
 	return l
 }
+
+// formNames are the CLDR names of the plural forms, as Intl.PluralRules
+// gives them in the browser.
+var formNames = map[plural.Form]string{plural.Zero: "zero", plural.One: "one", plural.Two: "two", plural.Few: "few", plural.Many: "many", plural.Other: "other"}
+
+// Forms returns the forms of key by their CLDR names ("one", "other"), for
+// a script that chooses among them itself.
+func (l *Locale) Forms(key string) map[string]string {
+	l = l.orEnglish()
+	out := map[string]string{}
+	for f, s := range l.msgs[key].Forms {
+		out[formNames[f]] = s
+	}
+	return out
+}
+
+// DateParts tells a script how Date writes a day: a pattern with {d}, {m}
+// and {y}, the month names and the digits.
+func (l *Locale) DateParts() (pattern string, months [12]string, digits [10]string) {
+	l = l.orEnglish()
+	pattern = l.cal.year(l.cal.dayMonth("{d}", "{m}"), "{y}")
+	return pattern, l.cal.genitive, l.digits
+}

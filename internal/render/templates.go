@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
@@ -68,17 +69,18 @@ func (t *Templates) Source() string { return t.source }
 // rendered once for every page.
 func (t *Templates) funcs() template.FuncMap {
 	return template.FuncMap{
-		"add":          func(a, b int) int { return a + b },
-		"T":            t.tr,
-		"sparkline":    sparkline,
-		"chart":        seriesChart,
-		"figureClaim":  t.figureFunc(writeClaim),
-		"figureBy":     t.figureFunc(writeBy),
-		"figureValue":  t.figureFunc(writeValue),
-		"figureText":   t.figureFunc(writeText),
-		"figureChange": t.figureFunc(writeChange),
-		"card":         t.card,
-		"yearsNav":     t.yearsFor,
+		"add":           func(a, b int) int { return a + b },
+		"T":             t.tr,
+		"searchStrings": t.searchStrings,
+		"sparkline":     sparkline,
+		"chart":         seriesChart,
+		"figureClaim":   t.figureFunc(writeClaim),
+		"figureBy":      t.figureFunc(writeBy),
+		"figureValue":   t.figureFunc(writeValue),
+		"figureText":    t.figureFunc(writeText),
+		"figureChange":  t.figureFunc(writeChange),
+		"card":          t.card,
+		"yearsNav":      t.yearsFor,
 		tickFunc: func() (string, error) {
 			if w := t.watch; w != nil && w.stopped.Load() {
 				return "", errStopped
@@ -107,6 +109,23 @@ func (t *Templates) locale() *i18n.Locale {
 		return i18n.English()
 	}
 	return t.loc
+}
+
+// searchStrings is the JSON of what search.js writes, in the site's
+// language; "" for brief's own English, which search.js has.
+func (t *Templates) searchStrings() (string, error) {
+	l := t.locale()
+	if l.English() && l.Source() == "" {
+		return "", nil
+	}
+	pattern, months, digits := l.DateParts()
+	b, err := json.Marshal(map[string]any{
+		"results": l.Forms("results_count"), "atLeast": l.Forms("results_at_least"),
+		"none": l.T("no_results"), "forQuery": l.T("for_query"), "partial": l.T("results_partial"),
+		"unavailable": l.T("search_unavailable"),
+		"date": pattern, "months": months, "digits": digits,
+	})
+	return string(b), err
 }
 
 // card is {{card .}}: an entry's "entry", rendered once (renderCards).

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/brief-ssg/brief/internal/i18n"
 )
 
 // pageData is what the site's layout system gives search.html.
@@ -65,7 +67,10 @@ func page(t *testing.T, d pageData) string {
 	if !strings.HasPrefix(s, `{{define "main"}}`) || !(strings.HasSuffix(s, "{{end}}") || strings.HasSuffix(s, "{{- end}}")) {
 		t.Fatalf("search.html must be exactly {{define \"main\"}} … {{end}}")
 	}
-	tmpl := template.Must(template.New("base").Parse(`<!doctype html>
+	// The functions the layouts have, as render gives them to an English
+	// site.
+	funcs := template.FuncMap{"T": i18n.English().T, "searchStrings": func() string { return "" }}
+	tmpl := template.Must(template.New("base").Funcs(funcs).Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Search</title></head>
 <body><header><a href="{{.Site.BasePath}}">Home</a></header><main id="main">{{template "main" .}}</main><footer></footer></body></html>`))
 	if _, err := tmpl.Parse(string(src)); err != nil {

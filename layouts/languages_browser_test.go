@@ -126,3 +126,38 @@ func TestRightToLeftInBrowser(t *testing.T) {
 		t.Errorf("the chart's y labels end %.0fpx from its left in Arabic, %.0fpx in English", labelEnds["ar"], labelEnds["en"])
 	}
 }
+
+// ukrainianSite is a site in Ukrainian with a word in several cases and
+// spellings.
+var ukrainianSite = fstest.MapFS{
+	"brief.toml": {Data: []byte("title = \"Зведення\"\nlanguage = \"uk\"\n")},
+	"content/2025/2025-12-08-a.md": {Data: []byte("---\ntitle: ЗЕЛЕНСЬКИЙ у Києві\ndate: 2025-12-08\n---\nТекст.\n")},
+	"content/2025/2025-12-07-b.md": {Data: []byte("---\ntitle: Зеленський у Львові\ndate: 2025-12-07\n---\nТекст.\n")},
+	"content/2025/2025-12-06-c.md": {Data: []byte("---\ntitle: Нарада\ndate: 2025-12-06\n---\nІнше.\n")},
+}
+
+// TestSearchInUkrainian searches a Ukrainian site in the browser: a word
+// typed in lowercase finds it in capitals, and the page says so in
+// Ukrainian, with Ukrainian dates.
+func TestSearchInUkrainian(t *testing.T) {
+	browser := browsertest.New(t)
+	srv := browsertest.Serve(t, buildAt(t, ukrainianSite, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)))
+	ctx := browsertest.Tab(t, browser, 30*time.Second)
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/?q=зеленський"), chromedp.WaitVisible(chromedp.CSS("#search-q"))); err != nil {
+		t.Fatal(err)
+	}
+	st := waitSearch(t, ctx)
+	if st.Status != "2 результати за запитом «зеленський»" || len(st.Results) != 2 {
+		t.Errorf("status %q, results %v", st.Status, st.Results)
+	}
+	date, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#search-results time').textContent`))
+	if err != nil || date != "8 грудня 2025" {
+		t.Errorf("first result's date %q (%v), want 8 грудня 2025", date, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/?q=немає"), chromedp.WaitVisible(chromedp.CSS("#search-q"))); err != nil {
+		t.Fatal(err)
+	}
+	if st := waitSearch(t, ctx); st.Status != "Нічого не знайдено за запитом «немає»" {
+		t.Errorf("status %q", st.Status)
+	}
+}
