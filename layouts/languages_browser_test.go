@@ -130,7 +130,7 @@ func TestRightToLeftInBrowser(t *testing.T) {
 // ukrainianSite is a site in Ukrainian with a word in several cases and
 // spellings.
 var ukrainianSite = fstest.MapFS{
-	"brief.toml": {Data: []byte("title = \"Зведення\"\nlanguage = \"uk\"\n")},
+	"brief.toml":                   {Data: []byte("title = \"Зведення\"\nlanguage = \"uk\"\n")},
 	"content/2025/2025-12-08-a.md": {Data: []byte("---\ntitle: ЗЕЛЕНСЬКИЙ у Києві\ndate: 2025-12-08\n---\nТекст.\n")},
 	"content/2025/2025-12-07-b.md": {Data: []byte("---\ntitle: Зеленський у Львові\ndate: 2025-12-07\n---\nТекст.\n")},
 	"content/2025/2025-12-06-c.md": {Data: []byte("---\ntitle: Нарада\ndate: 2025-12-06\n---\nІнше.\n")},

@@ -123,7 +123,7 @@ func (t *Templates) searchStrings() (string, error) {
 		"results": l.Forms("results_count"), "atLeast": l.Forms("results_at_least"),
 		"none": l.T("no_results"), "forQuery": l.T("for_query"), "partial": l.T("results_partial"),
 		"unavailable": l.T("search_unavailable"),
-		"date": pattern, "months": months, "digits": digits,
+		"date":        pattern, "months": months, "digits": digits,
 	})
 	return string(b), err
 }
