@@ -40,6 +40,29 @@ func TestIncrementalEqualsClean(t *testing.T) {
 	}
 }
 
+// TestIncrementalTranslations: a translation file written, changed,
+// removed, and the site's language changed, each rebuilds the pages that
+// show them, as a clean build would.
+func TestIncrementalTranslations(t *testing.T) {
+	root := t.TempDir()
+	s := &editSite{t: t, root: root, rng: rand.New(rand.NewPCG(1, 2))}
+	s.init()
+	s.check("start")
+	s.write("i18n/en.toml", "home = \"Front page\"\n")
+	s.check("translation file written")
+	if b, _ := os.ReadFile(filepath.Join(root, "public", "index.html")); !bytes.Contains(b, []byte(">Front page</a>")) {
+		t.Fatalf("the home page does not show the translation:\n%s", b)
+	}
+	s.write("i18n/en.toml", "home = \"Front\"\n")
+	s.check("translation file changed")
+	os.Remove(filepath.Join(root, "i18n", "en.toml"))
+	s.check("translation file removed")
+	s.write("brief.toml", "title = \"Edits\"\npageSize = 3\ntimezone = \"Europe/Kyiv\"\nlanguage = \"uk\"\n")
+	s.check("language")
+	s.write("i18n/uk.toml", "home = \"Початок\"\n")
+	s.check("Ukrainian translation file")
+}
+
 type editSite struct {
 	t    *testing.T
 	root string
@@ -123,7 +146,21 @@ func (s *editSite) briefings() []string {
 func (s *editSite) edit() string {
 	files := s.briefings()
 	pick := files[s.rng.IntN(len(files))]
-	switch s.rng.IntN(23) {
+	switch s.rng.IntN(24) {
+	case 23:
+		// The site's own translations, or its language: every page's
+		// labels, the dates and numbers.
+		switch s.rng.IntN(3) {
+		case 0:
+			s.write("i18n/en.toml", fmt.Sprintf("home = \"Front page %d\"\nbriefings_count = { one = \"{n} item\", other = \"{n} items %d\" }\n", s.rng.IntN(3), s.rng.IntN(2)))
+			return "translation file"
+		case 1:
+			s.write("i18n/uk.toml", fmt.Sprintf("home = \"Початок %d\"\n", s.rng.IntN(3)))
+			return "Ukrainian translation file"
+		}
+		langs := []string{"en", "uk", "ar"}
+		s.write("brief.toml", "title = \"Edits\"\npageSize = 3\ntimezone = \"Europe/Kyiv\"\nlanguage = \""+langs[s.rng.IntN(len(langs))]+"\"\n")
+		return "language"
 	case 16, 17:
 		// A field of a figure's claim: who, when, how sure, the note, or
 		// a unit left to its series.
