@@ -17,7 +17,7 @@ import (
 // watchedDirs are the folders under the site root whose changes rebuild
 // the site; the root itself is watched for brief.toml and for these
 // folders appearing.
-var watchedDirs = []string{"content", "layouts", "static"}
+var watchedDirs = []string{"content", "layouts", "static", "i18n"}
 
 // watcher turns file system events under the site root into batches of
 // changed paths: editor temp files are ignored, new folders are watched as

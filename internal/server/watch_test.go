@@ -82,6 +82,16 @@ func TestNewFoldersAreWatched(t *testing.T) {
 	ts.waitBuilds(4)
 }
 
+// TestTranslationFileIsWatched: i18n/ created after the start, then
+// edited, changes the pages.
+func TestTranslationFileIsWatched(t *testing.T) {
+	ts := start(t, testSite)
+	ts.write("i18n/en.toml", "home = \"Front page\"\n")
+	ts.eventually("/", ">Front page</a>", false)
+	ts.write("i18n/en.toml", "home = \"Start\"\n")
+	ts.eventually("/", ">Start</a>", false)
+}
+
 // events connects to the event stream and returns a reader of events.
 func (ts *testServer) events() (next func() (string, change), closeFn func()) {
 	ts.t.Helper()
