@@ -50,7 +50,7 @@ func TestUkrainianPlurals(t *testing.T) {
 }
 
 func TestOverrideFile(t *testing.T) {
-	fsys := fstest.MapFS{"i18n/uk.toml": {Data: []byte("home = \"Початок\"\n\nlatest = \"x\"\nbriefings_count = { one = \"a\", lots = \"b\" }\n")}}
+	fsys := fstest.MapFS{"i18n/uk.toml": {Data: []byte("home = \"Початок\"\n\nnewest = \"x\"\nbriefings_count = { one = \"a\", lots = \"b\" }\n")}}
 	l, diags := Load("uk", fsys)
 	if got := l.T("home"); got != "Початок" {
 		t.Errorf("home = %q", got)
@@ -60,7 +60,7 @@ func TestOverrideFile(t *testing.T) {
 		msgs = append(msgs, d.Error())
 	}
 	all := strings.Join(msgs, "\n")
-	for _, want := range []string{`i18n/uk.toml:3:1: unknown key "latest"`, `i18n/uk.toml:4:32: plural form "lots"`} {
+	for _, want := range []string{`i18n/uk.toml:3:1: unknown key "newest"`, `i18n/uk.toml:4:32: plural form "lots"`} {
 		if !strings.Contains(all, want) {
 			t.Errorf("diagnostics lack %q:\n%s", want, all)
 		}

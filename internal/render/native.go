@@ -752,7 +752,7 @@ func (w htmlWriter) counted(id, title string, n int, item func(i int) (url, name
 	w.WriteString("-title\">\n      <h2 id=\"")
 	w.WriteString(id)
 	w.WriteString("-title\">")
-	w.WriteString(title)
+	w.tr(title)
 	w.WriteString("</h2>\n      <ul class=\"terms\">")
 	for i := range n {
 		url, name, count := item(i)
@@ -771,7 +771,7 @@ func (w htmlWriter) fact(name, value string) {
 		return
 	}
 	w.WriteString("\n        <div>\n          <dt>")
-	w.WriteString(name)
+	w.tr(name)
 	w.textIn("</dt>\n          <dd>", value, "</dd>\n        </div>")
 }
 
@@ -780,14 +780,18 @@ func (t *Templates) nativeActor(w htmlWriter, p *Page) error {
 	w.textIn("\n    <h1>", p.Title, "</h1>")
 	if term := p.Term; firstPage(p) && term != nil {
 		if a := term.Actor; a != nil {
-			w.WriteString("\n    <section class=\"profile\" aria-label=\"Profile\">")
+			w.WriteString("\n    <section class=\"profile\" aria-label=\"")
+			w.tr("profile")
+			w.WriteString("\">")
 			if a.Role != "" || a.Country != "" || a.Kind != "" || len(a.Aliases) > 0 {
 				w.WriteString("\n      <dl class=\"facts\">")
-				w.fact("Role", a.Role)
-				w.fact("Country", a.Country)
-				w.fact("Kind", a.Kind)
+				w.fact("role", a.Role)
+				w.fact("country", a.Country)
+				w.fact("kind", a.Kind)
 				if len(a.Aliases) > 0 {
-					w.WriteString("\n        <div>\n          <dt>Also written</dt>\n          <dd>\n            <ul class=\"aliases\">")
+					w.WriteString("\n        <div>\n          <dt>")
+					w.tr("also_written")
+					w.WriteString("</dt>\n          <dd>\n            <ul class=\"aliases\">")
 					for _, alias := range a.Aliases {
 						w.textIn("\n              <li>", alias, "</li>")
 					}
@@ -802,20 +806,22 @@ func (t *Templates) nativeActor(w htmlWriter, p *Page) error {
 			}
 			w.WriteString("\n    </section>")
 		}
-		w.counted("together", "Appears with", len(term.Together), func(i int) (string, string, int) {
+		w.counted("together", "appears_with", len(term.Together), func(i int) (string, string, int) {
 			c := term.Together[i]
 			return c.Term.URL, c.Term.Name, c.Count
 		})
-		w.counted("top-tags", "Tags", len(term.TopTags), func(i int) (string, string, int) {
+		w.counted("top-tags", "tags", len(term.TopTags), func(i int) (string, string, int) {
 			c := term.TopTags[i]
 			return c.Term.URL, c.Term.Name, c.Count
 		})
-		w.counted("actor-figures", "Figures in their briefings", len(term.Figures), func(i int) (string, string, int) {
+		w.counted("actor-figures", "figures_in_briefings", len(term.Figures), func(i int) (string, string, int) {
 			c := term.Figures[i]
 			return c.Series.URL, c.Series.Label, c.Count
 		})
 	}
-	w.WriteString("\n    <section class=\"briefings\" aria-labelledby=\"briefings-title\">\n      <h2 id=\"briefings-title\">Briefings</h2>")
+	w.WriteString("\n    <section class=\"briefings\" aria-labelledby=\"briefings-title\">\n      <h2 id=\"briefings-title\">")
+	w.tr("briefings")
+	w.WriteString("</h2>")
 	for _, g := range p.Groups {
 		w.textIn("\n      <h3 class=\"month\">", g.Title, "</h3>\n      ")
 		if err := t.entryList(w, g.Entries); err != nil {
@@ -841,24 +847,33 @@ func nativeFigure(w htmlWriter, p *Page) {
 	}
 	first, latest := sr.First(), sr.Latest()
 	w.textIn("\n    <h1>", sr.Label, "</h1>\n    <p class=\"lead\">")
-	w.WriteString(itoa(sr.Count()))
-	w.WriteString(" values")
+	w.tr("values_count", sr.Count())
 	if sr.Unit != "" {
-		w.WriteString(" in ")
-		w.text(sr.Unit)
+		w.WriteString(" ")
+		w.tr("in_unit", sr.Unit)
 	}
-	w.WriteString(", from ")
+	w.WriteString(", ")
+	w.tr("from_date")
+	w.WriteString(" ")
 	w.time(first.Entry.DateISO, first.Entry.DateText)
-	w.textIn(" to <time datetime=\"", latest.Entry.DateISO, "\">")
+	w.WriteString(" ")
+	w.tr("to_date")
+	w.textIn(" <time datetime=\"", latest.Entry.DateISO, "\">")
 	w.text(latest.Entry.DateText)
-	w.textIn("</time>. Latest: <strong>", latest.Figure.Text, "</strong>.")
+	w.WriteString("</time>. ")
+	w.tr("latest")
+	w.textIn(" <strong>", latest.Figure.Text, "</strong>.")
 	if wh := sr.Whole; wh != nil {
-		w.WriteString(" Part of ")
+		w.WriteString(" ")
+		w.tr("part_of")
+		w.WriteString(" ")
 		w.link(wh.URL, wh.Label)
 		w.WriteString(".")
 	}
 	if len(sr.Parts) > 0 {
-		w.WriteString(" Parts: ")
+		w.WriteString(" ")
+		w.tr("parts")
+		w.WriteString(" ")
 		for i, part := range sr.Parts {
 			if i > 0 {
 				w.WriteString(", ")
@@ -869,27 +884,55 @@ func nativeFigure(w htmlWriter, p *Page) {
 	}
 	w.WriteString("\n    </p>\n    <figure class=\"chart\">\n      ")
 	w.WriteString(string(seriesChart(sr, p.Site)))
-	w.WriteString("\n    </figure>\n    <div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Every value\">\n    <table class=\"figures values\">\n      <caption>Every value, newest first</caption>\n      <thead>\n        <tr>\n          <th scope=\"col\">Date</th>\n          <th scope=\"col\">Period</th>")
+	w.WriteString("\n    </figure>\n    <div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
+	w.tr("every_value")
+	w.WriteString("\">\n    <table class=\"figures values\">\n      <caption>")
+	w.tr("every_value_caption")
+	w.WriteString("</caption>\n      <thead>\n        <tr>\n          <th scope=\"col\">")
+	w.tr("date")
+	w.WriteString("</th>\n          <th scope=\"col\">")
+	w.tr("period")
+	w.WriteString("</th>")
 	named := sr.Named()
 	if named {
-		w.WriteString("\n          <th scope=\"col\">By</th>")
+		w.WriteString("\n          <th scope=\"col\">")
+		w.tr("by")
+		w.WriteString("</th>")
 	}
-	w.WriteString("\n          <th scope=\"col\" class=\"num\">Value</th>\n          <th scope=\"col\">Change</th>\n          <th scope=\"col\">Briefing</th>\n        </tr>\n      </thead>\n      <tbody>")
+	w.WriteString("\n          <th scope=\"col\" class=\"num\">")
+	w.tr("value")
+	w.WriteString("</th>\n          <th scope=\"col\">")
+	w.tr("change")
+	w.WriteString("</th>\n          <th scope=\"col\">")
+	w.tr("briefing")
+	w.WriteString("</th>\n        </tr>\n      </thead>\n      <tbody>")
 	for i := len(sr.Values) - 1; i >= 0; i-- {
 		v := sr.Values[i]
-		w.WriteString("\n        <tr>\n          <td data-label=\"Date\">")
+		w.WriteString("\n        <tr>\n          <td data-label=\"")
+		w.tr("date")
+		w.WriteString("\">")
 		w.time(v.Entry.DateISO, v.Entry.DateText)
-		w.textIn("</td>\n          <td data-label=\"Period\">", v.Figure.PeriodText, "</td>")
+		w.WriteString("</td>\n          <td data-label=\"")
+		w.tr("period")
+		w.textIn("\">", v.Figure.PeriodText, "</td>")
 		if named {
-			w.WriteString("\n          <td data-label=\"By\">")
+			w.WriteString("\n          <td data-label=\"")
+			w.tr("by")
+			w.WriteString("\">")
 			writeBy(w, v.Figure)
 			w.WriteString("</td>")
 		}
-		w.WriteString("\n          <td class=\"num\" data-label=\"Value\">")
+		w.WriteString("\n          <td class=\"num\" data-label=\"")
+		w.tr("value")
+		w.WriteString("\">")
 		writeText(w, v.Figure)
-		w.WriteString("</td>\n          <td data-label=\"Change\">")
+		w.WriteString("</td>\n          <td data-label=\"")
+		w.tr("change")
+		w.WriteString("\">")
 		writeChange(w, v.Figure)
-		w.WriteString("</td>\n          <td data-label=\"Briefing\">")
+		w.WriteString("</td>\n          <td data-label=\"")
+		w.tr("briefing")
+		w.WriteString("\">")
 		w.link(v.Entry.URL, v.Entry.Title)
 		w.WriteString("</td>\n        </tr>")
 	}

@@ -76,7 +76,7 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 		kind := tax.Kind[:len(tax.Kind)-1] // "tag", "actor"
 		add(tax.Kind+"/", tax.Kind, tax.Title, nil, func(p *Page) { p.Terms, p.Facets, p.Sort = tax.Terms, tax.Facets, "name" })
 		if len(tax.Facets) > 0 {
-			add(tax.Kind+"/"+site.FacetDir+"/count/", tax.Kind, tax.Title+" by number of briefings", nil, func(p *Page) {
+			add(tax.Kind+"/"+site.FacetDir+"/count/", tax.Kind, s.Locale.T("by_count_title", tax.Title), nil, func(p *Page) {
 				p.Terms, p.Facets, p.Sort = tax.ByCount, tax.Facets, "count"
 			})
 		}
