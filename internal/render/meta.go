@@ -197,27 +197,28 @@ const descriptionSize = 160
 // titles, tags, actors or figures, which its fingerprint covers. It reads
 // no body, so an edit of a body changes no list page's description.
 func generated(s *site.Site, p *Page) string {
+	T := s.Locale.T
 	switch p.Kind {
 	case "home":
-		return listing("Briefings of "+s.Title+", newest first", entryTitles(p.Entries))
+		return listing(T("desc_home", s.Title), entryTitles(p.Entries))
 	case "year", "month":
-		return listing("Briefings of "+p.Title, entryTitles(p.Entries))
+		return listing(T("desc_archive", p.Title), entryTitles(p.Entries))
 	case "tag":
-		return listing("Briefings tagged "+p.Title, entryTitles(p.Entries))
+		return listing(T("desc_tag", p.Title), entryTitles(p.Entries))
 	case "actor":
-		return listing("Briefings about "+p.Title, entryTitles(p.Entries))
+		return listing(T("desc_actor", p.Title), entryTitles(p.Entries))
 	case "tags", "actors":
 		names := make([]string, len(p.Terms))
 		for i, t := range p.Terms {
 			names[i] = t.Name
 		}
-		lead := p.Title + " on " + s.Title
+		lead := T("desc_terms", p.Title, s.Title)
 		if f := p.Facet; f != nil {
 			tax := s.Actors
 			if p.Kind == "tags" {
 				tax = s.Tags
 			}
-			lead = tax.Title + " on " + s.Title + " with " + f.Property + " " + f.Value
+			lead = T("desc_terms", tax.Title, s.Title) + " " + T("desc_with", f.Property+" "+f.Value)
 		}
 		return listing(lead, names)
 	case "figures":
@@ -225,16 +226,16 @@ func generated(s *site.Site, p *Page) string {
 		for i, sr := range s.Figures {
 			labels[i] = sr.Label
 		}
-		return listing("Every figure reported in "+s.Title+", as a series over time", labels)
+		return listing(T("desc_figures", s.Title), labels)
 	case "figure":
 		if sr := p.Series; sr != nil {
-			return sr.Label + ": " + itoa(sr.Count()) + " values from " + sr.First().Entry.DateText + " to " +
-				sr.Latest().Entry.DateText + "; latest " + sr.Latest().Figure.Text + "."
+			return sr.Label + ": " + T("values_count", sr.Count()) + " " + T("desc_from_to", sr.First().Entry.DateText, sr.Latest().Entry.DateText) +
+				"; " + T("desc_latest", sr.Latest().Figure.Text) + "."
 		}
 	case "search":
-		return "Search the briefings of " + s.Title + " by words, actor, tag and date."
+		return T("desc_search", s.Title)
 	case "404":
-		return "There is no page at this address on " + s.Title + "."
+		return T("desc_404", s.Title)
 	case "briefing":
 		return sentence(p.Title)
 	}
