@@ -321,7 +321,7 @@ func model(opt Options, content *briefing.Content) (*site.Site, *Result, diag.Li
 	s, stats, siteDiags := site.Build(content, site.Options{
 		Title: cfg.Title, Description: description, Language: cfg.Language, Locale: opt.locale, BaseURL: baseURL, Location: cfg.Location,
 		Params: cfg.Params, Authors: cfg.Authors, Image: cfg.Image, Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now,
-		Chart:      func(sr *site.Series) template.HTML { return render.SeriesChart(sr, cfg.Location) },
+		Chart:      func(sr *site.Series) template.HTML { return render.SeriesChart(sr, cfg.Location, opt.locale) },
 		Highlights: cfg.Highlights,
 	})
 	if advice := render.RobotsAdvice(s); advice != "" && baseURL != "" {

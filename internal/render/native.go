@@ -474,7 +474,7 @@ func nativeBriefing(w htmlWriter, p *Page) {
 			w.WriteString("</td>\n            <td class=\"spark\" data-label=\"")
 			w.tr("recent")
 			w.WriteString("\">")
-			w.WriteString(string(figureSparkline(f)))
+			w.WriteString(string(figureSparkline(f, w.loc)))
 			w.WriteString("</td>\n          </tr>")
 		}
 		w.WriteString("\n        </tbody>\n      </table>\n      </div>")
@@ -671,7 +671,7 @@ func (t *Templates) nativeHome(w htmlWriter, p *Page) error {
 				w.text(latest.Figure.PrevDate)
 			}
 			w.WriteString("</span>\n          ")
-			w.WriteString(string(seriesSparkline(sr)))
+			w.WriteString(string(seriesSparkline(sr, w.loc)))
 			w.WriteString("\n        </li>")
 		}
 		w.WriteString("\n      </ul>\n      <p><a href=\"")

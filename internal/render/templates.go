@@ -72,7 +72,7 @@ func (t *Templates) funcs() template.FuncMap {
 		"add":           func(a, b int) int { return a + b },
 		"T":             t.tr,
 		"searchStrings": t.searchStrings,
-		"sparkline":     sparkline,
+		"sparkline":     t.sparkline,
 		"chart":         seriesChart,
 		"figureClaim":   t.figureFunc(writeClaim),
 		"figureBy":      t.figureFunc(writeBy),
