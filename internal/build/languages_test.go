@@ -115,3 +115,21 @@ func TestUnknownLanguageWarnsOnce(t *testing.T) {
 		t.Errorf("%d warnings:\n%s", n, r.messages())
 	}
 }
+
+// TestUkrainianChart: a figure's chart is labelled in Ukrainian: its
+// title, its months and its numbers.
+func TestUkrainianChart(t *testing.T) {
+	r := buildSite(t, ukrainian).ok()
+	var page string
+	for _, p := range r.mem.Paths() {
+		if strings.HasPrefix(p, "figures/") && strings.Count(p, "/") == 2 && strings.HasSuffix(p, "/index.html") && strings.Contains(r.file(p), "<h1>Запущено дронів</h1>") {
+			page = p
+		}
+	}
+	if page == "" {
+		t.Fatal("no page of the series Запущено дронів")
+	}
+	r.contains(page, `Запущено дронів у часі</title>`, `Запущено дронів у 2 брифінгах, з 1 грудня 2025 до 8 грудня 2025`,
+		`груд.</text>`, "1\u00a0000</text>", `<p class="lead">2 значення (дронів), з <time`, `<caption>Усі значення, від найновішого</caption>`)
+	r.lacks(page, `Dec`, `1,000`, `over time`)
+}

@@ -50,6 +50,32 @@ type Options struct {
 	Location      *time.Location // for tick labels; default UTC
 	IncludeZero   bool           // extend the value axis to 0 (for counts)
 	Legend        bool           // name even a single series in a legend (who claims it)
+	Labels        *Labels        // the axes' labels in a language; nil: English
+}
+
+// Labels writes the labels of a chart's axes in a language.
+type Labels struct {
+	// Number rewrites a number written in English ("1,200.5", "1.5k") with
+	// the language's separators and digits.
+	Number func(english string) string
+	// Month writes a month and its year ("Jan 2025"); Day, a day and its
+	// month ("6 Dec"); Year, a year.
+	Month func(t time.Time) string
+	Day   func(t time.Time) string
+	Year  func(t time.Time) string
+}
+
+// tick rewrites a time tick's English label (tickLabel) in the language.
+func (l *Labels) tick(t TimeTick, loc *time.Location) string {
+	at := t.Time.In(loc)
+	first, _, spaced := strings.Cut(t.Label, " ")
+	switch {
+	case !spaced:
+		return l.Year(at)
+	case first != "" && first[0] >= '0' && first[0] <= '9':
+		return l.Day(at)
+	}
+	return l.Month(at)
 }
 
 // gapFactor is how many times a series' usual interval between points a
@@ -202,6 +228,9 @@ func Line(series []Series, opt Options) template.HTML {
 		} else {
 			labels[i] = formatNumber(v/scale, ldec) + suffix
 		}
+		if opt.Labels != nil {
+			labels[i] = opt.Labels.Number(labels[i])
+		}
 		maxLen = max(maxLen, utf8.RuneCountInString(labels[i]))
 	}
 	px0 := math.Min(math.Max(float64(maxLen)*charW+10, 28), fw/3)
@@ -249,6 +278,11 @@ func Line(series []Series, opt Options) template.HTML {
 
 	// Axes and time tick marks.
 	tt := TimeTicks(t0, t1, min(max(int((px1-px0)/80), 2), 12), loc)
+	if l := opt.Labels; l != nil {
+		for i := range tt {
+			tt[i].Label = l.tick(tt[i], loc)
+		}
+	}
 	b.WriteString(`<g class="axis" stroke="` + axisStroke + `" stroke-width="1" fill="none">`)
 	b.WriteString(`<line x1="` + num(px0) + `" y1="` + num(py0) + `" x2="` + num(px0) + `" y2="` + num(py1) + `"/>`)
 	b.WriteString(`<line x1="` + num(px0) + `" y1="` + num(py1) + `" x2="` + num(px1) + `" y2="` + num(py1) + `"/>`)

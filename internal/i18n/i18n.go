@@ -174,6 +174,40 @@ func (l *Locale) appendDecimal(b []byte, s []byte) []byte {
 	return b
 }
 
+// FromEnglish rewrites a number written with English separators
+// ("1,200.5") with the locale's separators and digits.
+func (l *Locale) FromEnglish(s string) string {
+	l = l.orEnglish()
+	if l.English() {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == ',':
+			b.WriteString(l.group)
+		case r == '.':
+			b.WriteString(l.decimal)
+		case '0' <= r && r <= '9':
+			b.WriteString(l.digits[r-'0'])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// ShortMonthYear names a month with its abbreviation: "Dec 2025".
+func (l *Locale) ShortMonthYear(t time.Time) string {
+	l = l.orEnglish()
+	return l.cal.short[t.Month()-1] + " " + l.Digits(yearText(t.Year()))
+}
+
+// Year writes a year in the locale's digits.
+func (l *Locale) Year(t time.Time) string {
+	return l.orEnglish().Digits(yearText(t.Year()))
+}
+
 // Percent writes a percentage (89.6 for 89.6 %) with one decimal.
 func (l *Locale) Percent(v float64) string {
 	l = l.orEnglish()

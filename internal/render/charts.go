@@ -117,6 +117,10 @@ func seriesChart(sr *site.Series, siteOf any) template.HTML {
 	if s != nil {
 		opt.Location = s.Location
 	}
+	if !loc.English() {
+		opt.Labels = &chart.Labels{Number: loc.FromEnglish, Month: loc.ShortMonthYear, Year: loc.Year,
+			Day: func(t time.Time) string { return loc.ShortDate(t, false) }}
+	}
 	// Two drawings, the page's CSS shows one: a wide one, and one for a
 	// phone whose text stays 12 px or more and whose points stay 24 px
 	// targets at the 328 px a 360 px screen leaves it.
