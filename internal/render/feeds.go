@@ -91,9 +91,9 @@ func (w *feedWriter) writeAll() {
 			files = append(files, feedFile{t.Dir + RSSFile, t.Entries, t, func(b []byte) []byte {
 				description := describeTerm(t)
 				if description == "" && tax == s.Authors {
-					description = "Briefings by " + t.Name
+					description = s.Locale.T("feed_by", t.Name)
 				} else if description == "" {
-					description = "Briefings about " + t.Name
+					description = s.Locale.T("desc_actor", t.Name)
 				}
 				f := w.build(s.Title+": "+t.Name, description, s.Abs(t.URL), t.Entries)
 				return feed.AppendRSS(b, f, s.Abs(t.URL+RSSFile))
@@ -154,10 +154,10 @@ func (w *feedWriter) writeAll() {
 // corrections is the feed of the newest corrections, one item each.
 func (w *feedWriter) corrections() feed.Feed {
 	s := w.s
-	f := feed.Feed{Title: s.Title + ": Corrections", Description: "Corrections to " + s.Title, Language: s.Language, HomeURL: s.Abs(s.URL(CorrectionsDir))}
+	f := feed.Feed{Title: s.Title + ": " + s.Locale.T("corrections"), Description: s.Locale.T("feed_corrections", s.Title), Language: s.Language, HomeURL: s.Abs(s.URL(CorrectionsDir))}
 	for _, c := range s.Corrections[:min(len(s.Corrections), w.limit)] {
 		u := c.Entry.Permalink + "#" + c.ID
-		f.Items = append(f.Items, feed.Item{ID: u, URL: u, Title: "Correction: " + c.Entry.Title, Summary: c.Text, Published: c.Date})
+		f.Items = append(f.Items, feed.Item{ID: u, URL: u, Title: s.Locale.T("feed_correction", c.Entry.Title), Summary: c.Text, Published: c.Date})
 		if c.Date.After(f.Updated) {
 			f.Updated = c.Date
 		}
