@@ -12,7 +12,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -107,7 +106,7 @@ func holdLock(ts *testscript.TestScript, neg bool, args []string) {
 	dest := ts.MkAbs(args[0])
 	f, err := os.OpenFile(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".lock"), os.O_CREATE|os.O_RDWR, 0o644)
 	ts.Check(err)
-	ts.Check(syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB))
+	ts.Check(lockFile(f))
 	heldLocks = append(heldLocks, f)
 	ts.Defer(func() { f.Close() })
 }

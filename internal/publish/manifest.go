@@ -13,8 +13,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"golang.org/x/sys/unix"
-
 	"github.com/brief-ssg/brief/internal/digest"
 	"github.com/brief-ssg/brief/internal/parallel"
 	"github.com/brief-ssg/brief/internal/wire"
@@ -128,7 +126,7 @@ func verifyUnlisted(dest string, m manifestFile) (intact map[string]FileState, o
 			return
 		}
 		st, err := lstat(&paths[w], dest, dirs[i])
-		if err != nil || st.Mode&unix.S_IFMT != unix.S_IFDIR || st.Mtim.Nano() != m.Dirs[dirs[i]] {
+		if err != nil || !st.dir || st.modTime != m.Dirs[dirs[i]] {
 			changed.Store(true)
 		}
 	})
@@ -144,7 +142,7 @@ func verifyUnlisted(dest string, m manifestFile) (intact map[string]FileState, o
 		info, err := lstat(&paths[w], dest, files[i])
 		switch st := m.Files[files[i]]; {
 		case err != nil:
-		case info.Mode&unix.S_IFMT == unix.S_IFREG && info.Size == st.Size && info.Mtim.Nano() == st.ModTime:
+		case info.regular && info.size == st.Size && info.modTime == st.ModTime:
 			state[i] = 2
 		default:
 			state[i] = 1
@@ -160,19 +158,6 @@ func verifyUnlisted(dest string, m manifestFile) (intact map[string]FileState, o
 		}
 	}
 	return intact, onDisk, true
-}
-
-// lstat reads the status of the file or folder at the slash-separated
-// path rel under dest, making its path in buf: a build checks tens of
-// thousands, and os.Lstat makes a FileInfo and a path for each.
-func lstat(buf *[]byte, dest, rel string) (st unix.Stat_t, err error) {
-	b := append((*buf)[:0], dest...)
-	if rel != "" {
-		b = append(append(b, filepath.Separator), rel...)
-	}
-	*buf = b
-	err = unix.Lstat(string(b), &st)
-	return st, err
 }
 
 // parent returns the folder of a clean slash-separated path, "" for the
@@ -334,7 +319,7 @@ func WriteAtomic(path string, data []byte) error {
 		}
 		return cerr
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := rename(tmp.Name(), path); err != nil {
 		os.Remove(tmp.Name())
 		return err
 	}

@@ -16,7 +16,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -24,9 +23,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
-
-	"golang.org/x/sys/unix"
 
 	"github.com/brief-ssg/brief/internal/digest"
 	"github.com/brief-ssg/brief/internal/parallel"
@@ -159,17 +155,11 @@ func acquire(path string) (*os.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	if err := lockFile(f); err != nil {
 		f.Close()
 		return nil, fmt.Errorf("build already running (%s is locked): wait for it to finish", path)
 	}
 	return f, nil
-}
-
-func release(f *os.File) {
-	os.Remove(f.Name())
-	syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-	f.Close()
 }
 
 // Write stores one file unless the destination already holds these bytes.
@@ -281,56 +271,6 @@ func (s *Staging) wroteAt(path string, modTime int64) {
 		s.written[path] = st
 	}
 	s.mu.Unlock()
-}
-
-// writeFile writes data to the file at path, made or truncated, and
-// returns its modification time, with bare system calls: an os.File would
-// also register each file with the runtime's poller and ask for its flags
-// (more system calls per file, for nothing on a regular file), and
-// allocate.
-func writeFile(path string, data []byte) (modTime int64, err error) {
-	var fd int
-	err = retry(func() (err error) {
-		fd, err = unix.Open(path, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
-		return err
-	})
-	if err != nil {
-		return 0, &fs.PathError{Op: "open", Path: path, Err: err}
-	}
-	for len(data) > 0 && err == nil {
-		var n int
-		err = retry(func() (err error) {
-			n, err = unix.Write(fd, data)
-			return err
-		})
-		switch {
-		case err != nil:
-		case n <= 0:
-			err = io.ErrShortWrite
-		default:
-			data = data[n:]
-		}
-	}
-	var st unix.Stat_t
-	if err == nil {
-		err = retry(func() error { return unix.Fstat(fd, &st) })
-	}
-	if cerr := unix.Close(fd); err == nil && cerr != nil {
-		err = cerr
-	}
-	if err != nil {
-		return 0, &fs.PathError{Op: "write", Path: path, Err: err}
-	}
-	return st.Mtim.Nano(), nil
-}
-
-// retry calls f again while it is interrupted by a signal.
-func retry(f func() error) error {
-	for {
-		if err := f(); err != unix.EINTR {
-			return err
-		}
-	}
 }
 
 // WriteError is a file that could not be put in the staging folder; the
@@ -523,14 +463,14 @@ func (s *Staging) swap() error {
 		if err := moveGit(s.dest, s.dir); err != nil {
 			return err
 		}
-		if err := os.Rename(s.dest, old); err != nil {
+		if err := rename(s.dest, old); err != nil {
 			moveGit(s.dir, s.dest)
 			return fmt.Errorf("replacing %s: %w", s.dest, err)
 		}
 	}
-	if err := os.Rename(s.dir, s.dest); err != nil {
+	if err := rename(s.dir, s.dest); err != nil {
 		if hadOld {
-			os.Rename(old, s.dest)
+			rename(old, s.dest)
 			moveGit(s.dir, s.dest)
 		}
 		return fmt.Errorf("replacing %s: %w", s.dest, err)
@@ -558,7 +498,7 @@ func (s *Staging) update() error {
 			}
 			made[dir] = true
 		}
-		if err := os.Rename(filepath.Join(s.dir, filepath.FromSlash(p)), target); err != nil {
+		if err := rename(filepath.Join(s.dir, filepath.FromSlash(p)), target); err != nil {
 			return fmt.Errorf("updating %s: %w", target, err)
 		}
 	}
@@ -589,7 +529,7 @@ func moveGit(from, to string) error {
 	if _, err := os.Lstat(src); err != nil {
 		return nil
 	}
-	if err := os.Rename(src, filepath.Join(to, ".git")); err != nil {
+	if err := rename(src, filepath.Join(to, ".git")); err != nil {
 		return fmt.Errorf("keeping %s: %w", src, err)
 	}
 	return nil
