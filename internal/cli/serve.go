@@ -73,10 +73,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	cacheDir := ""
 	if f.cacheDir != "" {
-		cacheDir = f.cacheDir
-		if !filepath.IsAbs(cacheDir) {
-			cacheDir = filepath.Join(root, cacheDir)
-		}
+		cacheDir = fromRoot(root, f.cacheDir)
 	}
 	srv, err := server.New(ln, server.Options{
 		Root: root, BaseURL: f.baseURL, Drafts: f.drafts, Future: f.future,
