@@ -39,6 +39,7 @@ func TestScripts(t *testing.T) {
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("HOME", env.Getenv("WORK")+"/home")
+			env.Setenv("USERPROFILE", env.Getenv("WORK")+"/home") // the home folder on Windows
 			return os.MkdirAll(env.Getenv("WORK")+"/home", 0o755)
 		},
 	})
