@@ -11,9 +11,10 @@ export PATH="/usr/local/go/bin:$PATH"
 wine=$(command -v wine64 || echo /usr/lib/wine/wine64)
 [ -x "$wine" ] || { echo ".ci/wine.sh: wine64 not installed (apt-get install -y wine64)" >&2; exit 1; }
 export WINEDEBUG=-all WINEPREFIX="${WINEPREFIX:-$HOME/.cache/brief-wine}"
-# Chromium, node and xmllint are Linux programs, which a Windows test
-# cannot start: those tests skip here and run in the Linux suite.
-unset BRIEF_REQUIRE_BROWSER
+# Chromium, node, xmllint and Java (the Nu HTML Checker) are Linux
+# programs, which a Windows test cannot start: those tests skip here and
+# run in the Linux suite.
+unset BRIEF_REQUIRE_BROWSER BRIEF_VNU_JAR BRIEF_AXE_JS
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$wine" --version

@@ -1,4 +1,4 @@
-// Package layouts holds the default templates, stylesheet and search script of brief,
+// Package layouts holds the default templates, stylesheet, search script and favicon of brief,
 // embedded in the binary. A site's own layouts/ folder overrides any of
 // these files by name.
 package layouts
@@ -7,5 +7,5 @@ import "embed"
 
 // FS is the default layouts.
 //
-//go:embed *.html *.css *.js
+//go:embed *.html *.css *.js *.svg
 var FS embed.FS

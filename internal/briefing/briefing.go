@@ -26,6 +26,11 @@ type Briefing struct {
 	Figures  []Figure
 	Sources  []Source
 
+	// Where fields are written, for checks made once the site is known.
+	DatePos    diag.Pos
+	UpdatedPos diag.Pos
+	AliasPos   []diag.Pos // one for each of Aliases
+
 	Body     []byte        // Markdown after the front matter
 	BodyLine int           // file line on which Body starts
 	HTML     template.HTML // the rendered body

@@ -1,6 +1,7 @@
 // Package browsertest starts headless Chromium for tests that only a browser
 // can check. Tests skip with a clear message when Chromium is missing, unless
 // BRIEF_REQUIRE_BROWSER=1 (set by .ci/run), which makes them fail instead.
+// Accessibility tests also need axe-core, named by BRIEF_AXE_JS (Axe).
 package browsertest
 
 import (
@@ -24,6 +25,27 @@ import (
 
 // Require is the environment variable that makes browser tests mandatory.
 const Require = "BRIEF_REQUIRE_BROWSER"
+
+// AxeEnv names the environment variable holding the path of axe-core's
+// script (axe.min.js of npm's axe-core); when it is set, the tests that
+// run axe in the browser are required.
+const AxeEnv = "BRIEF_AXE_JS"
+
+// Axe returns the source of axe-core, to evaluate in a page before
+// axe.run, or skips the test when BRIEF_AXE_JS is not set; when it is, a
+// file that cannot be read fails the test.
+func Axe(t testing.TB) string {
+	t.Helper()
+	p := os.Getenv(AxeEnv)
+	if p == "" {
+		t.Skipf("skipping axe-core: set %s to axe.min.js (npm install axe-core: node_modules/axe-core/axe.min.js) to run it", AxeEnv)
+	}
+	src, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%s: %v", AxeEnv, err)
+	}
+	return string(src)
+}
 
 // chromium finds the browser.
 func chromium() string {

@@ -65,6 +65,9 @@ type Options struct {
 	// A nil Changed means unknown: the whole folder is walked.
 	Listing *source.Listing
 	Changed []string
+	// PageTimeLimit bounds the time of the layouts on one page
+	// (render.DefaultPageTimeLimit when zero).
+	PageTimeLimit time.Duration
 	// Memory, when set, keeps this build's site for the next one in the
 	// same process, which updates it in place when only briefings' bodies
 	// changed. The sink must then keep pages between builds (Keeper).
@@ -129,14 +132,7 @@ func CacheKey(cfg config.Config) string {
 
 // LoadConfig reads brief.toml from the site root, or returns the defaults.
 func LoadConfig(siteFS fs.FS) (config.Config, diag.List) {
-	src, err := fs.ReadFile(siteFS, config.FileName)
-	if errors.Is(err, fs.ErrNotExist) {
-		return config.Default(), nil
-	}
-	if err != nil {
-		return config.Default(), diag.List{diag.Errorf(diag.Pos{File: config.FileName}, "cannot read: %v", err)}
-	}
-	return config.Parse(config.FileName, src)
+	return config.Read(siteFS)
 }
 
 // Run builds the site into sink. When it returns errors, what reached the
@@ -243,7 +239,7 @@ func Run(opt Options, sink render.Sink) (*Result, diag.List) {
 		}
 		rstats, rdiags = state.Update(changed, pages)
 	} else {
-		state, rstats, rdiags = render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy, Bodies: opt.Cache.Bodies(), Again: opt.Memory != nil, Step: opt.Step, Last: memo}, pages)
+		state, rstats, rdiags = render.Site(s, tmpl, render.Options{PageSize: cfg.PageSize, FeedLimit: cfg.FeedLimit, Headers: cfg.Headers, Lazy: opt.Lazy, Bodies: opt.Cache.Bodies(), Again: opt.Memory != nil, Step: opt.Step, Last: memo, PageTimeLimit: opt.PageTimeLimit}, pages)
 	}
 	res.Rendered, res.Retained = rstats.Rendered, rstats.Retained
 	// The size of the index as it reaches the destination: minified when
@@ -287,6 +283,9 @@ func model(opt Options, content *briefing.Content) (*site.Site, *Result, diag.Li
 	baseURL := cfg.BaseURL
 	if opt.BaseURL != "" {
 		baseURL = opt.BaseURL
+		if msg := config.CheckBaseURL(baseURL); msg != "" {
+			diags.Errorf(diag.Pos{File: "--baseURL"}, "%q %s", baseURL, msg)
+		}
 	}
 	if baseURL == "" {
 		diags.Warnf(diag.Pos{File: config.FileName}, "baseURL is not set: feeds, the sitemap and link previews need absolute URLs; set baseURL in %s or pass --baseURL", config.FileName)
@@ -299,6 +298,9 @@ func model(opt Options, content *briefing.Content) (*site.Site, *Result, diag.Li
 		Title: cfg.Title, Description: description, Language: cfg.Language, BaseURL: baseURL, Location: cfg.Location,
 		Params: cfg.Params, Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now,
 	})
+	if advice := render.RobotsAdvice(s); advice != "" && baseURL != "" {
+		diags.Warnf(diag.Pos{File: config.FileName}, "%s", advice)
+	}
 	res := &Result{Site: s, Counts: Counts{Briefings: len(s.Entries), Drafts: stats.Drafts, Future: stats.Future,
 		Tags: len(s.Tags.Terms), Actors: len(s.Actors.Terms), NextDue: stats.NextDue}}
 	for _, y := range s.Years {

@@ -46,17 +46,19 @@ figures:
     of: '<Drones> & "more"'
 sources:
   - title: 'Evil <source>'
-    url: 'javascript:alert(1)'
-  - url: 'https://ex.org/a b?c=d&e=<f>%zz%41''"+ü#frag'
+    url: 'https://ex.org/"><script>alert(1)</script>'
+  - url: 'https://ex.org/a%20b?c=d&e=<f>%zz%41''"+ü#frag'
   - title: 'Only a title & <more>'
   - title: Mail
     url: 'mailto:x@example.org'
   - title: Shouting
     url: 'HTTP://EXAMPLE.ORG/X'
-  - title: Relative
-    url: '//cdn.example.org/x:y'
+  - title: Colon
+    url: 'https://cdn.example.org/x:y'
 ---
 Body with <b>raw</b> & text.
+
+![A 'map' & more](img/map+1.png?a=1&b=<2>"x)
 -- content/b.md --
 ---
 title: 'Second & <last>'

@@ -241,8 +241,25 @@ date: 2025-01-01
 ---
 A.
 `).ok()
-	if got := r.file("robots.txt"); got != "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sub/sitemap.xml\n" {
+	// Crawlers read robots.txt at the root of the host alone: under a
+	// sub-path the build writes none and says what to put in that one.
+	r.absent("robots.txt")
+	r.reports(`brief.toml: warning: baseURL has the path /sub/, and crawlers read robots.txt only at the root of the host, https://example.org/robots.txt: brief writes none; add the line "Sitemap: https://example.org/sub/sitemap.xml" to the robots.txt there`)
+	root := buildSite(t, `
+-- brief.toml --
+baseURL = "https://example.org/"
+-- content/a.md --
+---
+title: A
+date: 2025-01-01
+---
+A.
+`).ok()
+	if got := root.file("robots.txt"); got != "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n" {
 		t.Errorf("robots.txt = %q", got)
+	}
+	if len(root.diags) > 0 {
+		t.Errorf("a site at the root of its host: %v", root.diags)
 	}
 	r.contains("_headers", "/sub/style.", ".css\n  Cache-Control: public, max-age=31536000, immutable")
 	r.contains("sitemap.xml", "<loc>https://example.org/sub/2025/01/a/</loc>", "<lastmod>2025-01-01</lastmod>")
@@ -309,4 +326,22 @@ Body with <b>raw</b> & ]]> text.
 			t.Errorf("%s: body lost: %q", name, f.Items[0].Content+f.Items[0].Description)
 		}
 	}
+}
+
+// TestSitemapDatesInSiteZone: lastmod is the date in the site's time zone,
+// not in UTC, where a briefing of 00:30 in Kyiv is of the day before.
+func TestSitemapDatesInSiteZone(t *testing.T) {
+	r := buildSite(t, `
+-- brief.toml --
+baseURL = "https://example.org/"
+timezone = "Europe/Kyiv"
+-- content/a.md --
+---
+title: A
+date: 2025-12-01T00:30:00
+---
+A.
+`).ok()
+	r.contains("sitemap.xml", "<loc>https://example.org/2025/12/a/</loc>\n    <lastmod>2025-12-01</lastmod>")
+	r.lacks("sitemap.xml", "2025-11-30")
 }

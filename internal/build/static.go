@@ -15,7 +15,7 @@ import (
 const StaticDir = "static"
 
 // replaceable are generated files that a file of static/ may replace.
-var replaceable = map[string]bool{"robots.txt": true, "_headers": true}
+var replaceable = map[string]bool{render.RobotsFile: true, render.HeadersFile: true, render.FaviconFile: true}
 
 // copyStatic writes every file of static/ into the site under the same
 // path. Hidden files are skipped, symbolic links too (with a warning); a

@@ -29,7 +29,7 @@ import (
 )
 
 // formatVersion changes whenever what is cached changes shape or meaning.
-const formatVersion = 7
+const formatVersion = 8
 
 // Stamp identifies one version of a file without reading it. The change
 // time moves on every write, even one that restores the modification time.

@@ -108,6 +108,12 @@ func (e *encoder) item(it source.Item) {
 		e.Str(b.Slug)
 		e.Bool(b.Draft)
 		e.Strs(b.Aliases)
+		e.Uint(uint64(len(b.AliasPos)))
+		for _, p := range b.AliasPos {
+			e.pos(p)
+		}
+		e.pos(b.DatePos)
+		e.pos(b.UpdatedPos)
 		e.names(b.Tags)
 		e.names(b.Actors)
 		e.Uint(uint64(len(b.Figures)))
@@ -204,7 +210,15 @@ func (d *decoder) source(loc *time.Location) *Source {
 	case kindBriefing:
 		b := &briefing.Briefing{Path: d.Str(), Title: d.Str(), Date: d.time(loc), HasTime: d.Bool(), Updated: d.time(loc)}
 		b.Summary, b.Location, b.Slug, b.Draft = d.Str(), d.Str(), d.Str(), d.Bool()
-		b.Aliases, b.Tags, b.Actors = d.Strs(), d.names(), d.names()
+		b.Aliases = d.Strs()
+		if n := d.Count(); n > 0 {
+			b.AliasPos = make([]diag.Pos, n)
+			for i := range b.AliasPos {
+				b.AliasPos[i] = d.pos()
+			}
+		}
+		b.DatePos, b.UpdatedPos = d.pos(), d.pos()
+		b.Tags, b.Actors = d.names(), d.names()
 		if n := d.Count(); n > 0 {
 			b.Figures = make([]briefing.Figure, n)
 			for i := range b.Figures {

@@ -23,7 +23,6 @@ import (
 type Point struct {
 	Time  time.Time
 	Value float64
-	URL   string // the briefing the value comes from; the point links there
 	Text  string // how the value reads, e.g. "653 drones on 6 December 2025"
 }
 
@@ -79,9 +78,13 @@ type line struct {
 //
 // Points with a NaN or infinite value are left out. A series with more than
 // MaxPoints points is drawn as a path through Downsample(points, MaxPoints)
-// without per-point links; otherwise each point is a circle linking to its
-// URL (when relative or http(s)) with its Text as tooltip. With no points at
-// all Line returns "".
+// without per-point marks; otherwise each point is a circle with its Text
+// as tooltip. The chart is one image (role="img") with a title and a
+// description, so it holds no links: an image's content is presentational,
+// and links in it would be focusable yet unnamed to assistive technology
+// (axe's nested-interactive). A page that shows a chart lists its values,
+// with their links, beside it.
+// With no points at all Line returns "".
 func Line(series []Series, opt Options) template.HTML {
 	W, H := opt.Width, opt.Height
 	if W <= 0 {
@@ -284,16 +287,9 @@ func Line(series []Series, opt Options) template.HTML {
 			continue
 		}
 		for _, p := range drawn {
-			href := safeURL(p.URL)
-			if href != "" {
-				b.WriteString(`<a href="` + esc(href) + `">`)
-			}
 			b.WriteString(`<circle class="point series-` + c + `" cx="` + num(xOf(p.Time)) + `" cy="` + num(yOf(p.Value)) +
 				`" r="3" fill="` + seriesStroke(l.color) + `" stroke="` + haloStroke + `" stroke-width="1"><title>` +
 				esc(pointText(p, l.Series, loc)) + `</title></circle>`)
-			if href != "" {
-				b.WriteString(`</a>`)
-			}
 		}
 	}
 
@@ -562,24 +558,4 @@ func truncate(s string, maxRunes int) string {
 	}
 	r := []rune(s)
 	return strings.TrimSpace(string(r[:max(maxRunes-1, 0)])) + "…"
-}
-
-// safeURL returns u when it is a relative URL or an http(s) one, else "".
-func safeURL(u string) string {
-	u = strings.TrimSpace(u)
-	if u == "" {
-		return ""
-	}
-	for _, r := range u {
-		if r <= 0x20 || r == 0x7f || r == '\\' {
-			return "" // browsers strip or reinterpret these: refuse rather than guess
-		}
-	}
-	if i := strings.IndexAny(u, ":/?#"); i >= 0 && u[i] == ':' {
-		scheme := strings.ToLower(u[:i])
-		if scheme != "http" && scheme != "https" {
-			return ""
-		}
-	}
-	return u
 }

@@ -28,6 +28,7 @@ import (
 type buildFlags struct {
 	source, dest, baseURL, clock, cacheDir, cpuProfile string
 	drafts, future, strict, quiet, minify, timings     bool
+	cleanDestination, checksum                         bool
 }
 
 func (f *buildFlags) register(fs *flag.FlagSet) {
@@ -43,6 +44,8 @@ func (f *buildFlags) register(fs *flag.FlagSet) {
 	boolFlag(fs, &f.quiet, "q", "quiet", "print errors only")
 	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 	fs.BoolVar(&f.timings, "timings", false, "print how long each step of the build took")
+	fs.BoolVar(&f.cleanDestination, "clean-destination", false, "build into a folder brief did not build, deleting what it holds (listed first)")
+	fs.BoolVar(&f.checksum, "checksum", false, "compare every file of the destination by content, not by size and times, to repair files changed by hand")
 }
 
 // now returns the build's "now": --clock, $SOURCE_DATE_EPOCH or the clock.
@@ -97,13 +100,22 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "brief build: %v\n", err)
 		return ExitUsage
 	}
+	if err := checkCache(root, dest, f.cache(root)); err != nil {
+		fmt.Fprintf(stderr, "brief build: %v\n", err)
+		return ExitUsage
+	}
+	target, err := claimDestination(dest, f.manifest(root, dest), f.cleanDestination, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "brief build: %v\n", err)
+		return ExitUsage
+	}
 	siteFS := os.DirFS(root)
 	cfg, diags := build.LoadConfig(siteFS)
 	if diags.Err() != nil {
 		report(stderr, diags, f.quiet)
 		return ExitError
 	}
-	stage, err := publish.Begin(dest, f.manifest(root, dest), cache.ExecutableStamp())
+	stage, err := publish.BeginWith(target, f.manifest(root, dest), cache.ExecutableStamp(), publish.Options{Checksum: f.checksum})
 	if err != nil {
 		fmt.Fprintf(stderr, "brief build: %v\n", err)
 		return ExitError

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"time"
@@ -35,14 +34,22 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(&f.clock, "clock", "", "the time that decides what is in the future, RFC 3339 (default: $SOURCE_DATE_EPOCH, else now)")
 	fs.BoolVar(&f.strict, "strict", false, "treat warnings as errors")
 	fs.BoolVar(&f.external, "external", false, "also check that external links answer (needs the network)")
-	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "with --external: how long to wait for each site")
-	fs.IntVar(&f.concurrency, "concurrency", 8, "with --external: how many links to check at once")
+	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "with --external: how long to wait for each link, at most; must be positive")
+	fs.IntVar(&f.concurrency, "concurrency", 8, "with --external: how many links to check at once; must be positive")
 	fs.StringVar(&f.format, "format", "text", "the report: text, or json for CI")
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
 	if f.format != "text" && f.format != "json" {
 		fmt.Fprintf(stderr, "brief check: --format %q: use text or json\n", f.format)
+		return ExitUsage
+	}
+	if f.timeout <= 0 {
+		fmt.Fprintf(stderr, "brief check: --timeout %v: give a positive duration, such as 10s; a link check must end\n", f.timeout)
+		return ExitUsage
+	}
+	if f.concurrency <= 0 {
+		fmt.Fprintf(stderr, "brief check: --concurrency %d: give a positive number of links to check at once\n", f.concurrency)
 		return ExitUsage
 	}
 	now, err := (&buildFlags{clock: f.clock}).now()
@@ -102,8 +109,7 @@ func check(ctx context.Context, root string, f checkFlags, now time.Time) (diag.
 	found := linkcheck.Check(site)
 	diags = append(diags, found.Diags...)
 	if f.external {
-		client := &http.Client{Timeout: f.timeout}
-		diags = append(diags, linkcheck.External(ctx, found.External, client, f.concurrency)...)
+		diags = append(diags, linkcheck.External(ctx, found.External, linkcheck.Client(f.timeout), f.concurrency)...)
 	}
 	return diags, checkStats{Files: len(site.Files), External: len(found.External)}
 }

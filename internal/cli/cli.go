@@ -32,6 +32,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
+		{"init", "write a new site: brief.toml, a sample briefing, .gitignore", runInit},
 		{"build", "build the site into public/", runBuild},
 		{"serve", "preview the site locally, rebuilding on every change", runServe},
 		{"new", "write a new briefing with its front matter filled in", runNew},
@@ -76,19 +77,51 @@ func usage(w io.Writer) {
 }
 
 func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("version", "", stderr)
+	fs := newFlagSet("version", "Prints the version of brief, the commit it was built from when known,\nand the Go release and platform it was built with.", stderr)
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
-	fmt.Fprintf(stdout, "brief %s\n", version())
+	info, _ := debug.ReadBuildInfo()
+	fmt.Fprint(stdout, versionText(info))
 	return ExitOK
 }
 
-func version() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
+// versionText describes the build: the module version ("v0.1.0" when
+// installed with go install …@v0.1.0, a pseudo-version or "devel" in a
+// clone), the VCS revision the go command stamped, and the Go release.
+// info may be nil.
+func versionText(info *debug.BuildInfo) string {
+	if info == nil {
+		return "brief devel\n"
 	}
-	return "devel"
+	v := info.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "brief %s\n", v)
+	settings := map[string]string{}
+	for _, s := range info.Settings {
+		settings[s.Key] = s.Value
+	}
+	if rev := settings["vcs.revision"]; rev != "" {
+		fmt.Fprintf(&b, "commit %s", rev)
+		if t := settings["vcs.time"]; t != "" {
+			fmt.Fprintf(&b, " (%s)", t)
+		}
+		if settings["vcs.modified"] == "true" {
+			b.WriteString(", with uncommitted changes")
+		}
+		b.WriteString("\n")
+	}
+	if info.GoVersion != "" {
+		fmt.Fprintf(&b, "built with %s", info.GoVersion)
+		if goos, goarch := settings["GOOS"], settings["GOARCH"]; goos != "" && goarch != "" {
+			fmt.Fprintf(&b, " for %s/%s", goos, goarch)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 // newFlagSet makes a flag set that reports errors to stderr.

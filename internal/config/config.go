@@ -3,11 +3,16 @@
 package config
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/language"
 
 	"github.com/brief-ssg/brief/internal/diag"
 	fm "github.com/brief-ssg/brief/internal/frontmatter"
@@ -17,6 +22,53 @@ import (
 
 // FileName is the configuration file at the site root.
 const FileName = "brief.toml"
+
+// MaxSize is the largest brief.toml read: the default limit of a content
+// file, since a configuration is smaller still.
+const MaxSize = source.DefaultMaxFileSize
+
+// Read reads brief.toml from the site root over the defaults; without one,
+// it returns the defaults. A file past MaxSize is refused unread.
+func Read(fsys fs.FS) (Config, diag.List) {
+	f, err := fsys.Open(FileName)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Default(), nil
+	}
+	if err != nil {
+		return Default(), diag.List{diag.Errorf(diag.Pos{File: FileName}, "cannot read: %v", err)}
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return Default(), diag.List{diag.Errorf(diag.Pos{File: FileName}, "cannot read: %v", err)}
+	}
+	if len(src) > MaxSize {
+		return Default(), diag.List{diag.Errorf(diag.Pos{File: FileName, Line: 1, Col: 1}, "file exceeds max size (limit %d bytes, as for content files): a configuration needs far less; move long texts into content/", MaxSize)}
+	}
+	return Parse(FileName, src)
+}
+
+// checkBaseURL says what is wrong with a base URL, or "" when nothing is.
+func CheckBaseURL(s string) string {
+	if s == "" {
+		return ""
+	}
+	const want = "must be an absolute http(s) URL such as https://example.org/briefings/"
+	u, err := url.Parse(s)
+	switch {
+	case err != nil && strings.Contains(err.Error(), "invalid port"):
+		return "has an impossible port: write a number from 1 to 65535, or none"
+	case err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.Hostname() == "":
+		return want
+	case u.User != nil:
+		return "holds a user name or password, which every page would show: remove it"
+	case u.Port() != "" && !source.ValidPort(u.Port()):
+		return "has an impossible port: write a number from 1 to 65535, or none"
+	case u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "#"):
+		return "has a query or fragment, which no page URL can carry: remove it"
+	}
+	return ""
+}
 
 // Config is the site configuration.
 type Config struct {
@@ -59,8 +111,8 @@ func Parse(path string, src []byte) (Config, diag.List) {
 			c.Title = scalar(f, &diags)
 		case "baseURL":
 			c.BaseURL = scalar(f, &diags)
-			if u, err := url.Parse(c.BaseURL); c.BaseURL != "" && (err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "") {
-				diags.Errorf(v.Pos, "baseURL %q must be an absolute http(s) URL such as https://example.org/briefings/", c.BaseURL)
+			if msg := CheckBaseURL(c.BaseURL); msg != "" {
+				diags.Errorf(v.Pos, "baseURL %q %s", c.BaseURL, msg)
 			}
 		case "description":
 			c.Description = scalar(f, &diags)
@@ -87,6 +139,9 @@ func Parse(path string, src []byte) (Config, diag.List) {
 			}
 		case "language":
 			c.Language = scalar(f, &diags)
+			if _, err := language.Parse(c.Language); err != nil {
+				diags.Errorf(v.Pos, "language %q is not a language tag: write one such as en, uk or pt-BR", c.Language)
+			}
 		case "timezone":
 			c.TimeZone = scalar(f, &diags)
 			loc, err := time.LoadLocation(c.TimeZone)

@@ -6,8 +6,10 @@ package diag
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Pos is a position in a file: 1-based line and column; zero means unknown.
@@ -18,14 +20,66 @@ type Pos struct {
 }
 
 // String formats the position as path:line:col, leaving out unknown parts.
+// A path that does not print as it is (control characters, invalid UTF-8)
+// is quoted and escaped, as strconv.Quote does.
 func (p Pos) String() string {
+	file := p.File
+	if Escape(file) != file {
+		file = strconv.Quote(file)
+	}
 	switch {
 	case p.Line == 0:
-		return p.File
+		return file
 	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
+}
+
+// Escape returns s with each rune that does not print (control characters
+// such as a line break or an escape, line separators, bidirectional and
+// other format characters, spaces other than U+0020) escaped as in a Go
+// string literal, and each byte of invalid UTF-8 as \xNN. Text from files
+// and servers goes through it, so that a diagnostic stays one line and
+// reads as it is: nothing in it can forge another line or recolour a
+// terminal.
+func Escape(s string) string {
+	if printable(s) {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case invalidAt(s, i, r):
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case strconv.IsPrint(r):
+			b.WriteRune(r)
+		default:
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		}
+	}
+	return b.String()
+}
+
+// printable tells whether every rune of s is valid and prints.
+func printable(s string) bool {
+	for i, r := range s {
+		if invalidAt(s, i, r) || !strconv.IsPrint(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// invalidAt tells whether r, read at s[i], stands for a byte that is not
+// UTF-8 rather than for a U+FFFD written out.
+func invalidAt(s string, i int, r rune) bool {
+	if r != utf8.RuneError {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return size == 1
 }
 
 // Severity tells an error from a warning.
@@ -45,12 +99,13 @@ type Diagnostic struct {
 	Msg      string
 }
 
-// Error formats the diagnostic as "path:line:col: message" (warnings say so).
+// Error formats the diagnostic as "path:line:col: message" (warnings say
+// so), on one line: what does not print in the message is escaped.
 func (d Diagnostic) Error() string {
 	if d.Severity == Warning {
-		return d.Pos.String() + ": warning: " + d.Msg
+		return d.Pos.String() + ": warning: " + Escape(d.Msg)
 	}
-	return d.Pos.String() + ": " + d.Msg
+	return d.Pos.String() + ": " + Escape(d.Msg)
 }
 
 // Errorf makes an error diagnostic.

@@ -1,13 +1,17 @@
 package feed
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
 	nethtml "golang.org/x/net/html"
 )
 
-const origin = "https://example.org"
+const (
+	origin = "https://example.org"
+	base   = origin + "/2025/12/a/" // the page a fragment is from
+)
 
 func TestAbsoluteURLs(t *testing.T) {
 	for _, tc := range []struct{ name, in, want string }{
@@ -19,11 +23,14 @@ func TestAbsoluteURLs(t *testing.T) {
 		{"both on one tag", `<video src="/v.mp4" poster="/p.png"><source src="/v.webm"></video>`, `<video src="https://example.org/v.mp4" poster="/p.png"><source src="https://example.org/v.webm"></video>`},
 		{"link and script", `<link rel="stylesheet" href="/s.css"><script src="/app.js"></script>`, `<link rel="stylesheet" href="https://example.org/s.css"><script src="https://example.org/app.js"></script>`},
 		{"escaped slash", `<a href="&#47;x">x</a>`, `<a href="https://example.org&#47;x">x</a>`},
-		{"protocol-relative", `<img src="//cdn.example.net/a.png">`, `<img src="//cdn.example.net/a.png">`},
+		{"protocol-relative", `<img src="//cdn.example.net/a.png">`, `<img src="https://cdn.example.net/a.png">`},
 		{"absolute", `<a href="https://other.example/x">x</a>`, `<a href="https://other.example/x">x</a>`},
-		{"fragment", `<a href="#frag">x</a>`, `<a href="#frag">x</a>`},
+		{"heading anchor", `<h2 id="frag">T <a class="anchor" href="#frag">#</a></h2>`, `<h2 id="frag">T <a class="anchor" href="https://example.org/2025/12/a/#frag">#</a></h2>`},
+		{"query", `<a href="?page=2">x</a>`, `<a href="https://example.org/2025/12/a/?page=2">x</a>`},
+		{"other schemes", `<a href="javascript:x()">x</a><a href="HTTP://a.example/">a</a><img src="data:image/png;base64,AA">`, `<a href="javascript:x()">x</a><a href="HTTP://a.example/">a</a><img src="data:image/png;base64,AA">`},
 		{"mailto", `<a href="mailto:desk@example.org">mail</a>`, `<a href="mailto:desk@example.org">mail</a>`},
-		{"relative", `<a href="x/y">x</a> <a href="../z">z</a>`, `<a href="x/y">x</a> <a href="../z">z</a>`},
+		{"relative", `<a href="x/y">x</a> <a href="../z">z</a> <img src=map.png>`, `<a href="https://example.org/2025/12/a/x/y">x</a> <a href="https://example.org/2025/12/a/../z">z</a> <img src=https://example.org/2025/12/a/map.png>`},
+		{"escaped fragment", `<a href="&#35;x">x</a>`, `<a href="https://example.org/2025/12/a/&#35;x">x</a>`},
 		{"empty href", `<a href="">x</a><a href>y</a>`, `<a href="">x</a><a href>y</a>`},
 		{"leading space", `<a href=" /x">x</a>`, `<a href=" /x">x</a>`},
 		{"other attributes", `<a title="/x" data-href="/y" srcset="/a.png 2x" href="/z">x</a>`, `<a title="/x" data-href="/y" srcset="/a.png 2x" href="https://example.org/z">x</a>`},
@@ -41,7 +48,7 @@ func TestAbsoluteURLs(t *testing.T) {
 		{"empty", "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := AbsoluteURLs(tc.in, origin); got != tc.want {
+			if got := AbsoluteURLs(tc.in, base); got != tc.want {
 				t.Errorf("AbsoluteURLs(%q)\n got %q\nwant %q", tc.in, got, tc.want)
 			}
 		})
@@ -56,14 +63,14 @@ func TestAbsoluteURLsLeavesRestIdentical(t *testing.T) {
 		"<!-- note --><pre>  keep\tthis  </pre><?php no ?><![CDATA[ x ]]>"
 	in := body + `<a class=c href="/here">here</a>` + body
 	want := body + `<a class=c href="https://example.org/here">here</a>` + body
-	if got := AbsoluteURLs(in, origin); got != want {
+	if got := AbsoluteURLs(in, base); got != want {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }
 
 // FuzzAbsoluteURLs checks AbsoluteURLs against the tokenizer itself: with
-// no origin it changes nothing; with one, the output has the same tokens,
-// except that every root-relative href and src now starts with the origin.
+// no base it changes nothing; with one, the output has the same tokens,
+// except that every relative href and src is now absolute.
 func FuzzAbsoluteURLs(f *testing.F) {
 	for _, s := range []string{
 		`<a href="/x">x</a>`, `<img src='/y' alt=x>`, `<a href=/x>`, `<a =x href="/y">`,
@@ -74,9 +81,9 @@ func FuzzAbsoluteURLs(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		if got := AbsoluteURLs(in, ""); got != in {
-			t.Fatalf("with no origin AbsoluteURLs(%q) = %q", in, got)
+			t.Fatalf("with no base AbsoluteURLs(%q) = %q", in, got)
 		}
-		got := AbsoluteURLs(in, origin)
+		got := AbsoluteURLs(in, base)
 		a, b := tokens(in), tokens(got)
 		if len(a) != len(b) {
 			t.Fatalf("%d tokens became %d:\n%q\n%q", len(a), len(b), in, got)
@@ -106,8 +113,26 @@ func absolute(tok nethtml.Token) nethtml.Token {
 	}
 	attrs := append([]nethtml.Attribute(nil), tok.Attr...)
 	for i, a := range attrs {
-		if (a.Key == "href" || a.Key == "src") && rootRelative(a.Val) {
+		if a.Key != "href" && a.Key != "src" || a.Val == "" || a.Val[0] <= ' ' {
+			continue
+		}
+		u, err := url.Parse(a.Val)
+		if err == nil && u.IsAbs() {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(a.Val, "//"):
+			attrs[i].Val = "https:" + a.Val
+		case a.Val[0] == '/':
 			attrs[i].Val = origin + a.Val
+		case err != nil && strings.Contains(strings.SplitN(a.Val, "/", 2)[0], ":"):
+			// Not a URL net/url reads; AbsoluteURLs makes the same call.
+			if hasScheme(a.Val) {
+				continue
+			}
+			attrs[i].Val = base + a.Val
+		default:
+			attrs[i].Val = base + a.Val
 		}
 	}
 	tok.Attr = attrs

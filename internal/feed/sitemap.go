@@ -28,7 +28,9 @@ type sitemapLoc struct {
 // there are at most 50,000 URLs; past that, "sitemap.xml" becomes a sitemap
 // index pointing to "sitemap-1.xml", "sitemap-2.xml", … (each at most 50,000
 // URLs), whose absolute locations are baseURL + name. lastmod is written as
-// YYYY-MM-DD (a W3C datetime, in UTC) when not zero; an index entry's
+// YYYY-MM-DD (a W3C datetime) in the time's own zone, the site's, when
+// not zero: a briefing of 1 December at 00:30 in Kyiv was last changed
+// on 1 December, not on 30 November as in UTC; an index entry's
 // lastmod is the newest of its file's URLs. Namespace
 // http://www.sitemaps.org/schemas/sitemap/0.9. The sitemaps.org schema
 // wants at least one URL: with none, sitemap.xml is an empty urlset, which
@@ -108,10 +110,11 @@ func newest(urls []URL) time.Time {
 	return t
 }
 
-// w3cDate formats t as a W3C date (YYYY-MM-DD) in UTC, or "" when t is zero.
+// w3cDate formats t as a W3C date (YYYY-MM-DD) in its own zone, or ""
+// when t is zero.
 func w3cDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Format(time.DateOnly)
+	return t.Format(time.DateOnly)
 }

@@ -15,7 +15,7 @@ import (
 // someURLs returns n distinct URLs; every third has no lastmod.
 func someURLs(n int) []URL {
 	urls := make([]URL, n)
-	day := time.Date(2024, 1, 1, 23, 30, 0, 0, nyc) // 2024-01-02 in UTC
+	day := time.Date(2024, 1, 1, 23, 30, 0, 0, nyc) // 2024-01-02 in UTC, but written as New York's date
 	for i := range urls {
 		urls[i].Loc = fmt.Sprintf("%sbriefings/%d/", home, i)
 		if i%3 != 2 {
@@ -55,8 +55,8 @@ func TestSitemapSmall(t *testing.T) {
 	decodeXML(t, files["sitemap.xml"], &out)
 	want := [][2]string{
 		{home, ""},
-		{home + "a?x=1&y=<2>", "2025-12-07"}, // 23:30 in New York is the next day in UTC
-		{home + "b/", "2025-12-06"},          // 01:00 in Kyiv is the day before in UTC
+		{home + "a?x=1&y=<2>", "2025-12-06"}, // the date in the time's own zone: 23:30 in New York,
+		{home + "b/", "2025-12-07"},          // 01:00 in Kyiv, not the UTC dates on either side
 	}
 	if len(out.URLs) != len(want) {
 		t.Fatalf("%d URLs, want %d", len(out.URLs), len(want))
@@ -94,7 +94,7 @@ func TestSitemapSplit(t *testing.T) {
 	}
 	eq(t, "first loc", index.Sitemaps[0].Loc, home+"sitemap-1.xml")
 	eq(t, "second loc", index.Sitemaps[1].Loc, home+"sitemap-2.xml")
-	// The newest URL of part 1 is 2024-01-02 04:30 UTC + 999 h.
+	// The newest URL of part 1 is 2024-01-01 23:30 in New York + 999 h.
 	eq(t, "first lastmod (newest of its URLs)", index.Sitemaps[0].LastMod, "2024-02-12")
 	// Part 2 holds URL 50,000 alone, which has no lastmod (50000 % 3 == 2).
 	eq(t, "second lastmod", index.Sitemaps[1].LastMod, "")

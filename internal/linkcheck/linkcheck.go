@@ -93,14 +93,17 @@ func (c *checker) checkLink(p string, l Link) {
 		return
 	}
 	u := pageURL.ResolveReference(ref)
+	if u.Host == c.base.Host && u.Path+"/" == c.base.Path {
+		u.Path = c.base.Path // the site's root without its final slash
+	}
 	switch {
 	case u.Scheme != "http" && u.Scheme != "https":
 		return // mailto:, tel:
-	case u.Host != c.base.Host:
-		if !c.external[u.String()] {
-			c.external[u.String()] = true
-			c.res.External = append(c.res.External, Link{URL: u.String(), Pos: l.Pos})
-		}
+	case u.Host != c.base.Host || ref.Host != "" && !strings.HasPrefix(u.Path, c.base.Path):
+		// A link written with its host to a path outside the site's, as
+		// from user.github.io/repo/ to user.github.io/other-repo/, is to
+		// another site on the same host.
+		c.addExternal(u, l.Pos)
 		return
 	case !strings.HasPrefix(u.Path, c.base.Path):
 		c.res.Diags.Errorf(l.Pos, "link to %s is outside the site, which lives under %s", u.Path, c.base.Path)
@@ -116,6 +119,14 @@ func (c *checker) checkLink(p string, l Link) {
 	}
 	if u.Fragment != "" && path.Ext(target) == ".html" && !c.ids[target][u.Fragment] {
 		c.res.Diags.Errorf(l.Pos, "broken link to %s#%s: that page has no element with this id", u.Path, u.Fragment)
+	}
+}
+
+// addExternal records a link to another site, the first place it is used.
+func (c *checker) addExternal(u *url.URL, pos diag.Pos) {
+	if !c.external[u.String()] {
+		c.external[u.String()] = true
+		c.res.External = append(c.res.External, Link{URL: u.String(), Pos: pos})
 	}
 }
 

@@ -39,6 +39,31 @@ func TestInternalLinksAndAnchors(t *testing.T) {
 	}
 }
 
+// TestLinkToAnotherRepoOnTheSameHostIsExternal: from a site at
+// https://user.github.io/repo/, a link written with the host to
+// /other-repo/ is a link to another site, checked with --external; the
+// same path written root-relative is still outside the site, a mistake.
+func TestLinkToAnotherRepoOnTheSameHostIsExternal(t *testing.T) {
+	res := Check(Site{BaseURL: "https://user.github.io/repo/", Files: files(
+		"index.html", `<a href="https://user.github.io/other-repo/">other</a>
+<a href="//user.github.io/repository/x">protocol-relative</a>
+<a href="https://user.github.io/repo">this site, no slash</a>
+<a href="https://user.github.io/repo/missing/">broken</a>
+<a href="/other-repo/">root-relative</a>`,
+	)})
+	diagtest.Check(t, res.Diags,
+		diagtest.Want{Pos: "index.html:4:4", Msg: "broken link to /repo/missing/: the site has no such page"},
+		diagtest.Want{Pos: "index.html:5:4", Msg: "link to /other-repo/ is outside the site, which lives under /repo/"},
+	)
+	var got []string
+	for _, l := range res.External {
+		got = append(got, l.URL)
+	}
+	if want := "https://user.github.io/other-repo/ https://user.github.io/repository/x"; strings.Join(got, " ") != want {
+		t.Errorf("external = %q, want %q", got, want)
+	}
+}
+
 func TestFeedsAndJSONMustParse(t *testing.T) {
 	res := Check(Site{BaseURL: "https://example.org/", Files: files(
 		"index.xml", "<?xml version=\"1.0\"?>\n<rss><channel><title>a & b</title></channel></rss>",

@@ -235,7 +235,23 @@ type ids struct {
 	next map[string]int
 }
 
-func newIDs() *ids { return &ids{used: map[string]bool{}, next: map[string]int{}} }
+func newIDs() *ids {
+	s := &ids{used: make(map[string]bool, len(ReservedIDs)), next: map[string]int{}}
+	for _, id := range ReservedIDs {
+		s.used[id] = true
+	}
+	return s
+}
+
+// ReservedIDs are the ids the default layouts give the parts of a page
+// (the main landmark, the search form, the titles of sections): a heading
+// whose id would be one of them gets the next free suffix instead ("Main"
+// is main-1), so links to the page's parts and to the heading both work.
+var ReservedIDs = []string{
+	"main", "site-search-q",
+	"search-q", "search-hint", "search-actor", "search-tag", "search-from", "search-to", "search-status", "search-results", "search-more",
+	"sources-title", "related-title", "highlights-title", "briefings-title", "together-title", "top-tags-title", "actor-figures-title",
+}
 
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	base := slug.Words(string(bytes.TrimSpace(value)))

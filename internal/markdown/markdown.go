@@ -43,6 +43,19 @@ const MaxFootnotes = 500
 // of their line ("[a](" repeated 64 000 times takes 13 s).
 const MaxBrackets = 10000
 
+// MaxMarkers bounds the list and quote markers that open lines, summed
+// over a file: each opens a list item or a quote, and 16 000 lines of 31
+// nested items take goldmark 6 s and make 10 MB of HTML.
+const MaxMarkers = 50000
+
+// MaxTableColumns bounds the columns of one table, and MaxTableCells the
+// cells of all tables of a file: a table's time grows with its cells
+// (3 000 columns of 150 rows take 1.5 s).
+const (
+	MaxTableColumns = 100
+	MaxTableCells   = 50000
+)
+
 // Renderer converts briefing bodies to HTML. It is safe for concurrent use.
 type Renderer struct {
 	md   goldmark.Markdown
@@ -162,18 +175,43 @@ func (r *reporter) clean(body []byte) []byte {
 var footnoteDef = regexp.MustCompile(`\[\^[^\]\n]*\]:`)
 
 // precheck refuses bodies that nest lists or quotes too deeply on one line,
-// hold too many footnotes or too many brackets, before goldmark spends
-// seconds on them.
+// hold too many list items, table cells, footnotes or brackets, before
+// goldmark spends seconds on them.
 func precheck(body []byte, rep *reporter) (diag.Diagnostic, bool) {
+	markers, cells, columns := 0, 0, 0 // columns of the table being read, if any
+	prevOff := -1                      // the previous line, a table's header
 	for off := 0; off < len(body); {
 		end := bytes.IndexByte(body[off:], '\n')
 		if end < 0 {
 			end = len(body) - off
 		}
 		line := body[off : off+end]
-		if depth := nesting(line); depth > MaxNesting {
+		depth := nesting(line)
+		if depth > MaxNesting {
 			return diag.Errorf(rep.pos(off), "lists or quotes nested %d deep on one line (limit %d): flatten them", depth, MaxNesting), false
 		}
+		if markers += depth; markers > MaxMarkers {
+			return diag.Errorf(rep.pos(off), "more than %d list items and quote markers in one file: split it", MaxMarkers), false
+		}
+		switch {
+		case len(bytes.TrimSpace(line)) == 0:
+			columns = 0
+		case columns > 0:
+			if cells += columns; cells > MaxTableCells {
+				return diag.Errorf(rep.pos(off), "more than %d table cells in one file: split the tables, or publish the data as a file", MaxTableCells), false
+			}
+		case prevOff >= 0:
+			if n := delimiterRow(line); n > 0 {
+				if n > MaxTableColumns {
+					return diag.Errorf(rep.pos(prevOff), "table of %d columns (limit %d): split it, or publish the data as a file", n, MaxTableColumns), false
+				}
+				columns = n
+				if cells += 2 * n; cells > MaxTableCells { // the header and the delimiter row
+					return diag.Errorf(rep.pos(prevOff), "more than %d table cells in one file: split the tables, or publish the data as a file", MaxTableCells), false
+				}
+			}
+		}
+		prevOff = off
 		off += end + 1
 	}
 	if defs := footnoteDef.FindAllIndex(body, MaxFootnotes+1); len(defs) > MaxFootnotes {
@@ -183,6 +221,23 @@ func precheck(body []byte, rep *reporter) (diag.Diagnostic, bool) {
 		return diag.Errorf(rep.pos(at), "more than %d [ brackets in one file: split it, or write \\[ for a bracket that opens no link", MaxBrackets), false
 	}
 	return diag.Diagnostic{}, true
+}
+
+// delimiterRow returns the columns of a table's delimiter row (|---|:-:|),
+// or 0 when line is none: only pipes, dashes, colons and spaces, with a
+// pipe and a dash.
+func delimiterRow(line []byte) int {
+	line = bytes.TrimSpace(line)
+	if bytes.IndexByte(line, '|') < 0 || bytes.IndexByte(line, '-') < 0 {
+		return 0
+	}
+	for _, c := range line {
+		if c != '|' && c != '-' && c != ':' && c != ' ' && c != '\t' {
+			return 0
+		}
+	}
+	line = bytes.TrimPrefix(bytes.TrimSuffix(line, []byte("|")), []byte("|"))
+	return bytes.Count(line, []byte("|")) + 1
 }
 
 // nthBracket returns the offset of the n-th [ not escaped by a backslash,

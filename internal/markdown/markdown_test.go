@@ -302,7 +302,7 @@ func TestSummary(t *testing.T) {
 	}
 }
 
-// TestExtensions: the GitHub extensions the contract promises.
+// TestExtensions: the GitHub extensions the format promises (docs/format.md).
 func TestExtensions(t *testing.T) {
 	out := string(render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~ https://example.org\n\n- [x] done\n\nNote[^1].\n\n[^1]: Source.\n").HTML)
 	for _, s := range []string{"<table>", "<del>gone</del>", `<a href="https://example.org">`, `type="checkbox"`, `class="footnote-ref"`} {

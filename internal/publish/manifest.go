@@ -19,7 +19,7 @@ import (
 )
 
 // manifestVersion changes whenever the manifest's format does.
-const manifestVersion = 6
+const manifestVersion = 7
 
 type manifestFile struct {
 	Version int
@@ -69,6 +69,7 @@ func encodeManifest(m manifestFile) []byte {
 		e.Str(p)
 		e.Int(st.Size)
 		e.Int(st.ModTime)
+		e.Int(st.CTime)
 		e.Fixed(st.Sum[:])
 		e.Fixed(st.Input[:])
 	}
@@ -93,7 +94,7 @@ func decodeManifest(data string) (m manifestFile, ok bool) {
 	m.Files = make(map[string]FileState, n)
 	for range n {
 		p := d.Str()
-		st := FileState{Size: d.Int(), ModTime: d.Int()}
+		st := FileState{Size: d.Int(), ModTime: d.Int(), CTime: d.Int()}
 		copy(st.Sum[:], d.Fixed(len(st.Sum)))
 		copy(st.Input[:], d.Fixed(len(st.Input)))
 		m.Files[p] = st
@@ -111,7 +112,7 @@ func decodeManifest(data string) (m manifestFile, ok bool) {
 // verifyUnlisted is verify without listing a folder, when no folder of dest
 // changed since the manifest was written: then the files on disk are those
 // of the manifest still there. ok is false when a folder changed.
-func verifyUnlisted(dest string, m manifestFile) (intact map[string]FileState, onDisk []string, ok bool) {
+func verifyUnlisted(dest string, m manifestFile, v *verifier) (intact map[string]FileState, onDisk []string, ok bool) {
 	if len(m.Dirs) == 0 {
 		return nil, nil, false
 	}
@@ -138,12 +139,18 @@ func verifyUnlisted(dest string, m manifestFile) (intact map[string]FileState, o
 		files = append(files, f)
 	}
 	state := make([]int8, len(files)) // 0 gone, 1 on disk, 2 intact
+	states := make([]FileState, len(files))
 	parallel.For(len(files), func(w, i int) {
 		info, err := lstat(&paths[w], dest, files[i])
-		switch st := m.Files[files[i]]; {
+		switch {
 		case err != nil:
-		case info.regular && info.size == st.Size && info.modTime == st.ModTime:
-			state[i] = 2
+		case info.regular:
+			var same bool
+			if states[i], same = v.check(string(paths[w]), &info, m.Files[files[i]]); same {
+				state[i] = 2
+				break
+			}
+			fallthrough
 		default:
 			state[i] = 1
 		}
@@ -154,10 +161,23 @@ func verifyUnlisted(dest string, m manifestFile) (intact map[string]FileState, o
 			onDisk = append(onDisk, f)
 		}
 		if state[i] == 2 {
-			intact[f] = m.Files[f]
+			intact[f] = states[i]
 		}
 	}
 	return intact, onDisk, true
+}
+
+// lstat reads the status of the file or folder at the slash-separated
+// path rel under dest, making its path in buf (which the verifier reads
+// it through): a build checks tens of thousands, and os.Lstat makes a
+// FileInfo and a path for each.
+func lstat(buf *[]byte, dest, rel string) (entry, error) {
+	b := append((*buf)[:0], dest...)
+	if rel != "" {
+		b = append(append(b, filepath.Separator), filepath.FromSlash(rel)...)
+	}
+	*buf = b
+	return lstatPath(string(b))
 }
 
 // parent returns the folder of a clean slash-separated path, "" for the
@@ -212,6 +232,9 @@ func (s *Staging) untouchedDirs() map[string]int64 {
 		return nil
 	}
 	known := maps.Clone(s.dirTimes)
+	if s.marked {
+		delete(known, "")
+	}
 	for _, paths := range [][]string{slices.Collect(maps.Keys(s.written)), s.removed} {
 		for _, p := range paths {
 			for d := path.Dir(p); ; d = path.Dir(d) {
@@ -228,10 +251,10 @@ func (s *Staging) untouchedDirs() map[string]int64 {
 	return known
 }
 
-// verify lists the files of dest (not .git) and returns those whose size and
-// modification time still match the manifest. Folders are read in parallel:
+// verify lists the files of dest (not .git) and returns those that still
+// hold what the manifest says (see verifier). Folders are read in parallel:
 // a site has a folder per page.
-func verify(dest string, manifest map[string]FileState) (intact map[string]FileState, onDisk []string) {
+func verify(dest string, manifest map[string]FileState, v *verifier) (intact map[string]FileState, onDisk []string) {
 	intact = map[string]FileState{}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -252,13 +275,19 @@ func verify(dest string, manifest map[string]FileState) (intact map[string]FileS
 				}
 				continue
 			}
+			if name == Marker {
+				continue // brief's own, never stale
+			}
 			files = append(files, name)
 			st, known := manifest[name]
 			if !known || !d.Type().IsRegular() {
 				continue
 			}
-			if info, err := d.Info(); err == nil && info.Size() == st.Size && info.ModTime().UnixNano() == st.ModTime {
-				ok[name] = st
+			p := filepath.Join(dir, d.Name())
+			if info, err := lstatPath(p); err == nil {
+				if st, same := v.check(p, &info, st); same {
+					ok[name] = st
+				}
 			}
 		}
 		<-sem
@@ -279,12 +308,48 @@ func verify(dest string, manifest map[string]FileState) (intact map[string]FileS
 	return intact, onDisk
 }
 
+// verifier tells whether a file of the destination still holds what the
+// manifest records. Its size and times prove it cheaply: a file changed
+// by hand, even with its modification time put back (touch -r, rsync -t,
+// an editor within the clock's resolution), has a new status change
+// time, which no one but the clock sets (on Windows, NTFS's ChangeTime:
+// see entry in stat_windows.go). When only that time differs,
+// or when every file is to be checked by content (Checksum), the file is
+// read and its hash compared.
+type verifier struct {
+	checksum bool
+	rehashed atomic.Bool // a file was proven intact by its content: record its times
+}
+
+// check compares the file at path, whose status is info, with st, and
+// returns st with the file's times when it holds st's bytes.
+func (v *verifier) check(path string, info *entry, st FileState) (FileState, bool) {
+	mtime, ctime := info.modTime, info.cTime
+	switch {
+	case info.size != st.Size:
+		return st, false
+	case mtime == st.ModTime && ctime == st.CTime && !v.checksum:
+		return st, true
+	case mtime != st.ModTime && !v.checksum:
+		return st, false // changed: the build writes it again, which costs no more than reading it
+	}
+	data, err := os.ReadFile(path)
+	if err != nil || int64(len(data)) != st.Size || digest.Of(data) != st.Sum {
+		return st, false
+	}
+	if st.ModTime != mtime || st.CTime != ctime {
+		st.ModTime, st.CTime = mtime, ctime
+		v.rehashed.Store(true)
+	}
+	return st, true
+}
+
 // saveManifest records every file of the committed site with its state.
 func (s *Staging) saveManifest() error {
 	if s.manifest == "" {
 		return nil
 	}
-	if !s.fresh && len(s.written) == 0 && !s.inputsChanged && len(s.kept) == s.recorded && len(s.onDisk) == len(s.kept) && bytes.Equal(s.attachment, s.lastAttachment) {
+	if !s.fresh && !s.marked && !s.verifier.rehashed.Load() && len(s.written) == 0 && !s.inputsChanged && len(s.kept) == s.recorded && len(s.onDisk) == len(s.kept) && bytes.Equal(s.attachment, s.lastAttachment) {
 		return nil // the manifest on disk is still exact
 	}
 	// The kept files, which Commit no longer needs, and the written.

@@ -9,7 +9,9 @@
 // modification time and sync tools upload only what changed. Without a
 // trusted manifest the staging folder holds the whole site and is swapped in
 // for the old one. The old site's .git (a gh-pages worktree) is kept either
-// way. A lock file keeps two builds apart.
+// way. A lock file keeps two builds apart. A commit that fails part way is
+// undone, and what a killed build left is removed by the next one. A
+// destination is replaced only when brief built it (see Claim).
 package publish
 
 import (
@@ -19,8 +21,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -48,6 +48,8 @@ type Staging struct {
 	unlisted      bool                 // every folder kept its time since the manifest
 	dirTimes      map[string]int64     // those times, when unlisted
 	removed       []string             // stale files Commit removed
+	marked        bool                 // Commit added the Marker to the destination
+	verifier      verifier
 	// sameGenerator: this build of brief wrote the manifest, and what it
 	// attached to it (lastAttachment) may be trusted.
 	sameGenerator  bool
@@ -72,6 +74,10 @@ type Staging struct {
 	aborted  atomic.Bool  // the writers may skip what is left
 	sending  sync.RWMutex // held for reading while sending on a queue, for writing to close them
 	closed   bool         // under sending: the queues are closed
+
+	// rename and link change the destination in Commit: rename (see
+	// rename_windows.go) and os.Link, but for tests that make them fail.
+	rename, link func(oldpath, newpath string) error
 }
 
 // pending is a file waiting for a writer.
@@ -84,6 +90,7 @@ type pending struct {
 type FileState struct {
 	Size    int64
 	ModTime int64 // nanoseconds
+	CTime   int64 // status change time, nanoseconds: see verifier
 	Sum     digest.Sum
 	Input   [16]byte // fingerprint of what the file was made from; zero if unknown
 }
@@ -93,12 +100,24 @@ type Stats struct {
 	Written, Unchanged, Removed int
 }
 
-// Begin locks dest and creates its staging folder. manifest is the file
+// Options tune a build into a destination.
+type Options struct {
+	// Checksum compares every file of the destination with the manifest
+	// by its content, not only by its size and times (see verifier).
+	Checksum bool
+}
+
+// Begin is BeginWith with the default options.
+func Begin(dest, manifest, generator string) (*Staging, error) {
+	return BeginWith(dest, manifest, generator, Options{})
+}
+
+// BeginWith locks dest and creates its staging folder. manifest is the file
 // that records the last build of dest; "" turns incremental writes off.
 // generator names this build of brief: the files another one made are
 // still kept when their bytes are the same, but none is kept for its input
 // alone (Keep), since another version may make other bytes from it.
-func Begin(dest, manifest, generator string) (*Staging, error) {
+func BeginWith(dest, manifest, generator string, opt Options) (*Staging, error) {
 	dest = filepath.Clean(dest)
 	parent, base := filepath.Split(dest)
 	if parent == "" {
@@ -111,14 +130,16 @@ func Begin(dest, manifest, generator string) (*Staging, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	removeLeftovers(parent, base, dest)
+	dir, err := mkdirTemp(parent, "."+base+".tmp-")
 	if err != nil {
 		release(lock)
 		return nil, err
 	}
 	s := &Staging{dest: dest, dir: dir, lock: lock, manifest: manifest, generator: generator, ready: make(chan struct{}),
 		kept: map[string]FileState{}, written: map[string]FileState{},
-		free: make(chan []byte, queued), wrote: make(chan struct{})}
+		free: make(chan []byte, queued), wrote: make(chan struct{}),
+		rename: rename, link: os.Link, verifier: verifier{checksum: opt.Checksum}}
 	n := writers()
 	s.writers.Add(n)
 	for range n {
@@ -138,10 +159,10 @@ func Begin(dest, manifest, generator string) (*Staging, error) {
 			s.sameGenerator, s.lastAttachment = true, m.Attachment
 		}
 		s.recorded = len(m.Files)
-		if s.intact, s.onDisk, s.unlisted = verifyUnlisted(dest, m); s.unlisted {
+		if s.intact, s.onDisk, s.unlisted = verifyUnlisted(dest, m, &s.verifier); s.unlisted {
 			s.dirTimes = m.Dirs
 		} else {
-			s.intact, s.onDisk = verify(dest, m.Files)
+			s.intact, s.onDisk = verify(dest, m.Files, &s.verifier)
 		}
 		s.fresh = len(s.intact) == 0
 		close(s.ready)
@@ -238,12 +259,12 @@ func (s *Staging) writer(queue chan pending) {
 		}
 		target := filepath.Join(s.dir, filepath.FromSlash(p.path))
 		err := s.mkdir(filepath.Dir(target))
-		var modTime int64
+		var modTime, cTime int64
 		if err == nil {
-			modTime, err = writeFile(target, p.data)
+			modTime, cTime, err = writeFile(target, p.data)
 		}
 		if err == nil {
-			s.wroteAt(p.path, modTime)
+			s.wroteAt(p.path, modTime, cTime)
 		} else {
 			s.errMu.Lock()
 			if s.writeErr == nil {
@@ -261,13 +282,14 @@ func (s *Staging) writer(queue chan pending) {
 	}
 }
 
-// wroteAt records the modification time of the file at path, as its
-// writer left it, for the manifest. A path is always written by the same
-// writer, in order, so the last version written sets it last.
-func (s *Staging) wroteAt(path string, modTime int64) {
+// wroteAt records the modification and status change times of the file
+// at path, as its writer left it, for the manifest. A path is always
+// written by the same writer, in order, so the last version written sets
+// them last.
+func (s *Staging) wroteAt(path string, modTime, cTime int64) {
 	s.mu.Lock()
 	if st, ok := s.written[path]; ok {
-		st.ModTime = modTime
+		st.ModTime, st.CTime = modTime, cTime
 		s.written[path] = st
 	}
 	s.mu.Unlock()
@@ -426,9 +448,7 @@ func (s *Staging) Commit() (Stats, error) {
 		return Stats{}, err
 	}
 	stats := Stats{Written: len(s.written), Unchanged: len(s.kept)}
-	if !s.fresh {
-		stats.Removed = len(s.onDisk) - len(s.kept) - s.overwritten()
-	}
+	stats.Removed = len(s.onDisk) - len(s.kept) - s.overwritten()
 	if err := s.saveManifest(); err != nil {
 		return stats, &ManifestError{Err: err}
 	}
@@ -452,85 +472,4 @@ func (s *Staging) overwritten() int {
 		}
 	}
 	return n
-}
-
-// swap replaces the destination folder by the staging folder.
-func (s *Staging) swap() error {
-	old := s.dir + ".old"
-	_, statErr := os.Lstat(s.dest)
-	hadOld := statErr == nil
-	if hadOld {
-		if err := moveGit(s.dest, s.dir); err != nil {
-			return err
-		}
-		if err := rename(s.dest, old); err != nil {
-			moveGit(s.dir, s.dest)
-			return fmt.Errorf("replacing %s: %w", s.dest, err)
-		}
-	}
-	if err := rename(s.dir, s.dest); err != nil {
-		if hadOld {
-			rename(old, s.dest)
-			moveGit(s.dir, s.dest)
-		}
-		return fmt.Errorf("replacing %s: %w", s.dest, err)
-	}
-	if hadOld {
-		return os.RemoveAll(old)
-	}
-	return nil
-}
-
-// update moves the new and changed files into the destination and removes
-// the files this build did not produce.
-func (s *Staging) update() error {
-	paths := make([]string, 0, len(s.written))
-	for p := range s.written {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	made := map[string]bool{}
-	for _, p := range paths {
-		target := filepath.Join(s.dest, filepath.FromSlash(p))
-		if dir := filepath.Dir(target); !made[dir] {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-			made[dir] = true
-		}
-		if err := rename(filepath.Join(s.dir, filepath.FromSlash(p)), target); err != nil {
-			return fmt.Errorf("updating %s: %w", target, err)
-		}
-	}
-	for _, p := range s.onDisk {
-		_, kept := s.kept[p]
-		_, written := s.written[p]
-		if kept || written {
-			continue
-		}
-		target := filepath.Join(s.dest, filepath.FromSlash(p))
-		if err := os.Remove(target); err != nil {
-			return fmt.Errorf("removing stale %s: %w", target, err)
-		}
-		s.removed = append(s.removed, p)
-		// Remove folders left empty, up to the destination.
-		for dir := filepath.Dir(target); dir != s.dest && strings.HasPrefix(dir, s.dest); dir = filepath.Dir(dir) {
-			if os.Remove(dir) != nil {
-				break
-			}
-		}
-	}
-	return nil
-}
-
-// moveGit moves from/.git to to/.git when there is one.
-func moveGit(from, to string) error {
-	src := filepath.Join(from, ".git")
-	if _, err := os.Lstat(src); err != nil {
-		return nil
-	}
-	if err := rename(src, filepath.Join(to, ".git")); err != nil {
-		return fmt.Errorf("keeping %s: %w", src, err)
-	}
-	return nil
 }

@@ -45,7 +45,7 @@ func TestWritesReachTheDestination(t *testing.T) {
 	if st := build(pages); st.Written != 1 || st.Unchanged != 3 {
 		t.Errorf("second build: %+v, want 1 written, 3 unchanged", st)
 	}
-	if got := treetest.Read(t, dest); len(got) != 4 || got["a/index.html"] != "A2" || got["c/d/e/index.html"] != "E" {
+	if got := site(t, dest); len(got) != 4 || got["a/index.html"] != "A2" || got["c/d/e/index.html"] != "E" {
 		t.Errorf("destination holds %v", got)
 	}
 }
@@ -122,7 +122,7 @@ func TestLastWriteWins(t *testing.T) {
 	}
 	for i, writes := range [][]string{{"generated", "static"}, {"generated", "static"}, {"static", "generated"}, {"generated", "static"}} {
 		build(writes...)
-		if got := treetest.Read(t, dest)["robots.txt"]; got != writes[1] {
+		if got := site(t, dest)["robots.txt"]; got != writes[1] {
 			t.Fatalf("build %d (%v): robots.txt is %q", i+1, writes, got)
 		}
 	}
@@ -155,7 +155,7 @@ func TestUnchangedDestination(t *testing.T) {
 		return s, all
 	}
 	build()
-	if _, unlisted, ok := verifyUnlisted(dest, readManifest(manifest)); !ok || len(unlisted) != 4 {
+	if _, unlisted, ok := verifyUnlisted(dest, readManifest(manifest), &verifier{}); !ok || len(unlisted) != 4 {
 		t.Fatalf("an untouched destination was listed (ok %v, %d files)", ok, len(unlisted))
 	}
 	if _, all := build(); !all {
@@ -170,7 +170,7 @@ func TestUnchangedDestination(t *testing.T) {
 		if _, all := build(); all {
 			t.Fatalf("change %d: a changed destination was kept whole", i)
 		}
-		got := treetest.Read(t, dest)
+		got := site(t, dest)
 		if len(got) != len(pages) {
 			t.Fatalf("after the build the destination holds %v", got)
 		}
@@ -182,7 +182,7 @@ func TestUnchangedDestination(t *testing.T) {
 		if _, all := build(); !all {
 			t.Fatal("the destination was not kept whole after being put right")
 		}
-		if _, _, ok := verifyUnlisted(dest, readManifest(manifest)); !ok {
+		if _, _, ok := verifyUnlisted(dest, readManifest(manifest), &verifier{}); !ok {
 			t.Fatalf("change %d: the manifest's folder times are stale after the build that put it right", i)
 		}
 	}
@@ -198,7 +198,7 @@ func TestUnchangedDestination(t *testing.T) {
 	if st, err := s.Commit(); err != nil || st.Written != 1 {
 		t.Fatalf("incremental build: %+v, %v; want 1 file written", st, err)
 	}
-	if _, _, ok := verifyUnlisted(dest, readManifest(manifest)); !ok {
+	if _, _, ok := verifyUnlisted(dest, readManifest(manifest), &verifier{}); !ok {
 		t.Error("the manifest's folder times are stale after an incremental build")
 	}
 }
@@ -295,7 +295,7 @@ func TestAttachmentAndRetain(t *testing.T) {
 	s.Write("b/index.html", []byte("B"), [16]byte{2})
 	s.Attach([]byte("plan 2"))
 	commit(s)
-	if got := treetest.Read(t, dest); len(got) != 2 || got["a/index.html"] != "A" || got["b/index.html"] != "B" {
+	if got := site(t, dest); len(got) != 2 || got["a/index.html"] != "A" || got["b/index.html"] != "B" {
 		t.Errorf("destination holds %v", got)
 	}
 
@@ -307,4 +307,15 @@ func TestAttachmentAndRetain(t *testing.T) {
 		t.Error("another generator's file was retained")
 	}
 	s.Abort()
+}
+
+// site reads the destination's files, less the Marker, which it checks.
+func site(t *testing.T, dest string) map[string]string {
+	t.Helper()
+	files := treetest.Read(t, dest)
+	if files[Marker] != markerText {
+		t.Errorf("%s holds no marker: %q", dest, files[Marker])
+	}
+	delete(files, Marker)
+	return files
 }

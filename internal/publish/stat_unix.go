@@ -2,29 +2,19 @@
 
 package publish
 
-import (
-	"path/filepath"
+import "golang.org/x/sys/unix"
 
-	"golang.org/x/sys/unix"
-)
-
-// entry is what verifyUnlisted needs of a file's status.
+// entry is what the verifier and the manifest need of a file's status.
 type entry struct {
-	dir, regular  bool
-	size, modTime int64
+	dir, regular         bool
+	size, modTime, cTime int64 // cTime: the status change time
 }
 
-// lstat reads the status of the file or folder at the slash-separated
-// path rel under dest, making its path in buf: a build checks tens of
-// thousands, and os.Lstat makes a FileInfo and a path for each.
-func lstat(buf *[]byte, dest, rel string) (entry, error) {
-	b := append((*buf)[:0], dest...)
-	if rel != "" {
-		b = append(append(b, filepath.Separator), rel...)
-	}
-	*buf = b
+// lstatPath reads the status of the file or folder at path, not following
+// a symbolic link.
+func lstatPath(path string) (entry, error) {
 	var st unix.Stat_t
-	if err := unix.Lstat(string(b), &st); err != nil {
+	if err := unix.Lstat(path, &st); err != nil {
 		return entry{}, err
 	}
 	return entry{
@@ -32,5 +22,6 @@ func lstat(buf *[]byte, dest, rel string) (entry, error) {
 		regular: st.Mode&unix.S_IFMT == unix.S_IFREG,
 		size:    st.Size,
 		modTime: st.Mtim.Nano(),
+		cTime:   st.Ctim.Nano(),
 	}, nil
 }

@@ -16,8 +16,7 @@ const sparkValues = 30
 func points(values []*site.SeriesValue) []chart.Point {
 	out := make([]chart.Point, len(values))
 	for i, v := range values {
-		out[i] = chart.Point{Time: v.Entry.Date, Value: v.Figure.Figure.Value, URL: v.Entry.URL,
-			Text: v.Figure.Text + " on " + v.Entry.DateText}
+		out[i] = chart.Point{Time: v.Entry.Date, Value: v.Figure.Figure.Value, Text: v.Figure.Text + " on " + v.Entry.DateText}
 	}
 	return out
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"math"
-	"sort"
 	"strconv"
 	"time"
 
@@ -139,8 +138,8 @@ type dataTogether struct {
 	Count int    `json:"count"`
 }
 
-// actorsJSON lists every actor with their counts and how often they appear
-// with each other actor.
+// actorsJSON lists every actor with their counts and the actors they
+// appear with most (site.TogetherCount), as on their page.
 func actorsJSON(s *site.Site) []byte {
 	return marshalList(s.BaseURL, "actors", len(s.Actors.Terms), func(b []byte, i int) []byte {
 		t := s.Actors.Terms[i]
@@ -152,23 +151,9 @@ func actorsJSON(s *site.Site) []byte {
 		if n := len(t.Entries); n > 0 {
 			a.Last, a.First = t.Entries[0].Date.Format(time.DateOnly), t.Entries[n-1].Date.Format(time.DateOnly)
 		}
-		counts := map[*site.Term]int{}
-		for _, e := range t.Entries {
-			for _, o := range e.Actors {
-				if o != t {
-					counts[o]++
-				}
-			}
+		for _, o := range t.Together {
+			a.Together = append(a.Together, dataTogether{Name: o.Term.Name, Count: o.Count})
 		}
-		for o, n := range counts {
-			a.Together = append(a.Together, dataTogether{Name: o.Name, Count: n})
-		}
-		sort.Slice(a.Together, func(i, j int) bool {
-			if a.Together[i].Count != a.Together[j].Count {
-				return a.Together[i].Count > a.Together[j].Count
-			}
-			return a.Together[i].Name < a.Together[j].Name
-		})
 		return a.appendJSON(b)
 	})
 }

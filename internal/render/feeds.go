@@ -11,10 +11,13 @@ import (
 	"github.com/brief-ssg/brief/internal/site"
 )
 
-// SitemapFile and RobotsFile are the crawler files at the site root.
+// SitemapFile and RobotsFile are the crawler files at the site root;
+// FaviconFile is the site's icon there, which a file of the same name in
+// static/ or layouts/ replaces.
 const (
 	SitemapFile = "sitemap.xml"
 	RobotsFile  = "robots.txt"
+	FaviconFile = "favicon.svg"
 )
 
 // feedWriter writes the feeds of the site and of each tag and actor, on
@@ -33,7 +36,7 @@ type feedWriter struct {
 
 func (w *feedWriter) makeItem(e *site.Entry) feed.Item {
 	it := feed.Item{ID: e.Permalink, URL: e.Permalink, Title: e.Title, Summary: e.Summary,
-		ContentHTML: feed.AbsoluteURLs(string(e.HTML), w.s.Abs("")), Published: e.Date, Updated: e.Updated}
+		ContentHTML: feed.AbsoluteURLs(string(e.HTML), e.Permalink), Published: e.Date, Updated: e.Updated}
 	for _, t := range e.Tags {
 		it.Tags = append(it.Tags, t.Name)
 	}
@@ -82,8 +85,7 @@ func (w *feedWriter) writeAll() {
 	}
 	for _, tax := range []*site.Taxonomy{s.Tags, s.Actors} {
 		for _, t := range tax.Terms {
-			self := strings.TrimPrefix(t.URL, s.BasePath) + RSSFile
-			files = append(files, feedFile{self, t.Entries, t, func(b []byte) []byte {
+			files = append(files, feedFile{t.Dir + RSSFile, t.Entries, t, func(b []byte) []byte {
 				description := describeTerm(t)
 				if description == "" {
 					description = "Briefings about " + t.Name
@@ -145,7 +147,8 @@ func describeTerm(t *site.Term) string {
 }
 
 // sitemap lists every page of the site with the date it last changed: a
-// briefing's update or date, a list's newest briefing.
+// briefing's update or date, a list's newest briefing, dated in the
+// site's time zone.
 func sitemap(s *site.Site, jobs []job) map[string][]byte {
 	urls := make([]feed.URL, 0, len(jobs))
 	for _, j := range jobs {
@@ -153,13 +156,13 @@ func sitemap(s *site.Site, jobs []job) map[string][]byte {
 			continue
 		}
 		if j.entry != nil {
-			urls = append(urls, feed.URL{Loc: j.entry.Permalink, LastMod: latestOf(j.entry)})
+			urls = append(urls, feed.URL{Loc: j.entry.Permalink, LastMod: latestOf(j.entry).In(s.Location)})
 			continue
 		}
 		u := feed.URL{Loc: s.Abs(s.URL(strings.TrimSuffix(j.path, "index.html")))}
 		for _, e := range j.entries {
 			if d := latestOf(e); d.After(u.LastMod) {
-				u.LastMod = d
+				u.LastMod = d.In(s.Location)
 			}
 		}
 		urls = append(urls, u)

@@ -180,6 +180,9 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 	if p.Description != "" {
 		meta("property", "og:description", p.Description)
 	}
+	if p.Image != "" {
+		meta("property", "og:image", p.Image)
+	}
 	if e := p.Entry; e != nil {
 		meta("property", "article:published_time", e.DateISO)
 		meta("property", "article:modified_time", firstOf(e.UpdatedISO, e.DateISO))
@@ -195,7 +198,7 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 	if p.Entry != nil {
 		// html/template writes a value in a script as JSON, which escapes
 		// <, > and & already.
-		ld, err := json.Marshal(articleData(s, p.Entry))
+		ld, err := json.Marshal(articleData(s, p.Entry, p.Image))
 		if err != nil {
 			return err
 		}
@@ -203,7 +206,9 @@ func (t *Templates) nativeBase(w htmlWriter, p *Page, main func() error) error {
 		w.Write(ld)
 		w.WriteString("</script>")
 	}
-	w.WriteString("\n  <link rel=\"stylesheet\" href=\"")
+	w.WriteString("\n  <link rel=\"icon\" type=\"image/svg+xml\" href=\"")
+	w.url(s.URL(FaviconFile))
+	w.WriteString("\">\n  <link rel=\"stylesheet\" href=\"")
 	w.url(p.Stylesheet)
 	w.WriteString("\">\n</head>\n<body>\n  <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n  <header class=\"site-header\">\n    <p class=\"site-title\"><a href=\"")
 	w.url(s.BasePath)

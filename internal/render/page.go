@@ -18,6 +18,7 @@ type Page struct {
 
 	// Metadata for the head.
 	Description string     // plain text: meta description and og:description
+	Image       string     // absolute URL of the page's image for og:image, or ""
 	Feeds       []FeedLink // feeds to announce with <link rel="alternate">
 
 	Entry   *site.Entry   // briefing pages
@@ -52,7 +53,7 @@ func (p *Page) JSONLD() any {
 	if p.Entry == nil {
 		return nil
 	}
-	return articleData(p.Site, p.Entry)
+	return articleData(p.Site, p.Entry, p.Image)
 }
 
 // Pager links the pages of a paginated list.

@@ -3,7 +3,6 @@ package render
 import (
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/brief-ssg/brief/internal/site"
 )
@@ -84,12 +83,12 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 			})
 		}
 		for _, f := range tax.Facets {
-			add(strings.TrimPrefix(f.URL, s.BasePath), tax.Kind, tax.Title+": "+f.Value, nil, func(p *Page) {
+			add(f.Dir, tax.Kind, tax.Title+": "+f.Value, nil, func(p *Page) {
 				p.Terms, p.Facets, p.Facet, p.Sort = f.Terms, tax.Facets, f, "name"
 			})
 		}
 		for _, t := range tax.Terms {
-			list(tax.Kind+"/"+t.Slug+"/", kind, t.Name, t.Entries, func(p *Page) {
+			list(t.Dir, kind, t.Name, t.Entries, func(p *Page) {
 				p.Term = t
 				if kind == "actor" {
 					p.Groups = byMonth(p.Entries, months)
@@ -110,7 +109,9 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 	for _, e := range s.Entries {
 		jobs = append(jobs, job{path: e.OutPath, kind: "briefing", entry: e, briefings: briefings})
 	}
-	jobs = append(jobs, job{path: "404.html", kind: "404", page: &Page{Site: s, Kind: "404", Title: "Page not found", URL: s.BasePath + "404.html", Permalink: s.Abs(s.BasePath + "404.html"), Stylesheet: css, Feeds: feeds, Description: description}})
+	notFound := &Page{Site: s, Kind: "404", Title: "Page not found", URL: s.BasePath + "404.html", Permalink: s.Abs(s.BasePath + "404.html"), Stylesheet: css, Feeds: feeds}
+	notFound.Description = describe(s, notFound, description)
+	jobs = append(jobs, job{path: "404.html", kind: "404", page: notFound})
 	return jobs
 }
 
@@ -123,7 +124,7 @@ type briefingPages struct {
 }
 
 func (b *briefingPages) page(e *site.Entry) *Page {
-	p := &Page{Site: b.s, Kind: "briefing", Title: e.Title, URL: e.URL, Permalink: e.Permalink, Stylesheet: b.css, Feeds: b.feeds, Entry: e}
+	p := &Page{Site: b.s, Kind: "briefing", Title: e.Title, URL: e.URL, Permalink: e.Permalink, Stylesheet: b.css, Feeds: b.feeds, Entry: e, Image: image(e)}
 	p.Description = describe(b.s, p, b.description)
 	return p
 }

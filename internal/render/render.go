@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"io"
 	"maps"
 	"slices"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/brief-ssg/brief/internal/diag"
 	"github.com/brief-ssg/brief/internal/feed"
@@ -86,6 +89,9 @@ type Options struct {
 	// bodies changed since; nil otherwise. It is used when the sink is a
 	// Retainer.
 	Last *Memo
+	// PageTimeLimit bounds the time of the layouts on one page;
+	// DefaultPageTimeLimit when zero.
+	PageTimeLimit time.Duration
 }
 
 // step tells opt.Step that a step ended.
@@ -146,13 +152,21 @@ func (st *State) Update(changed []*site.Entry, sink Sink) (Stats, diag.List) {
 func (st *State) render(sink Sink) (Stats, diag.List) {
 	s, t, opt, jobs, fp := st.s, st.t, st.opt, st.jobs, st.fp
 	var diags diag.Collector
+	t.watch = newWatch(opt.PageTimeLimit)
+	defer func() {
+		t.watch.close()
+		t.watch = nil
+	}()
 	if err := sink.Write(t.Stylesheet, t.css, Input{}); err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: t.Stylesheet}, "writing: %v", err))
 	}
 	if err := sink.Write(t.Script, t.js, Input{}); err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: t.Script}, "writing: %v", err))
 	}
-	diags.Add(redirects(s, jobs, sink)...)
+	if err := sink.Write(FaviconFile, t.favicon, Input{}); err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: FaviconFile}, "writing: %v", err))
+	}
+	diags.Add(redirects(s, jobs, []string{t.Stylesheet, t.Script, FaviconFile}, sink)...)
 	keeper, _ := sink.(Keeper)
 	if fp == nil {
 		keeper = nil
@@ -173,10 +187,17 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 	}
 	inputs, todo, retained := st.choose(keeper, retainer, plan)
 	diags.Add(t.renderCards(listed(jobs, todo))...)
+	var failures pageErrors
 	// Rendered for a page no year link points to; when it fails, the pages
 	// that ask for it report why.
-	if years, err := t.yearsNav(&Page{Site: s}); err == nil {
+	var years template.HTML
+	if d, failed := t.timed(LayoutDir+"/base.html", "the years-nav", func(io.Writer) (err error) {
+		years, err = t.yearsNav(&Page{Site: s})
+		return err
+	}, io.Discard); !failed {
 		t.years, t.yearsMade = years, true
+	} else if strings.Contains(d.Msg, "took longer than") {
+		diags.Add(d) // then every page is stopped
 	}
 	bufs := make([]bytes.Buffer, parallel.Workers())
 	parallel.For(len(todo), func(w, k int) {
@@ -188,11 +209,15 @@ func (st *State) render(sink Sink) (Stats, diag.List) {
 			jobs[todo[k]].page = j.page // for the next render (Update)
 		}
 		if d, ok := t.execute(buf, j); !ok {
-			diags.Add(d)
+			failures.add(d, j.path)
 		} else if err := sink.Write(j.path, buf.Bytes(), inputs[todo[k]]); err != nil {
 			diags.Add(diag.Errorf(diag.Pos{File: j.path}, "writing: %v", err))
 		}
 	})
+	diags.Add(failures.list()...)
+	if t.watch.stopped.Load() && diags.List().Err() == nil { // never expected: a stopped build must fail
+		diags.Add(diag.Errorf(diag.Pos{File: LayoutDir}, "rendering stopped: a layout took longer than %v", t.watch.limit))
+	}
 	t.cards = nil // every page that shows them is made; the next render makes them again
 	opt.step("pages")
 	retained += st.writeCrawler(sink, retainer, plan, &diags)
@@ -252,7 +277,9 @@ func (st *State) writeCrawler(sink Sink, retainer Retainer, plan bool, diags *di
 	s, t := st.s, st.t
 	if st.crawler == nil {
 		st.crawler = sitemap(s, st.jobs)
-		st.crawler[RobotsFile] = feed.Robots(s.Abs(s.URL(SitemapFile)))
+		if WritesRobots(s) {
+			st.crawler[RobotsFile] = feed.Robots(s.Abs(s.URL(SitemapFile)))
+		}
 		if st.opt.Headers {
 			st.crawler[HeadersFile] = headers(s, t.Stylesheet)
 		}
@@ -264,6 +291,23 @@ func (st *State) writeCrawler(sink Sink, retainer Retainer, plan bool, diags *di
 		}
 	}
 	return 0
+}
+
+// WritesRobots reports whether the site gets a robots.txt: only when it
+// is at the root of its host. Crawlers read robots.txt at the root alone
+// (RFC 9309), so one under a sub-path would be ignored, and it must not
+// look as if it worked; the build warns instead (RobotsAdvice).
+func WritesRobots(s *site.Site) bool { return s.BasePath == "/" }
+
+// RobotsAdvice is what to do about robots.txt for a site under a sub-path
+// of its host, or "" for a site at the root.
+func RobotsAdvice(s *site.Site) string {
+	if WritesRobots(s) {
+		return ""
+	}
+	root := s.Abs("/")
+	return "baseURL has the path " + s.BasePath + ", and crawlers read robots.txt only at the root of the host, " + root + RobotsFile +
+		": brief writes none; add the line \"Sitemap: " + s.Abs(s.URL(SitemapFile)) + "\" to the robots.txt there"
 }
 
 // choose returns the input of every page and the pages to render, with
@@ -374,8 +418,12 @@ func (t *Templates) renderCards(entries []*site.Entry) diag.List {
 			nativeCard(htmlWriter{buf}, entries[i])
 		} else if set == nil {
 			return
-		} else if err := set.ExecuteTemplate(buf, "entry", entries[i]); err != nil {
-			diags.Add(templateError(err))
+		} else if d, failed := t.timed(LayoutDir+"/partials.html", "the entry of "+entries[i].Path, func(w io.Writer) error {
+			return set.ExecuteTemplate(w, "entry", entries[i])
+		}, buf); failed {
+			if d.Msg != "" {
+				diags.Add(d)
+			}
 			return
 		}
 		cards[i] = template.HTML(buf.String())
@@ -397,42 +445,106 @@ func (t *Templates) execute(buf *bytes.Buffer, j job) (d diag.Diagnostic, ok boo
 			d, ok = diag.Errorf(diag.Pos{File: LayoutDir + "/" + j.kind + ".html"}, "rendering %s: panic: %v", j.path, r), false
 		}
 	}()
-	var err error
-	if native := t.native[j.kind]; native.base {
-		w := htmlWriter{buf}
-		err = t.nativeBase(w, j.page, func() error {
-			if native.main != nil {
-				return native.main(t, w, j.page)
+	layout := LayoutDir + "/" + j.kind + ".html"
+	d, failed := t.timed(layout, j.path, func(out io.Writer) error {
+		if native := t.native[j.kind]; native.base {
+			w := htmlWriter{buf}
+			return t.nativeBase(w, j.page, func() error {
+				if native.main != nil {
+					return native.main(t, w, j.page)
+				}
+				return set.ExecuteTemplate(out, "main", j.page)
+			})
+		}
+		return set.ExecuteTemplate(out, "base", j.page)
+	}, buf)
+	return d, !failed
+}
+
+// pageErrors gathers the template errors of pages: an error of a layout
+// that every page shares (base.html) is reported once, naming the first
+// page, in path order, and how many others it stopped.
+type pageErrors struct {
+	mu    sync.Mutex
+	pages map[diag.Diagnostic][]string
+}
+
+// add records that d stopped the page at path; a d without message is a
+// page stopped because another took too long, and is not reported.
+func (p *pageErrors) add(d diag.Diagnostic, path string) {
+	if d.Msg == "" {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.pages == nil {
+		p.pages = map[diag.Diagnostic][]string{}
+	}
+	p.pages[d] = append(p.pages[d], path)
+}
+
+func (p *pageErrors) list() diag.List {
+	var out diag.List
+	for d, paths := range p.pages {
+		slices.Sort(paths)
+		if !strings.Contains(d.Msg, paths[0]) { // a late page names itself
+			d.Msg += " (rendering " + paths[0]
+			if len(paths) > 1 {
+				d.Msg += fmt.Sprintf(" and %d other pages", len(paths)-1)
 			}
-			return set.ExecuteTemplate(buf, "main", j.page)
-		})
-	} else {
-		err = set.ExecuteTemplate(buf, "base", j.page)
+			d.Msg += ")"
+		}
+		out = append(out, d)
 	}
-	if err != nil {
-		d := templateError(err)
-		d.Msg = fmt.Sprintf("%s (rendering %s)", d.Msg, j.path)
-		return d, false
-	}
-	return diag.Diagnostic{}, true
+	return out
 }
 
 // redirects writes a small page for every alias of every briefing that
 // sends browsers and crawlers to the briefing. An alias may not replace a
-// page of the site.
-func redirects(s *site.Site, jobs []job, sink Sink) diag.List {
+// page of the site or another alias, nor differ from one only in case (one
+// file on macOS and Windows), nor need a folder where a file is.
+func redirects(s *site.Site, jobs []job, assets []string, sink Sink) diag.List {
 	var diags diag.List
 	taken := make(map[string]string, len(jobs))
+	dirs := map[string]string{} // the folders of what is taken
+	take := func(key, what string) {
+		taken[key] = what
+		for i := strings.LastIndexByte(key, '/'); i > 0; i = strings.LastIndexByte(key[:i], '/') {
+			if _, ok := dirs[key[:i]]; ok {
+				break
+			}
+			dirs[key[:i]] = what
+		}
+	}
 	for _, j := range jobs {
-		taken[j.path] = "a page of the site"
+		take(strings.ToLower(j.path), "a page of the site")
+		if dir, ok := strings.CutSuffix(j.path, "index.html"); ok {
+			take(strings.ToLower(dir+RSSFile), "a feed of the site") // where a page may have one
+		}
+	}
+	for _, f := range append(assets, AtomFile, JSONFile, SitemapFile, RobotsFile, HeadersFile, DataBriefings, DataFigures, DataActors) {
+		take(strings.ToLower(f), "a file of the site")
 	}
 	for _, e := range s.Entries {
-		for _, p := range e.Redirects {
-			if other, ok := taken[p]; ok {
-				diags.Errorf(diag.Pos{File: e.Path, Line: 1, Col: 1}, "alias /%s would replace %s: remove it", strings.TrimSuffix(p, "index.html"), other)
+		for i, p := range e.Redirects {
+			at := diag.Pos{File: e.Path, Line: 1, Col: 1}
+			if i < len(e.RedirectPos) {
+				at = e.RedirectPos[i]
+			}
+			key := strings.ToLower(p)
+			other, ok := taken[key]
+			if !ok {
+				other, ok = dirs[key] // a file where a folder is
+			}
+			for dir := key; !ok && strings.Contains(dir, "/"); {
+				dir = dir[:strings.LastIndexByte(dir, '/')]
+				other, ok = taken[dir] // a folder where a file is
+			}
+			if ok {
+				diags.Errorf(at, "alias /%s would replace %s: remove it", strings.TrimSuffix(p, "index.html"), other)
 				continue
 			}
-			taken[p] = "an alias of " + e.Path
+			take(key, "an alias of "+e.Path)
 			if err := sink.Write(p, redirectPage(e.Permalink), Input{}); err != nil {
 				diags.Errorf(diag.Pos{File: p}, "writing: %v", err)
 			}

@@ -11,8 +11,10 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,6 +43,9 @@ type Templates struct {
 	nativeYearsNav bool
 	css            []byte
 	js             []byte // the search page's script
+	favicon        []byte // FaviconFile
+	// watch times the executions of the rendering under way (limits.go).
+	watch *watch
 	// source is every layout file as read, for the pages' fingerprints;
 	// custom tells that the site overrides at least one.
 	source string
@@ -65,6 +70,12 @@ func (t *Templates) funcs() template.FuncMap {
 		"chart":     seriesChart,
 		"card":      t.card,
 		"yearsNav":  t.yearsFor,
+		tickFunc: func() (string, error) {
+			if w := t.watch; w != nil && w.stopped.Load() {
+				return "", errStopped
+			}
+			return "", nil
+		},
 	}
 }
 
@@ -97,7 +108,11 @@ func (t *Templates) yearsNav(p *Page) (template.HTML, error) {
 		return "", errors.New(`yearsNav: the layouts define no "years-nav" template; define one in base.html, or list .Site.Years yourself`)
 	}
 	var b strings.Builder
-	err := set.ExecuteTemplate(&b, "years-nav", p)
+	var w io.Writer = &b
+	if t.watch != nil {
+		w = stopWriter{w, &t.watch.stopped}
+	}
+	err := set.ExecuteTemplate(w, "years-nav", p)
 	return template.HTML(b.String()), err
 }
 
@@ -136,12 +151,21 @@ func LoadTemplates(defaults, override fs.FS) (*Templates, diag.List) {
 			src  []byte
 		}{{basePath, base}, {partialsPath, partials}, {p, src}} {
 			if _, err := set.New(f.path).Parse(string(f.src)); err != nil {
-				diags.Add(templateError(err))
+				// base.html and partials.html are parsed for every kind:
+				// their errors are reported once.
+				if d := templateError(err); !slices.Contains(diags, d) {
+					diags.Add(d)
+				}
 				set = nil
 				break
 			}
 		}
 		if set != nil {
+			for _, tm := range set.Templates() {
+				if tm.Tree != nil {
+					addTicks(tm.Tree.Root)
+				}
+			}
 			t.pages[kind] = set
 		}
 	}
@@ -149,6 +173,7 @@ func LoadTemplates(defaults, override fs.FS) (*Templates, diag.List) {
 	_, t.css = read("style.css")
 	sum := sha256.Sum256(t.css)
 	t.Stylesheet = "style." + hex.EncodeToString(sum[:4]) + ".css"
+	_, t.favicon = read(FaviconFile)
 	_, t.js = read("search.js")
 	sum = sha256.Sum256(t.js)
 	t.Script = "search." + hex.EncodeToString(sum[:4]) + ".js"

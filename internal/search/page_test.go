@@ -19,6 +19,7 @@ type pageData struct {
 		Tags     taxonomy
 		Years    []year
 	}
+	URL          string // the search page's own
 	SearchScript string
 	SearchIndex  string
 }
@@ -47,6 +48,7 @@ func testPageData() pageData {
 		{"peace-talks", "/sub/tags/peace-talks/"}, {"Ünïcödé & <co>", "/sub/tags/unicode-co/"},
 	}}
 	d.Site.Years = []year{{2025, "/sub/2025/"}, {2024, "/sub/2024/"}, {2023, "/sub/2023/"}}
+	d.URL = "/sub/search/"
 	d.SearchScript = "/sub/search.js"
 	d.SearchIndex = "/sub/search/index/"
 	return d
@@ -148,7 +150,7 @@ func TestSearchPageTemplate(t *testing.T) {
 	if h := one("h1", is("h1")); text(h) != "Search" {
 		t.Errorf("h1 = %q", text(h))
 	}
-	one("search form", is("form", "role", "search", "action", "", "method", "get", "class", "search-form"))
+	one("search form", is("form", "role", "search", "action", "/sub/search/", "method", "get", "class", "search-form"))
 	// Every control has a label, in this order.
 	var order []string
 	for _, c := range find(func(n *html.Node) bool { return n.Data == "input" || n.Data == "select" || n.Data == "button" }) {

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/url"
@@ -51,7 +52,7 @@ type Server struct {
 	opt      Options
 	ln       net.Listener
 	url      string // http://127.0.0.1:1313/
-	basePath string // the path the site is served under, ends in "/"
+	basePath string // the path the site is served under, unescaped like request paths, ends in "/"
 	hosts    map[string]bool
 	instance string // tells this server's builds from a restarted one's
 
@@ -100,7 +101,7 @@ func New(ln net.Listener, opt Options) (*Server, error) {
 		if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 			return nil, fmt.Errorf("--baseURL %q is not an absolute http(s) URL", opt.BaseURL)
 		}
-		s.basePath = strings.TrimSuffix(u.EscapedPath(), "/") + "/"
+		s.basePath = strings.TrimSuffix(u.Path, "/") + "/"
 		s.hosts[strings.ToLower(u.Hostname())] = true
 	}
 	s.cur.Store(&snapshot{version: s.instance + "-0", files: map[string]file{}, failed: true})
@@ -121,7 +122,9 @@ func displayAddr(a net.Addr) string {
 }
 
 // URL is the address of the site in the preview.
-func (s *Server) URL() string { return strings.TrimSuffix(s.url, "/") + s.basePath }
+func (s *Server) URL() string {
+	return strings.TrimSuffix(s.url, "/") + (&url.URL{Path: s.basePath}).EscapedPath()
+}
 
 // Run builds the site, serves it and rebuilds on every change until ctx
 // is done; then it closes every connection within a second, even in the
@@ -163,7 +166,9 @@ func (s *Server) Run(ctx context.Context) error {
 	case <-ctx.Done():
 		return nil
 	}
-	hs := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	// The server's own complaints (a broken request, a failed accept) go
+	// to the server's log, never to the global one.
+	hs := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.New(s.opt.Log, "brief serve: ", 0)}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(s.ln) }()
 	select {

@@ -369,7 +369,7 @@ func TestNeverWritesThePublicFolder(t *testing.T) {
 
 func TestDraftsAndFutureHiddenByDefault(t *testing.T) {
 	site := testSite + "-- content/2025/2025-01-03-draft.md --\n---\ntitle: Draft briefing\ndate: 2025-01-03\ndraft: true\n---\nDraft.\n" +
-		"-- content/2099/2099-01-01-future.md --\n---\ntitle: Future briefing\ndate: 2099-01-01\n---\nLater.\n"
+		"-- content/next/future.md --\n---\ntitle: Future briefing\ndate: " + time.Now().AddDate(1, 0, 0).Format(time.DateOnly) + "\n---\nLater.\n" // within the two years a date may be ahead
 	_, body, _ := start(t, site).get("/")
 	if strings.Contains(body, "Draft briefing") || strings.Contains(body, "Future briefing") {
 		t.Errorf("drafts or future shown by default")

@@ -29,7 +29,8 @@ func (s *Site) facets(tax *Taxonomy) []*Facet {
 			key := slug.Make(v)
 			f := groups[key]
 			if f == nil {
-				f = &Facet{Property: prop, Value: v, URL: s.URL(tax.Kind + "/" + FacetDir + "/" + prop + "/" + key + "/")}
+				f = &Facet{Property: prop, Value: v, Dir: tax.Kind + "/" + FacetDir + "/" + prop + "/" + key + "/"}
+				f.URL = s.URL(f.Dir)
 				groups[key] = f
 			}
 			f.Terms = append(f.Terms, t)

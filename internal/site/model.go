@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/diag"
 )
 
 // Site is the whole model of a site, ready for templates: every list is
@@ -38,6 +39,8 @@ type Entry struct {
 	Permalink string   // absolute URL
 	OutPath   string   // output file: 2025/11/miami-talks/index.html
 	Redirects []string // output files of the aliases, which redirect here
+	// RedirectPos is where the alias of each of Redirects is written.
+	RedirectPos []diag.Pos
 
 	DateISO     string // RFC 3339, for <time datetime>
 	DateText    string // "29 November 2025"
@@ -82,7 +85,8 @@ type FigureView struct {
 type Term struct {
 	Name     string // the canonical (profile) or most used spelling
 	Slug     string
-	URL      string
+	Dir      string                 // its folder in the site, unescaped: "tags/війна/"
+	URL      string                 // Dir as a URL, escaped once: /tags/%D0%B2%D1%96%D0%B9%D0%BD%D0%B0/
 	Entries  []*Entry               // newest first
 	Actor    *briefing.ActorProfile // nil unless an actor with a profile
 	Tag      *briefing.TagProfile   // nil unless a tag with a profile
@@ -139,7 +143,8 @@ type Taxonomy struct {
 type Facet struct {
 	Property string // "kind", "country"
 	Value    string // "person", "Ukraine"; "unknown" for terms without it
-	URL      string // /actors/by/kind/person/
+	Dir      string // its folder in the site, unescaped: "actors/by/kind/person/"
+	URL      string // Dir as a URL: /actors/by/kind/person/
 	Terms    []*Term
 }
 

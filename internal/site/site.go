@@ -54,6 +54,15 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 		switch {
 		case b.Draft && !opt.Drafts:
 			stats.Drafts++
+		case far(b.Date, opt.Now) || far(b.Updated, opt.Now):
+			key, at, t := "date", b.DatePos, b.Date
+			if !far(b.Date, opt.Now) {
+				key, at, t = "updated", b.UpdatedPos, b.Updated
+			}
+			if at.File == "" {
+				at = diag.Pos{File: b.Path, Line: 1, Col: 1}
+			}
+			diags.Errorf(at, "%s %s is more than %d years after the build's date %s: correct the year", key, t.Format("2006-01-02"), MaxYearsAhead, opt.Now.Format("2006-01-02"))
 		case b.Date.After(opt.Now) && !opt.Future:
 			stats.Future++
 			if stats.NextDue.IsZero() || b.Date.Before(stats.NextDue) {
@@ -119,6 +128,17 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 	return s, stats, diags
 }
 
+// MaxYearsAhead is how far after the build's date a briefing may be
+// dated: a briefing may be scheduled, but a date years ahead is a typo
+// (2205 for 2025).
+const MaxYearsAhead = 2
+
+// far reports whether t is more than MaxYearsAhead years after now; a
+// zero now knows no future.
+func far(t, now time.Time) bool {
+	return !now.IsZero() && t.After(now.AddDate(MaxYearsAhead, 0, 0))
+}
+
 // baseURL normalises the configured base URL: absolute with a trailing
 // slash, and its path. Without one, URLs are root-relative.
 func baseURL(raw string) (abs, path string) {
@@ -142,6 +162,12 @@ func (s *Site) Abs(rel string) string {
 }
 
 // URL returns the root-relative URL of a site path such as "tags/energy/".
+//
+// This is the one rule for paths and links: a file is written at its site
+// path as it is, in UTF-8 ("tags/війна/index.xml"), and every link to it is
+// made here, escaped once (/tags/%D0%B2…/index.xml), which a static server
+// unescapes back to the file's name. A URL is never turned back into a
+// path: keep the path (a Dir or OutPath) and make its URL from it.
 func (s *Site) URL(path string) string {
 	return s.BasePath + (&url.URL{Path: path}).EscapedPath()
 }
@@ -160,13 +186,18 @@ func (s *Site) newEntry(b *briefing.Briefing, diags *diag.List) *Entry {
 		e.UpdatedText = b.Updated.Format("2 January 2006")
 	}
 	e.Figures = figureViews(b.Figures, diags)
-	for _, a := range b.Aliases {
+	for i, a := range b.Aliases {
+		at := diag.Pos{File: b.Path, Line: 1, Col: 1}
+		if i < len(b.AliasPos) {
+			at = b.AliasPos[i]
+		}
 		out, ok := aliasPath(a)
 		if !ok {
-			diags.Errorf(diag.Pos{File: b.Path, Line: 1, Col: 1}, "alias %q is not a path on this site: write it like /2025/11/old-slug/", a)
+			diags.Errorf(at, "alias %q is not a path on this site: write it like /2025/11/old-slug/", a)
 			continue
 		}
 		e.Redirects = append(e.Redirects, out)
+		e.RedirectPos = append(e.RedirectPos, at)
 	}
 	return e
 }

@@ -3,7 +3,6 @@ package site
 import (
 	"slices"
 	"sort"
-	"strconv"
 
 	"github.com/brief-ssg/brief/internal/briefing"
 	"github.com/brief-ssg/brief/internal/diag"
@@ -156,19 +155,19 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	// "page" and "by" are folders of the taxonomy's own pages.
-	used := map[string]bool{"page": true, FacetDir: true}
+	// "page" and "by" are folders of the taxonomy's own pages. Keys are
+	// sorted, so a slug two terms share goes to the same one every build.
+	var used slug.Unique
+	used.Reserve("page")
+	used.Reserve(FacetDir)
 	for _, k := range keys {
 		t := terms[k]
 		if sp := best[t]; t.Name == "" && sp != nil {
 			t.Name = sp.text // a profile without a name and without briefings keeps none
 		}
-		t.Slug = slug.Make(k)
-		for i := 2; used[t.Slug]; i++ {
-			t.Slug = slug.Make(k) + "-" + strconv.Itoa(i)
-		}
-		used[t.Slug] = true
-		t.URL = s.URL(kind + "/" + t.Slug + "/")
+		t.Slug = used.Claim(slug.Make(k))
+		t.Dir = kind + "/" + t.Slug + "/"
+		t.URL = s.URL(t.Dir)
 		t.index = len(tax.Terms)
 		tax.Terms = append(tax.Terms, t)
 	}
@@ -176,6 +175,11 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 	sort.SliceStable(tax.ByCount, func(i, j int) bool { return tax.ByCount[i].Count() > tax.ByCount[j].Count() })
 	return tax
 }
+
+// TogetherCount is how many actors an actor's "appears with" list names,
+// and how many tags its top tags: on its page and in data/actors.json.
+// Capped, the lists grow with the actors, not with their square.
+const TogetherCount = 10
 
 // relations counts, for every actor, the actors and tags of its briefings,
 // on every core. Counts live in slices indexed by term, one pair per
@@ -209,7 +213,7 @@ func relations(actors, tags *Taxonomy) {
 				c.tagged[g.index]++
 			}
 		}
-		t.Together, t.TopTags = top(c.seenActors, c.together, 10), top(c.seenTags, c.tagged, 10)
+		t.Together, t.TopTags = top(c.seenActors, c.together, TogetherCount), top(c.seenTags, c.tagged, TogetherCount)
 	})
 }
 

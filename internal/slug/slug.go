@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -118,6 +119,48 @@ func Words(name string) string {
 	}
 	flush()
 	return b.String()
+}
+
+// Suffixed returns s with "-n" appended, s cut first (at a rune boundary,
+// without a trailing hyphen) so that the whole stays within MaxLen bytes.
+func Suffixed(s string, n int) string {
+	suffix := "-" + strconv.Itoa(n)
+	if keep := MaxLen - len(suffix); len(s) > keep {
+		s = strings.TrimRight(s[:cut([]byte(s), keep)], "-")
+	}
+	return s + suffix
+}
+
+// Unique hands out slugs that stay apart in one folder, even on a file
+// system that ignores case: the first claim of a slug gets it as it is,
+// the next ones get a suffix (-2, -3, …) from Suffixed. Claims in the same
+// order give the same slugs. The zero Unique is ready to use.
+type Unique struct {
+	used map[string]bool
+	fold cases.Caser
+}
+
+// Reserve marks a name as taken, such as a folder of the site's own.
+func (u *Unique) Reserve(name string) {
+	u.init()
+	u.used[u.fold.String(name)] = true
+}
+
+// Claim returns s, or s with the first suffix not taken yet, and takes it.
+func (u *Unique) Claim(s string) string {
+	u.init()
+	out := s
+	for i := 2; u.used[u.fold.String(out)]; i++ {
+		out = Suffixed(s, i)
+	}
+	u.used[u.fold.String(out)] = true
+	return out
+}
+
+func (u *Unique) init() {
+	if u.used == nil {
+		u.used, u.fold = map[string]bool{}, cases.Fold()
+	}
 }
 
 // cut returns the longest prefix length of b, at most n, that ends on a

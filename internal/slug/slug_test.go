@@ -1,6 +1,7 @@
 package slug
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -153,6 +154,65 @@ func TestWordsNeverEndsInAHyphen(t *testing.T) {
 		checkSafe(t, name, got)
 		if n < MaxLen-2 && got != strings.Repeat("a", n)+"-bc" || n >= MaxLen-2 && got != strings.Repeat("a", min(n, MaxLen)) {
 			t.Errorf("Words(%d a's + bc) = %q", n, got)
+		}
+	}
+}
+
+// TestMakeKeepsNamesInEveryScript: Cyrillic, Chinese, ß and ligatures
+// make slugs of their own letters, valid UTF-8 and NFC; a 300-byte Cyrillic
+// name is cut to MaxLen bytes at a rune boundary.
+func TestMakeKeepsNamesInEveryScript(t *testing.T) {
+	long := strings.Repeat("війна", 30) // 300 bytes, no spaces
+	for in, want := range map[string]string{
+		"війна":  "війна",
+		"战争":     "战争",
+		"ß":      "ß",
+		"ﬁnance": "ﬁnance",
+		long:     long[:MaxLen],
+	} {
+		got := Make(in)
+		if got != want {
+			t.Errorf("Make(%q) = %q, want %q", in, got, want)
+		}
+		checkSafe(t, in, got)
+	}
+}
+
+// TestSuffixedStaysWithinMaxLen: a distinguishing suffix never makes a
+// slug longer than MaxLen bytes, nor cuts a rune in half.
+func TestSuffixedStaysWithinMaxLen(t *testing.T) {
+	full := Make(strings.Repeat("війна", 30))
+	for _, n := range []int{2, 9, 10, 123} {
+		got := Suffixed(full, n)
+		suffix := "-" + strconv.Itoa(n)
+		if len(got) > MaxLen || !utf8.ValidString(got) || !strings.HasSuffix(got, suffix) || !strings.HasPrefix(full, strings.TrimSuffix(got, suffix)) {
+			t.Errorf("Suffixed(%d-byte slug, %d) = %q (%d bytes)", len(full), n, got, len(got))
+		}
+		checkSafe(t, full, got)
+	}
+	if got := Suffixed("energy", 2); got != "energy-2" {
+		t.Errorf("Suffixed(energy, 2) = %q", got)
+	}
+	// A cut that lands after a hyphen drops it: no "a--2".
+	if got := Suffixed(strings.Repeat("a", MaxLen-3)+"-bc", 2); got != strings.Repeat("a", MaxLen-3)+"-2" {
+		t.Errorf("Suffixed ends %q", got[len(got)-5:])
+	}
+}
+
+// TestUniqueSlugsAreDistinctAndDeterministic: colliding slugs get -2, -3 in
+// the order claimed; names a case-insensitive file system takes for one
+// (σ and ς, s and ſ) collide too; reserved names are never handed out.
+func TestUniqueSlugsAreDistinctAndDeterministic(t *testing.T) {
+	long := Make(strings.Repeat("війна", 30))
+	claims := []string{"page", "energy", "energy", "σοφία", "ςοφία", long, long, "energy"}
+	want := []string{"page-2", "energy", "energy-2", "σοφία", "ςοφία-2", long, Suffixed(long, 2), "energy-3"}
+	for run := 0; run < 2; run++ {
+		var u Unique
+		u.Reserve("page")
+		for i, c := range claims {
+			if got := u.Claim(c); got != want[i] {
+				t.Errorf("run %d: claim %d of %q = %q, want %q", run, i, c, got, want[i])
+			}
 		}
 	}
 }

@@ -22,13 +22,16 @@ func DecodeBriefing(p string, doc *fm.Document, loc *time.Location) (*briefing.B
 	var diags diag.List
 	f := newFields(p, doc.Root, briefingKeys, &diags)
 	f.require("title", "date")
+	checkLimits(f)
+	aliases := f.strings("aliases")
+	checkAliases(f, aliases)
 	b := &briefing.Briefing{
 		Path:     p,
 		Title:    f.str("title"),
 		Summary:  f.str("summary"),
 		Location: f.str("location"),
 		Draft:    f.boolean("draft"),
-		Aliases:  texts(f.strings("aliases")),
+		Aliases:  texts(aliases),
 		Tags:     f.strings("tags"),
 		Actors:   f.strings("actors"),
 		Body:     doc.Body,
@@ -36,6 +39,16 @@ func DecodeBriefing(p string, doc *fm.Document, loc *time.Location) (*briefing.B
 	}
 	b.Date, b.HasTime = f.date("date", loc)
 	b.Updated, _ = f.date("updated", loc)
+	checkDates(f, b)
+	if n := f.get("date"); n != nil {
+		b.DatePos = n.Pos
+	}
+	if n := f.get("updated"); n != nil {
+		b.UpdatedPos = n.Pos
+	}
+	for _, a := range aliases {
+		b.AliasPos = append(b.AliasPos, a.Pos)
+	}
 	if s := f.str("slug"); s != "" {
 		b.Slug = slug.Make(s)
 	} else {
@@ -44,6 +57,12 @@ func DecodeBriefing(p string, doc *fm.Document, loc *time.Location) (*briefing.B
 	}
 	b.Figures = decodeFigures(f, &diags)
 	b.Sources = decodeSources(f, &diags)
+	// Past a limit the briefing is an error, and what is past it is
+	// dropped, so the later stages, which still run to report their
+	// errors, stay quick.
+	b.Tags, b.Actors = clip(b.Tags, MaxTags), clip(b.Actors, MaxActors)
+	b.Figures, b.Sources = clip(b.Figures, MaxFigures), clip(b.Sources, MaxSources)
+	b.Aliases, b.AliasPos = clip(b.Aliases, MaxAliases), clip(b.AliasPos, MaxAliases)
 	return b, diags
 }
 
@@ -94,13 +113,20 @@ func decodeFigures(f fields, diags *diag.List) []briefing.Figure {
 	default:
 		diags.Errorf(n.Pos, "figures must be a list of {label, value, unit} or a mapping of label: value")
 	}
-	checkFigures(figs, ofPos, diags)
+	if len(figs) <= MaxFigures {
+		checkFigures(figs, ofPos, diags)
+		checkOfCycles(figs, ofPos, diags)
+	}
 	return figs
 }
 
 func number(n *fm.Node, diags *diag.List) (float64, bool) {
 	if n.Kind == fm.Scalar {
 		if v, ok := ParseNumber(n.Value); ok {
+			if !exactNumber(strings.ReplaceAll(strings.TrimSpace(n.Value), ",", "")) {
+				diags.Errorf(n.Pos, "figure value %s has more than %d significant digits and cannot be kept exactly: round it, or give it in a larger unit (millions)", strings.TrimSpace(n.Value), MaxDigits)
+				return 0, false
+			}
 			return v, true
 		}
 	}
@@ -136,11 +162,15 @@ func checkFigures(figs []briefing.Figure, ofPos []diag.Pos, diags *diag.List) {
 				break
 			}
 		}
+		at := f.Pos
+		if i < len(ofPos) {
+			at = ofPos[i]
+		}
+		if !ok && (f.Of == f.Label || f.Of == f.Key || slug.Make(f.Of) == f.Key) {
+			diags.Errorf(at, "figure %q is of itself: name the figure it is a part of, or remove of", f.Label)
+			continue
+		}
 		if !ok {
-			at := f.Pos
-			if i < len(ofPos) {
-				at = ofPos[i]
-			}
 			diags.Errorf(at, "figure %q is of %q, which is no figure of this briefing: name another figure's label or key", f.Label, f.Of)
 			continue
 		}
@@ -164,7 +194,11 @@ func decodeSources(f fields, diags *diag.List) []briefing.Source {
 		switch it.Kind {
 		case fm.Scalar: // a bare URL or title
 			s := strings.TrimSpace(it.Value)
-			if strings.Contains(s, "://") {
+			if strings.Contains(s, "://") || strings.HasPrefix(strings.ToLower(s), "mailto:") {
+				if why := SourceURL(s); why != "" {
+					diags.Errorf(it.Pos, "source URL %q %s", clipURL(s), why)
+					continue
+				}
 				out = append(out, briefing.Source{Title: s, URL: s})
 			} else {
 				out = append(out, briefing.Source{Title: s})
@@ -178,6 +212,12 @@ func decodeSources(f fields, diags *diag.List) []briefing.Source {
 			if src.Title == "" {
 				diags.Errorf(it.Pos, "a source needs a title or a url")
 				continue
+			}
+			if src.URL != "" {
+				if why := SourceURL(src.URL); why != "" {
+					diags.Errorf(sf.get("url").Pos, "source URL %q %s", clipURL(src.URL), why)
+					continue
+				}
 			}
 			out = append(out, src)
 		default:

@@ -287,7 +287,7 @@ func TestFigures(t *testing.T) {
 				{"a.md:7:9", `figure "A" is of "Nothing", which is no figure of this briefing: name another figure's label or key`},
 			}},
 		{"of names itself", yamlBriefing("figures:\n  - label: A\n    value: 1\n    of: A\n"),
-			[]fig{{"a", "A", 1, "", "A"}}, []want{{"a.md:7:9", `figure "A" is of "A", which is no figure`}}},
+			[]fig{{"a", "A", 1, "", "A"}}, []want{{"a.md:7:9", `figure "A" is of itself`}}},
 		{"same key twice", yamlBriefing("figures:\n  - label: Drones\n    value: 1\n  - label: drones!\n    value: 2\n"),
 			[]fig{{"drones", "Drones", 1, "", ""}, {"drones", "drones!", 2, "", ""}}, []want{
 				{"a.md:7:5", `figure "drones!" has the same key "drones" as the figure on line 5: give it its own key`},

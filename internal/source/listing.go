@@ -5,7 +5,10 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/brief-ssg/brief/internal/diag"
 	"github.com/brief-ssg/brief/internal/parallel"
@@ -160,11 +163,33 @@ func listable(p string, typ fs.FileMode) (bool, *diag.Diagnostic) {
 		return false, &d
 	case typ.IsDir() || !strings.EqualFold(path.Ext(p), ".md"):
 		return false, nil
+	case unsafeName(p) != "":
+		d := diag.Errorf(pos, "file name %s: rename the file; a briefing's URL and every report name it", unsafeName(p))
+		return false, &d
 	case !typ.IsRegular():
 		d := diag.Warnf(pos, "not a regular file, skipped")
 		return false, &d
 	}
 	return true, nil
+}
+
+// unsafeName says what makes a path unfit to name a briefing, or "": bytes
+// that are not UTF-8, or control characters (line breaks among them) and
+// line separators, which would break its URL and every report naming it.
+// Diagnostics print such a path quoted and escaped.
+func unsafeName(p string) string {
+	if !utf8.ValidString(p) {
+		return "is not valid UTF-8"
+	}
+	for _, r := range p {
+		switch {
+		case unicode.IsControl(r):
+			return "holds the control character " + strconv.QuoteRuneToASCII(r)
+		case unicode.In(r, unicode.Zl, unicode.Zp):
+			return "holds the line separator " + strconv.QuoteRuneToASCII(r)
+		}
+	}
+	return ""
 }
 
 // candidate is a Markdown file found by the walk, before its details are

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"runtime"
 	"slices"
 	"sort"
@@ -179,12 +180,16 @@ func readLimited(fsys fs.FS, p string, limit int64, buf []byte) ([]byte, error) 
 		return nil, fmt.Errorf("cannot read: %v", unwrapPath(err))
 	}
 	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", unwrapPath(err))
+	}
+	if err := checkOpened(fsys, p, info); err != nil {
+		return nil, err
+	}
 	// Room for the whole file and the read that finds its end, so the
 	// buffer grows at most once.
-	var size int64
-	if info, err := f.Stat(); err == nil {
-		size = min(info.Size(), limit+1)
-	}
+	size := min(info.Size(), limit+1)
 	b := bytes.NewBuffer(slices.Grow(buf[:0], int(size)+bytes.MinRead))
 	_, err = b.ReadFrom(io.LimitReader(f, limit+1))
 	src := b.Bytes()
@@ -195,6 +200,24 @@ func readLimited(fsys fs.FS, p string, limit int64, buf []byte) ([]byte, error) 
 		return nil, fmt.Errorf("file exceeds max size (limit %d bytes): split it, or raise maxFileSize in brief.toml", limit)
 	}
 	return src, nil
+}
+
+// checkOpened makes sure the file opened at p, with status opened, is the
+// file at p itself, not what a symbolic link put in its place since the
+// folder was listed points to (an open follows links): the path must not
+// be a link now, and must name the same file (where fsys tells, as
+// os.DirFS does). A link swapped in and out again between the open and
+// this check is caught by the second test.
+func checkOpened(fsys fs.FS, p string, opened fs.FileInfo) error {
+	now, err := fs.Lstat(fsys, p)
+	switch {
+	case err != nil:
+		return fmt.Errorf("cannot read: %v", unwrapPath(err))
+	case now.Mode()&fs.ModeSymlink != 0, !opened.Mode().IsRegular(),
+		now.Sys() != nil && opened.Sys() != nil && !os.SameFile(now, opened):
+		return errors.New("not read: the file was replaced by a symbolic link or another file while the build read it; build again")
+	}
+	return nil
 }
 
 // sortContent orders everything by path so the result does not depend on
