@@ -30,8 +30,8 @@ func TestSymlinkSwappedInIsNotRead(t *testing.T) {
 	}
 
 	// Swapped in after the listing, where a link can be made: Windows
-	// makes one only with a privilege or in developer mode, and Wine 8
-	// answers success but makes none.
+	// makes one only with a privilege or in developer mode, and Wine makes
+	// a Unix one, which it does not show as a link.
 	link := filepath.Join(root, "content", "a.md")
 	os.Remove(link)
 	err := os.Symlink("../secret.md", link)
