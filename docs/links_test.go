@@ -14,11 +14,6 @@ import (
 	"unicode"
 )
 
-// pending are files that another change adds; a link to one of them is
-// reported but does not fail the test until the file exists. Remove a
-// name once its file is in the repository.
-var pending = []string{"docs/publishing.md"}
-
 // TestLinks checks every relative link and image in README.md,
 // CONTRIBUTING.md, CHANGELOG.md and docs/*.md: the file or folder it names
 // must exist, and a #fragment must be a heading of the Markdown file it
@@ -43,11 +38,6 @@ func TestLinks(t *testing.T) {
 		anchors[name] = headingAnchors(string(b))
 		return anchors[name], nil
 	}
-	for _, p := range pending {
-		if _, err := fs.Stat(root, p); err == nil {
-			t.Errorf("%s exists now: remove it from pending in docs/links_test.go", p)
-		}
-	}
 	for _, name := range files {
 		src, err := fs.ReadFile(root, name)
 		if err != nil {
@@ -61,10 +51,6 @@ func TestLinks(t *testing.T) {
 				file = path.Join(path.Dir(name), target)
 				if strings.HasPrefix(file, "../") || file == ".." {
 					t.Errorf("%s:%d: link %q leaves the repository", name, l.line, l.target)
-					continue
-				}
-				if slices.Contains(pending, file) {
-					t.Logf("%s:%d: link to %s, which another change adds", name, l.line, file)
 					continue
 				}
 				if _, err := fs.Stat(root, file); err != nil {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/brief-ssg/brief/internal/corpus"
+	"github.com/brief-ssg/brief/internal/treetest"
 )
 
 // TestKilledBuildsLeaveNoTrace builds the brief binary, then starts builds
@@ -96,7 +97,7 @@ func TestKilledBuildsLeaveNoTrace(t *testing.T) {
 	if out, err := brief().CombinedOutput(); err != nil {
 		t.Fatalf("the build after %d killed ones failed: %v\n%s", kills, err, out)
 	}
-	got, want := readTree(t, filepath.Join(site, "public")), readTree(t, clean)
+	got, want := treetest.Read(t, filepath.Join(site, "public")), treetest.Read(t, clean)
 	var diffs []string
 	for p, b := range want {
 		if g, ok := got[p]; !ok {
@@ -118,23 +119,4 @@ func TestKilledBuildsLeaveNoTrace(t *testing.T) {
 		t.Errorf("after %d killed builds, left beside public/: %v", kills, left)
 	}
 	t.Logf("%d builds killed (a full build takes %v, an update %v)", kills, full.Round(time.Millisecond), update.Round(time.Millisecond))
-}
-
-// readTree reads every file under dir by its slash-separated path.
-func readTree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }

@@ -37,6 +37,7 @@ type Briefing struct {
 	HTMLSum  [16]byte      // a hash of HTML, so later stages can compare bodies without reading them
 	Links    []Link        // links to other content files, to resolve once every URL is known
 	Anchors  []string      // the ids of the body's headings, for links to them
+	Refs     []FigureRef   // inline figures and charts, to fill in once every figure is known
 }
 
 // Link is a Markdown link to another content file by its path
@@ -58,15 +59,61 @@ type Name struct {
 	Pos  diag.Pos
 }
 
-// Figure is one key number of a briefing.
+// Figure is one key number of a briefing: a claim of who says it, about
+// which period, how sure.
 type Figure struct {
-	Key   string // stable series key; defaults to the slug of Label
-	Label string
-	Value float64
-	Unit  string
-	Of    string // label or key of the whole this figure is a part of
+	Key       string // stable series key; defaults to the slug of Label
+	Label     string
+	Value     float64
+	Unit      string // as written; empty takes the unit of its series
+	Of        string // label or key of the whole this figure is a part of
+	By        string // who reports or claims it, as written; empty when not said
+	Period    Period // the day or interval it describes; the briefing's day by default
+	Qualifier string // "" (exactly), "at least", "at most" or "about"
+	Note      string
+	Pos       diag.Pos
+	UnitPos   diag.Pos // where unit is written; Pos without one
+}
+
+// Qualifiers of a figure's value, besides exactly ("").
+const (
+	AtLeast = "at least"
+	AtMost  = "at most"
+	About   = "about"
+)
+
+// Period is the day or the interval of days a figure describes, as dates
+// at midnight in the site's zone; End is the last day, equal to Start for
+// one day.
+type Period struct {
+	Start, End time.Time
+}
+
+// Less orders periods by their end, then their start.
+func (p Period) Less(q Period) bool {
+	if !p.End.Equal(q.End) {
+		return p.End.Before(q.End)
+	}
+	return p.Start.Before(q.Start)
+}
+
+// Equal reports whether p and q are the same days.
+func (p Period) Equal(q Period) bool { return p.Start.Equal(q.Start) && p.End.Equal(q.End) }
+
+// FigureRef is an inline figure or chart in a body (:fig[key], :chart[key]).
+// The rendered HTML holds FigureMarker, the reference's index and a closing
+// FigureMarkerEnd in its place until the site knows every figure.
+type FigureRef struct {
+	Key   string
+	Chart bool // a paragraph of its own that is :chart[key]
 	Pos   diag.Pos
 }
+
+// Markers around the index of a FigureRef in rendered HTML.
+const (
+	FigureMarker    = "\x00brief-fig:"
+	FigureMarkerEnd = "\x00"
+)
 
 // Source is where a briefing's facts came from.
 type Source struct {

@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"sync/atomic"
 	"time"
@@ -297,6 +298,8 @@ func model(opt Options, content *briefing.Content) (*site.Site, *Result, diag.Li
 	s, stats, siteDiags := site.Build(content, site.Options{
 		Title: cfg.Title, Description: description, Language: cfg.Language, BaseURL: baseURL, Location: cfg.Location,
 		Params: cfg.Params, Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now,
+		Chart:      func(sr *site.Series) template.HTML { return render.SeriesChart(sr, cfg.Location) },
+		Highlights: cfg.Highlights,
 	})
 	if advice := render.RobotsAdvice(s); advice != "" && baseURL != "" {
 		diags.Warnf(diag.Pos{File: config.FileName}, "%s", advice)
@@ -395,7 +398,7 @@ func renderItem(md *markdown.Renderer, it source.Item) diag.List {
 	case it.Briefing != nil:
 		b := it.Briefing
 		r := md.Render(b.Path, b.Body, b.BodyLine)
-		b.HTML, b.HTMLSum, b.Body, b.Links, b.Anchors = r.HTML, r.Sum, nil, r.Links, r.Anchors
+		b.HTML, b.HTMLSum, b.Body, b.Links, b.Anchors, b.Refs = r.HTML, r.Sum, nil, r.Links, r.Anchors, r.Refs
 		if b.Summary == "" {
 			b.Summary = r.Summary
 		}

@@ -62,11 +62,11 @@ func TestFigureSeries(t *testing.T) {
 	r := buildSite(t, series).ok()
 	// Each figure shows its change since the previous value, linked.
 	r.contains("2025/12/n2/index.html",
-		`<td>&#43;12 vs <a href="/2025/11/n1/">27 Nov</a></td>`,
-		`<td>−15 vs <a href="/2025/11/n1/">27 Nov</a></td>`,
+		`<td data-label="Change">&#43;12 vs <a href="/2025/11/n1/">27 Nov</a></td>`,
+		`<td data-label="Change">−15 vs <a href="/2025/11/n1/">27 Nov</a></td>`,
 		`<a href="/figures/drones-launched/">Drones launched</a>`,
 		`class="sparkline`)
-	r.contains("2025/12/n3/index.html", `<td>no change vs <a href="/2025/12/n2/">5 Dec</a></td>`)
+	r.contains("2025/12/n3/index.html", `<td data-label="Change">no change vs <a href="/2025/12/n2/">5 Dec</a></td>`)
 	r.lacks("2025/11/n1/index.html", " vs <a")
 	// The series page: a chart whose points link to the briefings, the
 	// parts named, every value newest first.
@@ -77,12 +77,12 @@ func TestFigureSeries(t *testing.T) {
 		`Parts: <a href="/figures/drones-intercepted/">Drones intercepted</a>`,
 		`<svg`, `role="img"`,
 		`<a href="/2025/11/n1/">`, `<a href="/2025/12/n2/">`, `<a href="/2025/12/n3/">`)
-	if a, b, c := strings.Index(page, `<td><a href="/2025/12/n3/">`), strings.Index(page, `<td><a href="/2025/12/n2/">`), strings.Index(page, `<td><a href="/2025/11/n1/">`); !(a >= 0 && a < b && b < c) {
+	if a, b, c := strings.Index(page, `<td data-label="Briefing"><a href="/2025/12/n3/">`), strings.Index(page, `<td data-label="Briefing"><a href="/2025/12/n2/">`), strings.Index(page, `<td data-label="Briefing"><a href="/2025/11/n1/">`); !(a >= 0 && a < b && b < c) {
 		t.Errorf("values table not newest first: %d %d %d", a, b, c)
 	}
 	r.contains("figures/drones-intercepted/index.html", `Part of <a href="/figures/drones-launched/">Drones launched</a>`, "Drones launched")
 	// The index of series, most reported first, and the home page.
-	r.contains("figures/index.html", `<a href="/figures/drones-launched/">Drones launched</a>`, `<td class="num">653 drones</td>`, `<td class="num">3</td>`)
+	r.contains("figures/index.html", `<a href="/figures/drones-launched/">Drones launched</a>`, `<td class="num" data-label="Latest">653 drones</td>`, `<td class="num" data-label="Values">3</td>`)
 	if idx := r.file("figures/index.html"); strings.Index(idx, "Drones launched") > strings.Index(idx, "Drones intercepted") {
 		t.Errorf("series not ordered by count")
 	}
@@ -130,7 +130,7 @@ func TestDataExportsRoundTrip(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.file("data/briefings.json")), &b); err != nil {
 		t.Fatal(err)
 	}
-	if b.SchemaVersion != 1 || len(b.Briefings) != 3 {
+	if b.SchemaVersion != 2 || len(b.Briefings) != 3 {
 		t.Fatalf("briefings.json: version %d, %d briefings", b.SchemaVersion, len(b.Briefings))
 	}
 	n2 := b.Briefings[1]
@@ -143,8 +143,8 @@ func TestDataExportsRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 6 || strings.Join(rows[0], ",") != "date,briefing_url,key,label,value,unit,of" ||
-		strings.Join(rows[2], ",") != "2025-11-27T00:00:00Z,https://example.org/2025/11/n1/,drones-intercepted,Drones intercepted,600,drones,drones-launched" ||
+	if len(rows) != 6 || strings.Join(rows[0], ",") != "date,briefing_url,key,label,value,unit,of,by,qualifier,period_start,period_end,note" ||
+		strings.Join(rows[2], ",") != "2025-11-27T00:00:00Z,https://example.org/2025/11/n1/,drones-intercepted,Drones intercepted,600,drones,drones-launched,,exactly,2025-11-27,2025-11-27," ||
 		rows[5][0] != "2025-12-20T00:00:00Z" {
 		t.Errorf("figures.csv = %q", rows)
 	}
@@ -162,7 +162,7 @@ func TestDataExportsRoundTrip(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.file("data/actors.json")), &a); err != nil {
 		t.Fatal(err)
 	}
-	if a.SchemaVersion != 1 || len(a.Actors) != 2 {
+	if a.SchemaVersion != 2 || len(a.Actors) != 2 {
 		t.Fatalf("actors.json = %+v", a)
 	}
 	putin := a.Actors[0]
@@ -172,26 +172,34 @@ func TestDataExportsRoundTrip(t *testing.T) {
 	}
 }
 
-func TestPartLargerThanWholeIsAWarningOrStrictError(t *testing.T) {
-	site := `
+// A part larger than its whole is an error, unless a qualifier allows it:
+// the part at most or about its value, or the whole at least or about.
+func TestPartLargerThanWholeIsAnErrorUnlessQualified(t *testing.T) {
+	site := func(part, whole string) string {
+		return `
 -- content/a.md --
 ---
 title: A
 date: 2025-01-01
 figures:
-  - {label: Drones launched, value: 10, unit: drones}
-  - {label: Drones intercepted, value: 12, unit: drones, of: Drones launched}
+  - {label: Drones launched, value: 10, unit: drones` + whole + `}
+  - {label: Drones intercepted, value: 12, unit: drones, of: Drones launched` + part + `}
 ---
 `
-	want := `content/a.md:6:5: warning: figure "Drones intercepted" (12) is larger than "Drones launched" (10), which it is part of: check the numbers`
-	r := buildSite(t, site)
-	r.reports(want)
-	if r.diags.Err() != nil {
-		t.Errorf("a warning stopped the build: %v", r.diags)
 	}
-	r = buildSite(t, site, withStrict)
+	r := buildSite(t, site("", ""))
+	r.reports(`content/a.md:6:5: figure "Drones intercepted" (12) is larger than "Drones launched" (10), which it is part of: check the numbers, or say qualifier: at most or about`)
 	if r.diags.Err() == nil {
-		t.Errorf("--strict: no error")
+		t.Errorf("no error")
+	}
+	if r := buildSite(t, site(", qualifier: at least", "")); r.diags.Err() == nil {
+		t.Errorf("at least 12 of 10: no error")
+	}
+	for _, q := range [][2]string{{", qualifier: about", ""}, {", qualifier: at most", ""}, {"", ", qualifier: at least"}, {"", ", qualifier: about"}} {
+		r := buildSite(t, site(q[0], q[1])).ok()
+		if q[1] == "" {
+			r.contains("2025/01/a/index.html", `<td class="num" data-label="Value">`+strings.TrimPrefix(q[0], ", qualifier: ")+" 12</td>")
+		}
 	}
 }
 
@@ -214,5 +222,5 @@ figures:
   - {label: Rate, value: 0.3, unit: percent}
 ---
 `).ok()
-	r.contains("2025/01/b/index.html", `<td>&#43;0.2 vs <a href="/2025/01/a/">1 Jan</a></td>`)
+	r.contains("2025/01/b/index.html", `<td data-label="Change">&#43;0.2 vs <a href="/2025/01/a/">1 Jan</a></td>`)
 }

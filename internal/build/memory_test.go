@@ -126,3 +126,54 @@ func TestFailedUpdateInPlaceIsUndone(t *testing.T) {
 		}
 	}
 }
+
+// TestInlineFigureUpdatedInPlace: a body edit that keeps its :fig[key]
+// updates the kept site in place, with the figure filled in as a clean
+// build fills it.
+func TestInlineFigureUpdatedInPlace(t *testing.T) {
+	root := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(root, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("brief.toml", "title = \"Site\"\nbaseURL = \"https://example.org/\"\n")
+	const head = "---\ntitle: Alpha\ndate: 2025-01-01\nfigures:\n  - {label: Drones, value: 653, unit: drones, qualifier: about}\n---\nRussia fired :fig[drones].\n"
+	write("content/alpha.md", head)
+	fsys := os.DirFS(root)
+	cfg, _ := LoadConfig(fsys)
+	var mem Memory
+	run := func() (*Result, diag.List, *publish.Memory) {
+		out := publish.NewMemory()
+		res, diags := Run(Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: time.Now(), Cache: cache.Memory("key"), Memory: &mem}, out)
+		return res, diags, out
+	}
+	if _, diags, _ := run(); diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	write("content/alpha.md", head+"\nA new paragraph.\n")
+	res, diags, got := run()
+	if diags.Err() != nil || !res.InPlace {
+		t.Fatalf("want an update in place, got in place=%v, %v", res.InPlace, diags)
+	}
+	want := publish.NewMemory()
+	if _, diags := Run(Options{Site: fsys, Layouts: layouts.FS, Config: cfg, Now: time.Now()}, want); diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	page, _ := got.Get("2025/01/alpha/index.html")
+	if data, _ := got.Get("data/briefings.json"); !bytes.Contains(data, []byte(`"summary": "Russia fired about 653 drones."`)) {
+		t.Errorf("summary after the edit:\n%s", data)
+	}
+	if !bytes.Contains(page, []byte(`Russia fired <data class="figure" value="653">about 653 drones</data>.`)) || !bytes.Contains(page, []byte("A new paragraph.")) {
+		t.Errorf("page after the edit:\n%s", page)
+	}
+	for _, p := range want.Paths() {
+		w, _ := want.Get(p)
+		if g, _ := got.Get(p); !bytes.Equal(g, w) {
+			t.Fatalf("%s differs from a clean build", p)
+		}
+	}
+}

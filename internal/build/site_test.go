@@ -98,7 +98,7 @@ func TestBriefingPage(t *testing.T) {
 		`<caption>Figures</caption>`,
 		`<th scope="row"><a href="/repo/figures/drones-intercepted/">Drones intercepted</a></th>`,
 		"585 of 653 (89.6%)",
-		`<td class="num">1,051</td>`,
+		`<td class="num" data-label="Value">1,051</td>`,
 		`<a href="/repo/actors/volodymyr-zelenskyy/">Volodymyr Zelenskyy</a>`,
 		`<a href="/repo/tags/air-defence/">`,
 		`<a href="https://example.org/air-force">Ukrainian Air Force</a>`,

@@ -123,7 +123,13 @@ func (e *encoder) item(it source.Item) {
 			e.B = binary.LittleEndian.AppendUint64(e.B, math.Float64bits(f.Value))
 			e.Str(f.Unit)
 			e.Str(f.Of)
+			e.Str(f.By)
+			e.time(f.Period.Start)
+			e.time(f.Period.End)
+			e.Str(f.Qualifier)
+			e.Str(f.Note)
 			e.pos(f.Pos)
+			e.pos(f.UnitPos)
 		}
 		e.Uint(uint64(len(b.Sources)))
 		for _, src := range b.Sources {
@@ -136,6 +142,12 @@ func (e *encoder) item(it source.Item) {
 		e.Fixed(b.HTMLSum[:])
 		e.links(b.Links)
 		e.Strs(b.Anchors)
+		e.Uint(uint64(len(b.Refs)))
+		for _, r := range b.Refs {
+			e.Str(r.Key)
+			e.Bool(r.Chart)
+			e.pos(r.Pos)
+		}
 	case it.Actor != nil:
 		a := it.Actor
 		e.Uint(kindActor)
@@ -227,7 +239,10 @@ func (d *decoder) source(loc *time.Location) *Source {
 				if v := d.Fixed(8); len(v) == 8 {
 					f.Value = math.Float64frombits(binary.LittleEndian.Uint64([]byte(v)))
 				}
-				f.Unit, f.Of, f.Pos = d.Str(), d.Str(), d.pos()
+				f.Unit, f.Of, f.By = d.Str(), d.Str(), d.Str()
+				f.Period.Start = d.time(loc)
+				f.Period.End = d.time(loc)
+				f.Qualifier, f.Note, f.Pos, f.UnitPos = d.Str(), d.Str(), d.pos(), d.pos()
 			}
 		}
 		if n := d.Count(); n > 0 {
@@ -239,6 +254,12 @@ func (d *decoder) source(loc *time.Location) *Source {
 		b.Body, b.BodyLine, b.HTML = d.Bytes(), int(d.Int()), template.HTML(d.Str())
 		copy(b.HTMLSum[:], d.Fixed(len(b.HTMLSum)))
 		b.Links, b.Anchors = d.links(), d.Strs()
+		if n := d.Count(); n > 0 {
+			b.Refs = make([]briefing.FigureRef, n)
+			for i := range b.Refs {
+				b.Refs[i] = briefing.FigureRef{Key: d.Str(), Chart: d.Bool(), Pos: d.pos()}
+			}
+		}
 		s.Item.Briefing = b
 	case kindActor:
 		a := &briefing.ActorProfile{Path: d.Str(), Name: d.Str(), Aliases: d.Strs(), Role: d.Str(), Country: d.Str(), Kind: d.Str(), Pos: d.pos()}

@@ -13,6 +13,7 @@ import (
 	"hash/fnv"
 	"html/template"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -23,7 +24,13 @@ import (
 type Point struct {
 	Time  time.Time
 	Value float64
+	URL   string // the briefing the value comes from; the table below a chart links it
 	Text  string // how the value reads, e.g. "653 drones on 6 December 2025"
+	// Label is the value as a point shows it when focused, "≥ 121";
+	// default: the value. Qualified points (at least, at most, about) are
+	// drawn hollow and show their label always.
+	Label     string
+	Qualified bool
 }
 
 // Series is one line of a chart.
@@ -42,6 +49,24 @@ type Options struct {
 	MaxPoints     int            // drawn points per series before downsampling; default 400
 	Location      *time.Location // for tick labels; default UTC
 	IncludeZero   bool           // extend the value axis to 0 (for counts)
+	Legend        bool           // name even a single series in a legend (who claims it)
+}
+
+// gapFactor is how many times a series' usual interval between points a
+// gap may be before its line breaks there rather than bridge it.
+const gapFactor = 3
+
+// usualGap is the median interval between consecutive points, or 0.
+func usualGap(pts []Point) time.Duration {
+	if len(pts) < 3 {
+		return 0
+	}
+	gaps := make([]time.Duration, len(pts)-1)
+	for i := range gaps {
+		gaps[i] = pts[i+1].Time.Sub(pts[i].Time)
+	}
+	slices.Sort(gaps)
+	return gaps[len(gaps)/2]
 }
 
 const (
@@ -78,13 +103,9 @@ type line struct {
 //
 // Points with a NaN or infinite value are left out. A series with more than
 // MaxPoints points is drawn as a path through Downsample(points, MaxPoints)
-// without per-point marks; otherwise each point is a circle with its Text
-// as tooltip. The chart is one image (role="img") with a title and a
-// description, so it holds no links: an image's content is presentational,
-// and links in it would be focusable yet unnamed to assistive technology
-// (axe's nested-interactive). A page that shows a chart lists its values,
-// with their links, beside it.
-// With no points at all Line returns "".
+// without per-point links; otherwise each point is a circle linking to its
+// URL (when relative or http(s)) with its Text as tooltip. With no points at
+// all Line returns "".
 func Line(series []Series, opt Options) template.HTML {
 	W, H := opt.Width, opt.Height
 	if W <= 0 {
@@ -146,7 +167,7 @@ func Line(series []Series, opt Options) template.HTML {
 	// Top: legend rows, then the unit, then the plot.
 	var legend []legendItem
 	legendH := 0.0
-	if len(lines) > 1 {
+	if len(lines) > 1 || opt.Legend {
 		legend, legendH = layoutLegend(lines, pad, fw-pad)
 	}
 	unit := unitLabel(lines, int((fw*2/3-4)/charW)) // starts at the y axis, at most a third in
@@ -203,13 +224,13 @@ func Line(series []Series, opt Options) template.HTML {
 	if strings.TrimSpace(desc) == "" {
 		desc = describe(lines, loc)
 	}
-	id := chartID(title, desc, lines)
+	id := chartID(title+"\x00"+strconv.Itoa(W)+"x"+strconv.Itoa(H), desc, lines)
 
 	var b strings.Builder
 	b.Grow(4096)
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + strconv.Itoa(W) + ` ` + strconv.Itoa(H) +
 		`" width="` + strconv.Itoa(W) + `" height="` + strconv.Itoa(H) +
-		`" role="img" aria-labelledby="` + id + `-title ` + id + `-desc" class="chart">`)
+		`" role="group" aria-labelledby="` + id + `-title ` + id + `-desc" class="chart">`)
 	b.WriteString(`<title id="` + id + `-title">` + esc(title) + `</title>`)
 	b.WriteString(`<desc id="` + id + `-desc">` + esc(desc) + `</desc>`)
 
@@ -273,9 +294,13 @@ func Line(series []Series, opt Options) template.HTML {
 				b.WriteString(` stroke-dasharray="` + d + `"`)
 			}
 			b.WriteString(` d="`)
+			var usual time.Duration // a downsampled line's intervals are the sampling's
+			if !sampled {
+				usual = usualGap(drawn)
+			}
 			for i, p := range drawn {
-				if i == 0 {
-					b.WriteByte('M')
+				if i == 0 || usual > 0 && p.Time.Sub(drawn[i-1].Time) > gapFactor*usual {
+					b.WriteByte('M') // a gap: no line across it
 				} else {
 					b.WriteByte('L')
 				}
@@ -287,9 +312,7 @@ func Line(series []Series, opt Options) template.HTML {
 			continue
 		}
 		for _, p := range drawn {
-			b.WriteString(`<circle class="point series-` + c + `" cx="` + num(xOf(p.Time)) + `" cy="` + num(yOf(p.Value)) +
-				`" r="3" fill="` + seriesStroke(l.color) + `" stroke="` + haloStroke + `" stroke-width="1"><title>` +
-				esc(pointText(p, l.Series, loc)) + `</title></circle>`)
+			writePoint(&b, p, l, loc, xOf(p.Time), yOf(p.Value), fw)
 		}
 	}
 
@@ -309,6 +332,44 @@ func Line(series []Series, opt Options) template.HTML {
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
+}
+
+// hit is the side of a point's tap target, in viewBox units: 24 CSS
+// pixels or more wherever the chart is drawn at its size or larger.
+const hit = 24
+
+// writePoint draws one value as a focusable mark, not a link: a tap or
+// the keyboard focuses it and shows its value, and no link sits inside
+// the chart's image. Its text names it for screen readers and as its
+// tooltip.
+func writePoint(b *strings.Builder, p Point, l line, loc *time.Location, x, y, fw float64) {
+	c := strconv.Itoa(l.color)
+	text := esc(pointText(p, l.Series, loc))
+	class := "value series-" + c
+	if p.Qualified {
+		class += " qualified"
+	}
+	b.WriteString(`<g class="` + class + `" tabindex="0" role="img" aria-label="` + text + `"><title>` + text + `</title>`)
+	b.WriteString(`<rect class="hit" x="` + num(x-hit/2) + `" y="` + num(y-hit/2) + `" width="` + num(hit) + `" height="` + num(hit) + `" fill="transparent"/>`)
+	fill := seriesStroke(l.color)
+	stroke := haloStroke
+	if p.Qualified { // hollow: the value is a bound or an estimate
+		fill, stroke = haloStroke, seriesStroke(l.color)
+	}
+	b.WriteString(`<circle class="point series-` + c + `" cx="` + num(x) + `" cy="` + num(y) + `" r="3" fill="` + fill + `" stroke="` + stroke + `" stroke-width="1.5"/>`)
+	label := p.Label
+	if strings.TrimSpace(label) == "" {
+		label = formatNumber(p.Value, -1)
+	}
+	if utf8.RuneCountInString(label) > 20 {
+		label = strconv.FormatFloat(p.Value, 'g', 4, 64)
+	}
+	half := float64(utf8.RuneCountInString(label)) * charW / 2
+	ty := y - 9
+	if ty < fontSize {
+		ty = y + 9 + fontSize
+	}
+	b.WriteString(`<text class="tip" x="` + num(clamp(x, half+2, fw-half-2)) + `" y="` + num(ty) + `" font-size="12" fill="currentColor" text-anchor="middle">` + esc(label) + `</text></g>`)
 }
 
 type legendItem struct {

@@ -32,6 +32,7 @@ func launched(vals ...float64) []Point {
 		pts[i] = Point{
 			Time:  t,
 			Value: v,
+			URL:   "/briefings/" + t.Format("2006-01-02") + "/",
 			Text:  strconv.FormatFloat(v, 'f', -1, 64) + " drones on " + t.Format("2 January 2006"),
 		}
 	}
@@ -49,10 +50,10 @@ func goldenCases() []chartCase {
 		}}
 	}
 	gap := []Point{
-		{Time: day(2025, 1, 10), Value: 120},
-		{Time: day(2025, 2, 3), Value: 180},
-		{Time: day(2025, 7, 21), Value: 410},
-		{Time: day(2025, 8, 1), Value: 380},
+		{Time: day(2025, 1, 10), Value: 120, URL: "/briefings/2025-01-10/"},
+		{Time: day(2025, 2, 3), Value: 180, URL: "/briefings/2025-02-03/"},
+		{Time: day(2025, 7, 21), Value: 410, URL: "/briefings/2025-07-21/"},
+		{Time: day(2025, 8, 1), Value: 380, URL: "/briefings/2025-08-01/"},
 	}
 	var large, small []Point
 	for i, v := range []float64{1.2e9, 1e9, 1.45e9, 1.3e9} {
@@ -65,8 +66,8 @@ func goldenCases() []chartCase {
 		one("one-value", "drones", launched(653), opt("One value")),
 		one("two-values", "drones", launched(653, 480), opt("Two values")),
 		one("same-time", "drones", []Point{
-			{Time: day(2025, 12, 6), Value: 653},
-			{Time: day(2025, 12, 6), Value: 585},
+			{Time: day(2025, 12, 6), Value: 653, URL: "/briefings/a/"},
+			{Time: day(2025, 12, 6), Value: 585, URL: "/briefings/b/"},
 		}, opt("Two values at the same time")),
 		one("gap-months", "drones", gap, opt("A gap of months")),
 		one("negative", "°C", []Point{
@@ -95,9 +96,9 @@ func goldenCases() []chartCase {
 		}},
 		{"escaping", func() string {
 			return string(Line([]Series{{Name: `<b>"Drones" & co</b>`, Unit: "<i>", Points: []Point{
-				{Time: day(2025, 12, 6), Value: 1, Text: `<script>alert("x")</script>`},
-				{Time: day(2025, 12, 7), Value: 2, Text: "a & b"},
-				{Time: day(2025, 12, 8), Value: 3, Text: "ok\x00\x01"},
+				{Time: day(2025, 12, 6), Value: 1, URL: "javascript:alert(1)", Text: `<script>alert("x")</script>`},
+				{Time: day(2025, 12, 7), Value: 2, URL: `/a?b=1&c="2"`, Text: "a & b"},
+				{Time: day(2025, 12, 8), Value: 3, URL: "https://example.org/x", Text: "ok\x00\x01"},
 			}}}, Options{Title: `</title><script>alert(1)</script>`, Description: "x < y & \"z\""}))
 		}},
 		{"sparkline", func() string {
@@ -428,24 +429,30 @@ func TestDownsampledLine(t *testing.T) {
 	}
 }
 
-func TestEscapingAndNoLinks(t *testing.T) {
+func TestEscapingAndURLs(t *testing.T) {
 	svg := string(Line([]Series{{Name: "<b>", Points: []Point{
-		{Time: day(2025, 1, 1), Value: 1, Text: "<script>"},
-		{Time: day(2025, 1, 2), Value: 2, Text: "a & b"},
+		{Time: day(2025, 1, 1), Value: 1, URL: "javascript:alert(1)", Text: "<script>"},
+		{Time: day(2025, 1, 2), Value: 2, URL: " JavaScript:alert(1)"},
+		{Time: day(2025, 1, 3), Value: 3, URL: "java\tscript:alert(1)"},
+		{Time: day(2025, 1, 4), Value: 4, URL: "data:text/html,x"},
+		{Time: day(2025, 1, 5), Value: 5, URL: "/briefings/x/?a=1&b=2"},
+		{Time: day(2025, 1, 6), Value: 6, URL: "HTTPS://example.org/"},
+		{Time: day(2025, 1, 7), Value: 7, URL: "../x/#y:z"},
 	}}}, Options{Title: "<script>alert(1)</script>"}))
-	for _, bad := range []string{"<script", "<b>"} {
+	for _, bad := range []string{"<script", "<b>", "javascript", "JavaScript", "data:"} {
 		if strings.Contains(svg, bad) {
 			t.Errorf("output contains %q", bad)
 		}
 	}
-	for _, good := range []string{"&lt;script&gt;", "a &amp; b", `role="img"`} {
-		if !strings.Contains(svg, good) {
-			t.Errorf("output lacks %q", good)
-		}
+	if !strings.Contains(svg, "&lt;script&gt;") {
+		t.Errorf("output lacks the escaped text")
 	}
-	// An image holds nothing focusable.
-	if strings.Contains(svg, "<a ") || strings.Contains(svg, "tabindex") {
-		t.Errorf("the chart has links or focusable parts: %s", svg)
+	// Points are focusable values, not links: no link inside the chart.
+	if n := strings.Count(svg, "<a "); n != 0 {
+		t.Errorf("%d links, want none", n)
+	}
+	if n := strings.Count(svg, `tabindex="0"`); n != 7 {
+		t.Errorf("%d focusable values, want 7", n)
 	}
 }
 
@@ -530,5 +537,37 @@ func TestNumbers(t *testing.T) {
 		if got := string(appendNum([]byte("M"), v)); got != "M"+want {
 			t.Errorf("appendNum(M, %v) = %q, want %q", v, got, "M"+want)
 		}
+	}
+}
+
+// TestGapBreaksLine: a line does not cross a gap much longer than the
+// series' usual interval; it does cross the usual ones.
+func TestGapBreaksLine(t *testing.T) {
+	var pts []Point
+	for _, d := range []int{1, 2, 3, 4, 30, 31, 32} {
+		pts = append(pts, Point{Time: day(2025, 1, d), Value: float64(d)})
+	}
+	svg := string(Line([]Series{{Points: pts}}, Options{}))
+	d := regexp.MustCompile(`<path class="series-1"[^>]* d="([^"]*)"`).FindStringSubmatch(svg)
+	if d == nil || strings.Count(d[1], "M") != 2 || strings.Count(d[1], "L") != 5 {
+		t.Errorf("want the line broken once, at the gap: %v", d)
+	}
+}
+
+// TestQualifiedPoint: a qualified value is hollow and shows its label;
+// every value is a focusable mark with its text, and no link.
+func TestQualifiedPoint(t *testing.T) {
+	svg := string(Line([]Series{{Unit: "drones", Points: []Point{
+		{Time: day(2025, 12, 6), Value: 121, Text: "≥ 121 drones for 5–6 Dec 2025, by Russia", Label: "≥ 121", Qualified: true},
+		{Time: day(2025, 12, 7), Value: 130, Text: "130 drones"},
+	}}}, Options{IncludeZero: true}))
+	for _, want := range []string{`class="value series-1 qualified" tabindex="0" role="img" aria-label="≥ 121 drones for 5–6 Dec 2025, by Russia"`,
+		`<text class="tip"`, `>≥ 121</text>`, `class="value series-1" tabindex="0"`, `role="group"`, `>0</text>`} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("no %q in\n%s", want, svg)
+		}
+	}
+	if strings.Contains(svg, "<a ") {
+		t.Error("a link in the chart")
 	}
 }

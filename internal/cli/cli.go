@@ -38,6 +38,8 @@ func commands() []command {
 		{"new", "write a new briefing with its front matter filled in", runNew},
 		{"list", "list drafts, future or all briefings with their dates", runList},
 		{"check", "build without writing and report every problem, links included", runCheck},
+		{"figures", "list every figure key with its unit, claimants and latest value", runFigures},
+		{"deploy", "send the built site to a bucket, uploading only what changed", runDeploy},
 		{"version", "print the version", runVersion},
 		{"help", "show help for brief or a command", nil},
 	}

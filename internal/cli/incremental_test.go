@@ -7,7 +7,9 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -64,8 +66,37 @@ func (s *editSite) briefing(i int, body string) string {
 	for range s.rng.IntN(3) {
 		actors = append(actors, editActors[s.rng.IntN(len(editActors))])
 	}
-	return fmt.Sprintf("---\ntitle: Briefing %d %s\ndate: 2025-%02d-%02dT%02d:00:00+02:00\ntags: [%s]\nactors: [%s]\nfigures:\n  - {label: Drones launched, value: %d, unit: drones}\n---\n%s\n",
-		i, body, 1+i%3, 1+i%27, i%24, strings.Join(tags, ", "), strings.Join(actors, ", "), s.rng.IntN(1000), body)
+	return fmt.Sprintf("---\ntitle: Briefing %d %s\ndate: 2025-%02d-%02dT%02d:00:00+02:00\ntags: [%s]\nactors: [%s]\nfigures:\n  - {label: Drones launched, value: %d, unit: drones, by: %s, period: %q, qualifier: %s, note: %q}\n---\n%s Launched: :fig[drones-launched].\n",
+		i, body, 1+i%3, 1+i%27, i%24, strings.Join(tags, ", "), strings.Join(actors, ", "), 100*s.rng.IntN(3),
+		s.pick("by"), s.pick("period"), s.pick("qualifier"), s.pick("note"), body)
+}
+
+// figureFields are the values the edits give a figure's fields: claimants
+// that fold to one actor, periods that repeat across briefings (so points
+// are reported again and revised), every qualifier, a unit left to its
+// series.
+var figureFields = map[string][]string{
+	"by":        {`""`, "Ukraine", "Zelensky", "Volodymyr Zelenskyy", "Kremlin"},
+	"period":    {"", "2025-01-05", "2025-01-05/2025-01-06", "2025-02-01"},
+	"qualifier": {"exactly", "at least", "about", "at most"},
+	"note":      {"", "Includes decoys.", "Preliminary."},
+	"unit":      {"drones", `""`},
+}
+
+func (s *editSite) pick(field string) string {
+	vs := figureFields[field]
+	return vs[s.rng.IntN(len(vs))]
+}
+
+// editField gives one field of the figure of the file at p another value.
+func (s *editSite) editField(p, field string) {
+	b, _ := os.ReadFile(p)
+	re := regexp.MustCompile(`([{ ]` + field + `: )("[^"]*"|[^,}]*)`)
+	v := s.pick(field)
+	if field == "period" || field == "note" {
+		v = strconv.Quote(v)
+	}
+	os.WriteFile(p, re.ReplaceAll(b, []byte("${1}"+strings.ReplaceAll(v, "$", "$$"))), 0o644)
 }
 
 func (s *editSite) init() {
@@ -90,7 +121,14 @@ func (s *editSite) briefings() []string {
 func (s *editSite) edit() string {
 	files := s.briefings()
 	pick := files[s.rng.IntN(len(files))]
-	switch s.rng.IntN(16) {
+	switch s.rng.IntN(18) {
+	case 16, 17:
+		// A field of a figure's claim: who, when, how sure, the note, or
+		// a unit left to its series.
+		fields := []string{"by", "period", "qualifier", "note", "unit"}
+		field := fields[s.rng.IntN(len(fields))]
+		s.editField(pick, field)
+		return "figure " + field + " of " + filepath.Base(pick)
 	case 13:
 		// A new first paragraph: the body and the summary it gives.
 		b, _ := os.ReadFile(pick)

@@ -17,6 +17,8 @@ import (
 
 	"github.com/brief-ssg/brief/internal/briefing"
 	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/config"
+	"github.com/brief-ssg/brief/internal/diag"
 	"github.com/brief-ssg/brief/internal/slug"
 	"github.com/brief-ssg/brief/internal/source"
 )
@@ -88,18 +90,10 @@ func runList(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "brief list: %v\n", err)
 		return ExitUsage
 	}
-	root, err := filepath.Abs(dir)
-	if err != nil || !isDir(root) {
-		fmt.Fprintf(stderr, "brief list: --source %q is not a folder\n", dir)
-		return ExitUsage
+	cfg, content, ldiags, code := readContent("list", dir, stderr)
+	if code != ExitOK {
+		return code
 	}
-	siteFS := os.DirFS(root)
-	cfg, diags := build.LoadConfig(siteFS)
-	if diags.Err() != nil {
-		report(stderr, diags.Errors(), false)
-		return ExitError
-	}
-	content, ldiags := source.Load(siteFS, source.Options{Dir: build.ContentDir, Location: cfg.Location, MaxFileSize: cfg.MaxFileSize})
 	errs := ldiags.Errors()
 	report(stderr, errs, false)
 
@@ -185,4 +179,24 @@ func printable(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// readContent reads the configuration and content of the site at dir, for
+// the commands that look at the content without building it (list,
+// figures). A code other than ExitOK is the command's exit code, its
+// reason printed.
+func readContent(command, dir string, stderr io.Writer) (config.Config, *briefing.Content, diag.List, int) {
+	root, err := filepath.Abs(dir)
+	if err != nil || !isDir(root) {
+		fmt.Fprintf(stderr, "brief %s: --source %q is not a folder\n", command, dir)
+		return config.Config{}, nil, nil, ExitUsage
+	}
+	siteFS := os.DirFS(root)
+	cfg, diags := build.LoadConfig(siteFS)
+	if diags.Err() != nil {
+		report(stderr, diags.Errors(), false)
+		return cfg, nil, nil, ExitError
+	}
+	content, ldiags := source.Load(siteFS, source.Options{Dir: build.ContentDir, Location: cfg.Location, MaxFileSize: cfg.MaxFileSize})
+	return cfg, content, ldiags, ExitOK
 }

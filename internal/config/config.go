@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/brief-ssg/brief/internal/briefing"
 	"github.com/brief-ssg/brief/internal/diag"
 	fm "github.com/brief-ssg/brief/internal/frontmatter"
 	"github.com/brief-ssg/brief/internal/slug"
@@ -84,6 +85,10 @@ type Config struct {
 	FeedLimit   int    // newest briefings in each feed
 	NewPath     string // where brief new writes, a pattern under the site root
 	Headers     bool   // write _headers for Netlify and Cloudflare Pages
+	// Highlights are the keys of the figure series the home page shows,
+	// in order; none: the most reported.
+	Highlights []briefing.Name
+	Deploy     Deploy // the [deploy] table, for brief deploy
 }
 
 // DefaultNewPath is where brief new writes unless newPath says otherwise:
@@ -92,10 +97,10 @@ const DefaultNewPath = "content/{year}/{year}-{month}-{day}-{slug}.md"
 
 // Default is the configuration of a site without brief.toml.
 func Default() Config {
-	return Config{Title: "Briefings", Language: "en", TimeZone: "UTC", Location: time.UTC, PageSize: 20, MaxFileSize: source.DefaultMaxFileSize, FeedLimit: 20, NewPath: DefaultNewPath}
+	return Config{Title: "Briefings", Language: "en", TimeZone: "UTC", Location: time.UTC, PageSize: 20, MaxFileSize: source.DefaultMaxFileSize, FeedLimit: 20, NewPath: DefaultNewPath, Deploy: defaultDeploy()}
 }
 
-var keys = []string{"title", "description", "baseURL", "language", "timezone", "pageSize", "feedLimit", "maxFileSize", "newPath", "headers", "params"}
+var keys = []string{"title", "description", "baseURL", "language", "timezone", "pageSize", "feedLimit", "maxFileSize", "newPath", "headers", "highlights", "params", "deploy"}
 
 // Parse reads brief.toml's bytes over the defaults.
 func Parse(path string, src []byte) (Config, diag.List) {
@@ -164,12 +169,29 @@ func Parse(path string, src []byte) (Config, diag.List) {
 				continue
 			}
 			c.MaxFileSize = n
+		case "highlights":
+			items := v.Items
+			if v.Kind == fm.Scalar {
+				items = []*fm.Node{v}
+			} else if v.Kind != fm.List {
+				diags.Errorf(v.Pos, "highlights must be a list of figure keys: highlights = [\"drones-launched\"]")
+				continue
+			}
+			for _, it := range items {
+				if it.Kind != fm.Scalar || strings.TrimSpace(it.Value) == "" {
+					diags.Errorf(it.Pos, "each of highlights must be a figure key")
+					continue
+				}
+				c.Highlights = append(c.Highlights, briefing.Name{Text: strings.TrimSpace(it.Value), Pos: it.Pos})
+			}
 		case "params":
 			if v.Kind != fm.Map {
 				diags.Errorf(v.Pos, "params must be a table: [params]")
 				continue
 			}
 			c.Params = plain(v).(map[string]any)
+		case "deploy":
+			parseDeploy(v, &c.Deploy, &diags)
 		default:
 			msg := fmt.Sprintf("unknown key %q in %s", f.Key, FileName)
 			if s := slug.Closest(f.Key, keys, 2); s != "" {

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"html/template"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -18,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -68,8 +70,10 @@ func New() *Renderer {
 		goldmark.WithExtensions(extension.GFM, extension.Footnote),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(guard{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(guard{}, 100), util.Prioritized(chartBlocks{}, 200)),
+			parser.WithInlineParsers(util.Prioritized(figParser{}, 50)),
 		),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(figRenderer{}, 100))),
 	)
 	return &Renderer{md: md, bufs: sync.Pool{New: func() any {
 		o := new(output)
@@ -88,10 +92,11 @@ type output struct {
 // Result is a rendered body.
 type Result struct {
 	HTML    template.HTML
-	Sum     [16]byte        // SHA-256 of HTML, cut to 16 bytes; zero for a refused body
-	Summary string          // the first paragraph as plain text
-	Links   []briefing.Link // links to other content files, as markers in HTML
-	Anchors []string        // heading ids
+	Sum     [16]byte             // SHA-256 of HTML, cut to 16 bytes; zero for a refused body
+	Summary string               // the first paragraph as plain text
+	Links   []briefing.Link      // links to other content files, as markers in HTML
+	Refs    []briefing.FigureRef // inline figures and charts, as markers in HTML
+	Anchors []string             // heading ids
 	Diags   diag.List
 }
 
@@ -120,7 +125,7 @@ func (r *Renderer) Render(path string, body []byte, firstLine int) Result {
 	if err != nil {
 		rep.diags.Errorf(diag.Pos{File: path, Line: firstLine}, "rendering Markdown: %v", err)
 	}
-	res := Result{HTML: template.HTML(out.buf.String()), Summary: summary(doc, body), Links: rep.links, Anchors: rep.anchors, Diags: rep.diags}
+	res := Result{HTML: template.HTML(out.buf.String()), Summary: summary(doc, body), Links: rep.links, Refs: rep.refs, Anchors: rep.anchors, Diags: rep.diags}
 	res.Sum = digest.Of(out.buf.Bytes())
 	return res
 }
@@ -132,6 +137,7 @@ type reporter struct {
 	firstLine int
 	diags     diag.List
 	links     []briefing.Link
+	refs      []briefing.FigureRef
 	anchors   []string
 	tooDeep   bool // the body nests deeper than MaxDepth; it is not rendered
 }
@@ -337,13 +343,15 @@ func plainText(n ast.Node, src []byte, b *strings.Builder) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch t := c.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(src))
+			b.Write(util.UnescapePunctuations(t.Segment.Value(src))) // \:fig[ is :fig[
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
 			b.Write(t.Value)
 		case *ast.RawHTML:
+		case *figRef: // filled in by the site, as in the body
+			b.WriteString(briefing.FigureMarker + strconv.Itoa(t.index) + briefing.FigureMarkerEnd)
 		default:
 			plainText(c, src, b)
 		}

@@ -19,16 +19,38 @@ const (
 	DataFigures   = "data/figures.csv"
 	DataActors    = "data/actors.json"
 	// schemaVersion changes when a field of the JSON files changes meaning
-	// or is removed; fields may be added without changing it.
-	schemaVersion = 1
+	// or is removed; fields may be added without changing it. Version 2:
+	// figures are claims, with by, qualifier, period and note, and a unit
+	// left out is its series'.
+	schemaVersion = 2
 )
 
 type dataFigure struct {
-	Key   string  `json:"key"`
-	Label string  `json:"label"`
-	Value float64 `json:"value"`
-	Unit  string  `json:"unit,omitempty"`
-	Of    string  `json:"of,omitempty"`
+	Key       string     `json:"key"`
+	Label     string     `json:"label"`
+	Value     float64    `json:"value"`
+	Unit      string     `json:"unit,omitempty"`
+	Of        string     `json:"of,omitempty"`
+	By        string     `json:"by,omitempty"`
+	Qualifier string     `json:"qualifier"`
+	Period    dataPeriod `json:"period"`
+	Note      string     `json:"note,omitempty"`
+}
+
+// dataPeriod is the first and last day a figure describes, YYYY-MM-DD.
+type dataPeriod struct {
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+// figureData is a figure as the exports give it.
+func figureData(f *site.FigureView) dataFigure {
+	q := f.Qualifier
+	if q == "" {
+		q = "exactly"
+	}
+	return dataFigure{Key: f.Key, Label: f.Label, Value: f.Figure.Value, Unit: f.Unit, Of: f.Of, By: f.By, Qualifier: q,
+		Period: dataPeriod{f.Period.Start.Format(time.DateOnly), f.Period.End.Format(time.DateOnly)}, Note: f.Note}
 }
 
 type dataSource struct {
@@ -57,8 +79,8 @@ func briefingsJSON(s *site.Site) []byte {
 		d := dataBriefing{URL: e.Permalink, Source: e.Path, Title: e.Title, Date: e.DateISO, Updated: e.UpdatedISO,
 			Summary: e.Summary, Location: e.Location, Actors: names(e.Actors), Tags: names(e.Tags),
 			Figures: make([]dataFigure, 0, len(e.Figures)), Sources: make([]dataSource, 0, len(e.Sources))}
-		for _, f := range e.Figures {
-			d.Figures = append(d.Figures, dataFigure{Key: f.Key, Label: f.Label, Value: f.Figure.Value, Unit: f.Unit, Of: f.Of})
+		for i := range e.Figures {
+			d.Figures = append(d.Figures, figureData(&e.Figures[i]))
 		}
 		for _, src := range e.Sources {
 			d.Sources = append(d.Sources, dataSource{Title: src.Title, URL: src.URL})
@@ -88,6 +110,14 @@ func (d *dataBriefing) appendJSON(b []byte) []byte {
 		o.b = appendJSONFloat(o.b, f.Value)
 		o.strOmitEmpty("unit", f.Unit)
 		o.strOmitEmpty("of", f.Of)
+		o.strOmitEmpty("by", f.By)
+		o.str("qualifier", f.Qualifier)
+		o.key("period")
+		p := jsonObject{b: o.b, depth: o.depth + 1}
+		p.str("start", f.Period.Start)
+		p.str("end", f.Period.End)
+		o.b = p.endAt(o.depth)
+		o.strOmitEmpty("note", f.Note)
 	})
 	w.list("sources", len(d.Sources), func(o *jsonObject, i int) {
 		o.strOmitEmpty("title", d.Sources[i].Title)
@@ -104,16 +134,18 @@ func names(terms []*site.Term) []string {
 	return out
 }
 
-// figuresCSV lists every figure value in long format, one row per value:
-// oldest first, then by briefing URL and key.
+// figuresCSV lists every figure in long format, one row per figure as
+// reported in each briefing: oldest first, then by briefing URL and key.
 func figuresCSV(s *site.Site) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	w.Write([]string{"date", "briefing_url", "key", "label", "value", "unit", "of"})
+	w.Write([]string{"date", "briefing_url", "key", "label", "value", "unit", "of", "by", "qualifier", "period_start", "period_end", "note"})
 	for i := len(s.Entries) - 1; i >= 0; i-- {
 		e := s.Entries[i]
-		for _, f := range e.Figures {
-			w.Write([]string{e.DateISO, e.Permalink, f.Key, f.Label, strconv.FormatFloat(f.Figure.Value, 'f', -1, 64), f.Unit, f.Of})
+		for k := range e.Figures {
+			f := figureData(&e.Figures[k])
+			w.Write([]string{e.DateISO, e.Permalink, f.Key, f.Label, strconv.FormatFloat(f.Value, 'f', -1, 64), f.Unit, f.Of,
+				f.By, f.Qualifier, f.Period.Start, f.Period.End, f.Note})
 		}
 	}
 	w.Flush()

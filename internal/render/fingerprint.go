@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/brief-ssg/brief/internal/digest"
 	"github.com/brief-ssg/brief/internal/parallel"
@@ -74,7 +75,13 @@ type fingerprints struct {
 func valueKey(v *site.SeriesValue) uint64 {
 	// FNV-1a, written out: the hash/fnv interface allocated on every value.
 	h := uint64(14695981039346656037)
-	for _, s := range [...]string{v.Figure.ValueText, v.Figure.Text, v.Figure.Change, v.Entry.DateISO, v.Entry.DateText, v.Entry.URL, v.Entry.Title} {
+	f := v.Figure
+	var q, note string
+	if f.Figure != nil {
+		q, note = f.Qualifier, f.Note
+	}
+	for _, s := range [...]string{f.ValueText, f.Text, f.Change, v.Entry.DateISO, v.Entry.DateText, v.Entry.URL, v.Entry.Title,
+		f.By, f.ByURL, f.PeriodText, q, f.Symbol, note, f.PrevDate, f.AlsoIn, f.AlsoURL, f.Revised, f.RevisedURL} {
 		for i := 0; i < len(s); i++ {
 			h = (h ^ uint64(s[i])) * 1099511628211
 		}
@@ -196,9 +203,15 @@ func (f *fingerprints) entryKey(h *hasher, e *site.Entry) Input {
 		h.str(src.Title, src.URL)
 	}
 	for _, fv := range e.Figures {
-		h.str(fv.Key, fv.Label, fv.Unit, fv.Of, fv.ValueText, fv.Text, fv.WholeText, fv.Percent, fv.Change, fv.PrevValue, fv.PrevDate, fv.PrevURL)
-		if fv.Series != nil {
-			f.hashValues(h, fv.Series, max(0, fv.Point.Index+1-seriesRecent), fv.Point.Index+1)
+		h.str(fv.Key, fv.Label, fv.Unit, fv.Of, fv.ValueText, fv.Text, fv.WholeText, fv.Percent, fv.Change, fv.PrevValue, fv.PrevDate, fv.PrevURL,
+			fv.By, fv.ByURL, fv.PeriodText, fv.Qualifier, fv.Symbol, fv.Note, fv.AlsoIn, fv.AlsoURL, fv.Revised, fv.RevisedURL)
+		h.int(boolInt(fv.OwnPeriod))
+		if fv.Series != nil { // the sparkline: the claimant's points up to this one
+			recent := fv.Series.Recent(fv.Point, seriesRecent)
+			h.int(len(recent))
+			for _, v := range recent {
+				h.int(int(valueKey(v)))
+			}
 		}
 	}
 	for _, ts := range [][]*site.Term{e.Tags, e.Actors} {
@@ -257,7 +270,7 @@ func (f *fingerprints) exports(s *site.Site) Input {
 		}
 		h.int(len(e.Figures))
 		for _, fv := range e.Figures {
-			h.str(fv.Key, fv.Label, fv.Unit, fv.Of)
+			h.str(fv.Key, fv.Label, fv.Unit, fv.Of, fv.By, fv.Figure.By, fv.Qualifier, fv.Note, fv.Period.Start.Format(time.DateOnly), fv.Period.End.Format(time.DateOnly))
 			h.int(int(math.Float64bits(fv.Figure.Value)))
 		}
 		h.int(len(e.Sources))
@@ -387,6 +400,15 @@ func (f *fingerprints) seriesKey(h *hasher, sr *site.Series, n int) {
 	h.int(len(sr.Values))
 	f.hashValues(h, sr, max(0, len(sr.Values)-n), len(sr.Values))
 	h.str(sr.First().Entry.DateText, sr.First().Entry.DateISO)
+	// The lines of its claimants, as charts and sparklines draw them.
+	h.int(len(sr.Claimants))
+	for _, c := range sr.Claimants {
+		h.str(c.Name, c.URL)
+		h.int(len(c.Points))
+		for _, v := range c.Points[max(0, len(c.Points)-n):] {
+			h.int(int(valueKey(v)))
+		}
+	}
 }
 
 // hashValues hashes the keys of the values lo … hi-1 of sr. With the

@@ -17,7 +17,7 @@ func TestValueKeyIsFNV(t *testing.T) {
 	fv := &site.FigureView{ValueText: "653", Text: "653 drones", Change: "+12"}
 	v := &site.SeriesValue{Entry: e, Figure: fv}
 	h := fnv.New64a()
-	for _, s := range []string{"653", "653 drones", "+12", "2025-12-06", "6 December 2025", "/2025/12/strikes/", "Strikes"} {
+	for _, s := range []string{"653", "653 drones", "+12", "2025-12-06", "6 December 2025", "/2025/12/strikes/", "Strikes", "", "", "", "", "", "", "", "", "", "", ""} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}

@@ -360,22 +360,19 @@ func nativeBriefing(w htmlWriter, p *Page) {
 			} else {
 				w.text(f.Label)
 			}
-			w.textIn("</th>\n            <td class=\"num\">", f.ValueText, "</td>\n            <td>")
-			w.text(f.Unit)
-			w.WriteString("</td>\n            <td>")
+			writeClaim(w, f)
+			w.WriteString("</th>\n            <td class=\"num\" data-label=\"Value\">")
+			writeValue(w, f)
+			w.textIn("</td>\n            <td data-label=\"Unit\">", f.Unit, "</td>\n            <td data-label=\"Share\">")
 			if f.WholeText != "" {
 				w.text(f.ValueText)
 				w.textIn(" of ", f.WholeText, " (")
 				w.text(f.Percent)
 				w.WriteString(")")
 			}
-			w.WriteString("</td>\n            <td>")
-			if f.Change != "" {
-				w.text(f.Change)
-				w.WriteString(" vs ")
-				w.link(f.PrevURL, f.PrevDate)
-			}
-			w.WriteString("</td>\n            <td class=\"spark\">")
+			w.WriteString("</td>\n            <td data-label=\"Change\">")
+			writeChange(w, f)
+			w.WriteString("</td>\n            <td class=\"spark\" data-label=\"Recent\">")
 			w.WriteString(string(figureSparkline(f)))
 			w.WriteString("</td>\n          </tr>")
 		}
@@ -538,6 +535,8 @@ func (t *Templates) nativeHome(w htmlWriter, p *Page) error {
 			if latest.Figure.Change != "" {
 				w.WriteString(", ")
 				w.text(latest.Figure.Change)
+				w.WriteString(" vs ")
+				w.text(latest.Figure.PrevDate)
 			}
 			w.WriteString("</span>\n          ")
 			w.WriteString(string(seriesSparkline(sr)))
@@ -736,14 +735,27 @@ func nativeFigure(w htmlWriter, p *Page) {
 	}
 	w.WriteString("\n    </p>\n    <figure class=\"chart\">\n      ")
 	w.WriteString(string(seriesChart(sr, p.Site)))
-	w.WriteString("\n    </figure>\n    <div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Every value\">\n    <table class=\"figures values\">\n      <caption>Every value, newest first</caption>\n      <thead>\n        <tr>\n          <th scope=\"col\">Date</th>\n          <th scope=\"col\" class=\"num\">Value</th>\n          <th scope=\"col\">Change</th>\n          <th scope=\"col\">Briefing</th>\n        </tr>\n      </thead>\n      <tbody>")
+	w.WriteString("\n    </figure>\n    <div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Every value\">\n    <table class=\"figures values\">\n      <caption>Every value, newest first</caption>\n      <thead>\n        <tr>\n          <th scope=\"col\">Date</th>\n          <th scope=\"col\">Period</th>")
+	named := sr.Named()
+	if named {
+		w.WriteString("\n          <th scope=\"col\">By</th>")
+	}
+	w.WriteString("\n          <th scope=\"col\" class=\"num\">Value</th>\n          <th scope=\"col\">Change</th>\n          <th scope=\"col\">Briefing</th>\n        </tr>\n      </thead>\n      <tbody>")
 	for i := len(sr.Values) - 1; i >= 0; i-- {
 		v := sr.Values[i]
-		w.WriteString("\n        <tr>\n          <td>")
+		w.WriteString("\n        <tr>\n          <td data-label=\"Date\">")
 		w.time(v.Entry.DateISO, v.Entry.DateText)
-		w.textIn("</td>\n          <td class=\"num\">", v.Figure.Text, "</td>\n          <td>")
-		w.text(v.Figure.Change)
-		w.WriteString("</td>\n          <td>")
+		w.textIn("</td>\n          <td data-label=\"Period\">", v.Figure.PeriodText, "</td>")
+		if named {
+			w.WriteString("\n          <td data-label=\"By\">")
+			writeBy(w, v.Figure)
+			w.WriteString("</td>")
+		}
+		w.WriteString("\n          <td class=\"num\" data-label=\"Value\">")
+		writeText(w, v.Figure)
+		w.WriteString("</td>\n          <td data-label=\"Change\">")
+		writeChange(w, v.Figure)
+		w.WriteString("</td>\n          <td data-label=\"Briefing\">")
 		w.link(v.Entry.URL, v.Entry.Title)
 		w.WriteString("</td>\n        </tr>")
 	}

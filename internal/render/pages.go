@@ -7,9 +7,6 @@ import (
 	"github.com/brief-ssg/brief/internal/site"
 )
 
-// homeHighlights is how many figure series the home page shows.
-const homeHighlights = 4
-
 // pages lists every page of the site with its output path, in a fixed order.
 func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 	if pageSize <= 0 {
@@ -61,7 +58,7 @@ func pages(s *site.Site, stylesheet, script string, pageSize int) []job {
 	}
 	none := func(*Page) {}
 
-	highlights := s.Figures[:min(len(s.Figures), homeHighlights)]
+	highlights := s.Highlights
 	list("", "home", s.Title, s.Entries, func(p *Page) {
 		if p.Pager == nil || p.Pager.Number == 1 {
 			p.Highlights = highlights

@@ -65,11 +65,16 @@ func (t *Templates) Source() string { return t.source }
 // rendered once for every page.
 func (t *Templates) funcs() template.FuncMap {
 	return template.FuncMap{
-		"add":       func(a, b int) int { return a + b },
-		"sparkline": sparkline,
-		"chart":     seriesChart,
-		"card":      t.card,
-		"yearsNav":  t.yearsFor,
+		"add":          func(a, b int) int { return a + b },
+		"sparkline":    sparkline,
+		"chart":        seriesChart,
+		"figureClaim":  figureClaim,
+		"figureBy":     figureBy,
+		"figureValue":  figureValue,
+		"figureText":   figureText,
+		"figureChange": figureChange,
+		"card":         t.card,
+		"yearsNav":     t.yearsFor,
 		tickFunc: func() (string, error) {
 			if w := t.watch; w != nil && w.stopped.Load() {
 				return "", errStopped

@@ -25,6 +25,11 @@ type Site struct {
 	Actors  *Taxonomy
 	Years   []*Year   // newest first
 	Figures []*Series // every figure series, most reported first
+	// Highlights are the series the home page shows: those the
+	// configuration names, else the most reported.
+	Highlights []*Series
+
+	chart func(*Series) template.HTML // draws a :chart[key]
 }
 
 // Entry is a briefing placed in the site.
@@ -69,16 +74,32 @@ type FigureView struct {
 	ValueText        string // "585", "1,200", "-3.5"
 	Text             string // "585 drones" or "585 of 653 drones (89.6%)"
 	WholeText        string // "653"; empty without of
-	Percent          string // "89.6%"; empty without of
+	Percent          string // "89.6%", "at least 89.6%"; empty without of
+	Unit             string // as written, or else its series' unit
+	Symbol           string // the value with its qualifier's sign, for charts: "≥ 121"
+	PeriodText       string // "5–6 Dec 2025"
+	OwnPeriod        bool   // the period is not just the briefing's day
+	By               string // who claims it: an actor's canonical name; "" when not said
+	ByKey            string // By folded, as claimants are compared
+	ByURL            string // the actor's page, when there is one
 
 	// The series of this figure, this value in it, and the change since
-	// the value before: "+12" against "573" on "27 Nov" (PrevURL).
+	// the claimant's period before: "+12" against "573" on "27 Nov"
+	// (PrevURL, PrevDate the period).
 	Series    *Series
 	Point     *SeriesValue
 	Change    string
 	PrevValue string
 	PrevDate  string
 	PrevURL   string
+	// A report again of a point reported before: the briefing it was
+	// first reported in ("also reported in"). Empty otherwise.
+	AlsoIn  string
+	AlsoURL string
+	// A new value for a point reported before: "revised from 635 to 653",
+	// and the briefing of the value it revises.
+	Revised    string
+	RevisedURL string
 }
 
 // Term is one tag or actor: its name, page and briefings.
@@ -95,6 +116,7 @@ type Term struct {
 	Figures  []SeriesCount          // actors: the figures reported in their briefings
 
 	index       int           // position in its taxonomy's Terms, for counting without maps
+	key         string        // the folded name it is filed under
 	description template.HTML // the profile body, links resolved
 }
 

@@ -34,7 +34,7 @@ func (s *Site) Apply(c *briefing.Content, edit Rebody) (undo func(), ok bool) {
 		if !slices.Equal(e.Anchors, b.Anchors) {
 			return nil, false
 		}
-		v := version{b, b.HTML, b.HTMLSum}
+		v := version{withSummary(b, e.Figures), b.HTML, b.HTMLSum}
 		if len(b.Links) > 0 {
 			var diags diag.List
 			if r == nil {
@@ -43,6 +43,12 @@ func (s *Site) Apply(c *briefing.Content, edit Rebody) (undo func(), ok bool) {
 			}
 			r.diags = &diags
 			if v.html, v.sum = r.body(b.HTML, b.Links); len(diags) > 0 {
+				return nil, false
+			}
+		}
+		if len(b.Refs) > 0 {
+			var diags diag.List
+			if v.html, v.sum = s.figureBody(e, v.html, b.Refs, &diags); len(diags) > 0 {
 				return nil, false
 			}
 		}

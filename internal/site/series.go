@@ -1,23 +1,31 @@
 package site
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/brief-ssg/brief/internal/briefing"
+	"github.com/brief-ssg/brief/internal/diag"
 	"github.com/brief-ssg/brief/internal/parallel"
+	"github.com/brief-ssg/brief/internal/slug"
 )
 
 // Series is every published value of one figure key, oldest first: how a
-// number moved over the briefings.
+// number moved over the briefings. A value is a claim of one claimant
+// about one period: a data point is (key, claimant, period). Claims of
+// different claimants are lines of their own, never compared.
 type Series struct {
 	Key    string
 	Label  string // the label of the latest value
 	Unit   string
 	URL    string         // /figures/<key>/
-	Values []*SeriesValue // oldest first
+	Values []*SeriesValue // every report, in the order of the briefings, oldest first
+	// Claimants are who report the series' values, by name; the values
+	// that name nobody come first, under the claimant "".
+	Claimants []*Claimant
 	// Whole is the series this one is a part of (launched, for
 	// intercepted), when its values say so; Parts are the series that are
 	// parts of this one.
@@ -25,12 +33,32 @@ type Series struct {
 	Parts []*Series
 }
 
+// Claimant is one claimant's line of a series.
+type Claimant struct {
+	Name string // the actor's canonical name; "" when the figures name nobody
+	URL  string // the actor's page, when there is one
+	key  string
+	// Points are the newest report of each of its periods, oldest
+	// period first.
+	Points []*SeriesValue
+}
+
 // SeriesValue is one value of a series, in the briefing it comes from.
 type SeriesValue struct {
-	Entry  *Entry
-	Figure *FigureView
-	Prev   *SeriesValue // the value before it in the series; nil for the first
-	Index  int          // its position in the series' Values
+	Entry    *Entry
+	Figure   *FigureView
+	Claimant *Claimant
+	// Prev is the value of the claimant's previous period, as known when
+	// this one was reported; nil for its first period or a repeat.
+	Prev *SeriesValue
+	// Repeats is the first report of the same point with the same value,
+	// when this is a report of it again ("also reported in"); Revises is
+	// the report of the same point this one revises with another value.
+	Repeats *SeriesValue
+	Revises *SeriesValue
+	Index   int // its position in the series' Values
+	current *SeriesValue
+	spot    int // for a current value, its position in its claimant's Points
 }
 
 // Latest is the newest value.
@@ -51,14 +79,68 @@ func (s *Series) Newest() []*SeriesValue {
 // Count is the number of values.
 func (s *Series) Count() int { return len(s.Values) }
 
-// Recent returns the last n values up to and including v, oldest first.
+// Main is the claimant of the latest value: the line a sparkline shows.
+func (s *Series) Main() *Claimant { return s.Latest().Claimant }
+
+// Named reports whether any value names its claimant, so a legend or a
+// column of claimants is worth showing.
+func (s *Series) Named() bool {
+	return len(s.Claimants) > 1 || s.Claimants[0].Name != ""
+}
+
+// Recent returns up to n of the points of v's claimant up to and including
+// v's period, oldest first, each as last reported.
 func (s *Series) Recent(v *SeriesValue, n int) []*SeriesValue {
-	return s.Values[max(0, v.Index+1-n) : v.Index+1]
+	cur := v.current
+	return v.Claimant.Points[max(0, cur.spot+1-n) : cur.spot+1]
+}
+
+// Current is the newest report of v's point: v itself unless another
+// briefing revised it.
+func (v *SeriesValue) Current() *SeriesValue { return v.current }
+
+// claimant returns the line of claimant key, making it when new.
+func (s *Series) claimant(key, name string) *Claimant {
+	for _, c := range s.Claimants {
+		if c.key == key {
+			return c
+		}
+	}
+	c := &Claimant{Name: name, key: key}
+	s.Claimants = append(s.Claimants, c)
+	return c
+}
+
+// place puts v among its claimant's points: a new period, a repeat of its
+// point or a revision of it. It sets v.Prev to the point of the period
+// before, as known now.
+func (c *Claimant) place(v *SeriesValue) {
+	p := v.Figure.Period
+	i := sort.Search(len(c.Points), func(i int) bool { return !c.Points[i].Figure.Period.Less(p) })
+	if i < len(c.Points) && c.Points[i].Figure.Period.Equal(p) {
+		cur := c.Points[i]
+		if cur.Figure.Value == v.Figure.Value && cur.Figure.Qualifier == v.Figure.Qualifier {
+			v.Repeats = cur
+			if cur.Repeats != nil {
+				v.Repeats = cur.Repeats
+			}
+			return
+		}
+		v.Revises = cur
+		c.Points[i] = v
+	} else {
+		c.Points = append(c.Points, nil)
+		copy(c.Points[i+1:], c.Points[i:])
+		c.Points[i] = v
+	}
+	if i > 0 {
+		v.Prev = c.Points[i-1]
+	}
 }
 
 // buildSeries gathers the figures of the published entries into series,
 // most reported first (then by key), and gives each figure view its change
-// against the previous value of its series.
+// against the previous period of its claimant.
 func (s *Site) buildSeries() {
 	byKey := map[string]*Series{}
 	n := 0
@@ -77,11 +159,9 @@ func (s *Site) buildSeries() {
 				byKey[fv.Key] = sr
 				s.Figures = append(s.Figures, sr)
 			}
-			values = append(values, SeriesValue{Entry: e, Figure: fv, Index: len(sr.Values)})
+			values = append(values, SeriesValue{Entry: e, Figure: fv, Index: len(sr.Values), Claimant: sr.claimant(fv.ByKey, fv.By)})
 			v := &values[len(values)-1]
-			if n := len(sr.Values); n > 0 {
-				v.Prev = sr.Values[n-1]
-			}
+			v.Claimant.place(v)
 			sr.Values = append(sr.Values, v)
 			sr.Label, sr.Unit = fv.Label, fv.Unit
 			fv.Series, fv.Point = sr, v
@@ -91,6 +171,20 @@ func (s *Site) buildSeries() {
 				}
 				wholes[fv.Key][fv.Of]++
 			}
+		}
+	}
+	for _, sr := range s.Figures {
+		sort.SliceStable(sr.Claimants, func(i, j int) bool { return sr.Claimants[i].Name < sr.Claimants[j].Name })
+		for _, c := range sr.Claimants {
+			for k, p := range c.Points {
+				p.current, p.spot = p, k
+			}
+		}
+	}
+	for i := range values {
+		v := &values[i]
+		if v.current == nil {
+			v.current = v.Claimant.pointOf(v)
 		}
 	}
 	parallel.For(len(values), func(_, i int) { values[i].Figure.setChange(&values[i]) })
@@ -112,6 +206,43 @@ func (s *Site) buildSeries() {
 	}
 }
 
+// defaultHighlights is how many series the home page shows when the
+// configuration names none.
+const defaultHighlights = 4
+
+// highlights finds the series the configuration names; an unknown key is
+// an error at its place in brief.toml, with the nearest key.
+func (s *Site) highlights(names []briefing.Name, diags *diag.List) []*Series {
+	if len(names) == 0 {
+		return s.Figures[:min(len(s.Figures), defaultHighlights)]
+	}
+	byKey := make(map[string]*Series, len(s.Figures))
+	keys := make([]string, len(s.Figures))
+	for i, sr := range s.Figures {
+		byKey[sr.Key], keys[i] = sr, sr.Key
+	}
+	var out []*Series
+	for _, n := range names {
+		if sr := byKey[slug.Make(n.Text)]; sr != nil {
+			out = append(out, sr)
+			continue
+		}
+		msg := fmt.Sprintf("highlights: no figure series %q", n.Text)
+		if k := slug.Closest(slug.Make(n.Text), keys, 3); k != "" {
+			msg += fmt.Sprintf(": did you mean %q?", k)
+		}
+		diags.Errorf(n.Pos, "%s", msg)
+	}
+	return out
+}
+
+// pointOf returns the current report of v's period.
+func (c *Claimant) pointOf(v *SeriesValue) *SeriesValue {
+	p := v.Figure.Period
+	i := sort.Search(len(c.Points), func(i int) bool { return !c.Points[i].Figure.Period.Less(p) })
+	return c.Points[i]
+}
+
 // mostCommon returns the key counted most often (ties by key), or "".
 func mostCommon(counts map[string]int) string {
 	best, n := "", 0
@@ -123,9 +254,19 @@ func mostCommon(counts map[string]int) string {
 	return best
 }
 
-// setChange fills in the change against the previous value of the series:
-// "+12", "−3.5", "no change", with the date and URL of that value.
+// setChange fills in how the value relates to earlier ones: a repeat of a
+// point ("also reported in"), a revision ("revised from 635 to 653"), and
+// the change against the claimant's previous period: "+12", "−3.5", "no
+// change", with that period and the URL of its value.
 func (fv *FigureView) setChange(v *SeriesValue) {
+	if r := v.Repeats; r != nil {
+		fv.AlsoIn, fv.AlsoURL = r.Entry.Title, r.Entry.URL
+		return
+	}
+	if r := v.Revises; r != nil {
+		fv.Revised = "revised from " + qualified(r.Figure.Qualifier, r.Figure.ValueText) + " to " + qualified(fv.Qualifier, fv.ValueText)
+		fv.RevisedURL = r.Entry.URL
+	}
 	if v.Prev == nil {
 		return
 	}
@@ -145,18 +286,9 @@ func (fv *FigureView) setChange(v *SeriesValue) {
 	default:
 		fv.Change = "no change"
 	}
-	fv.PrevValue = prev.Figure.ValueText
-	fv.PrevDate = shortDate(prev.Entry.Date, v.Entry.Date)
+	fv.PrevValue = qualified(prev.Figure.Qualifier, prev.Figure.ValueText)
+	fv.PrevDate = shortPeriod(prev.Figure.Period, fv.Period.End)
 	fv.PrevURL = prev.Entry.URL
-}
-
-// shortDate writes a date as "27 Nov", with the year when it differs from
-// the year of the date it is compared with.
-func shortDate(t, from time.Time) string {
-	if t.Year() != from.Year() {
-		return t.Format("2 Jan 2006")
-	}
-	return t.Format("2 Jan")
 }
 
 // actorFigures lists, for each actor, the figure series reported in their
@@ -181,6 +313,31 @@ func actorFigures(actors *Taxonomy) {
 			}
 			return a.Series.Key < b.Series.Key
 		})
+	}
+}
+
+// claimantPages links each claimant to its actor's page, when the actor
+// has one, and warns of a claimant that is no actor of the site but is
+// close to the name of a profile (ix).
+func claimantPages(series []*Series, actors *Taxonomy, ix *index, diags *diag.List) {
+	byKey := make(map[string]*Term, len(actors.Terms))
+	for _, t := range actors.Terms {
+		byKey[t.key] = t
+	}
+	for _, sr := range series {
+		for _, c := range sr.Claimants {
+			if t := byKey[c.key]; t != nil && c.key != "" {
+				c.URL = t.URL
+			}
+		}
+		for _, v := range sr.Values {
+			v.Figure.ByURL = v.Claimant.URL
+			if c := v.Claimant; c.URL == "" && c.key != "" && ix.byKey[c.key] == nil {
+				if near := ix.near(c.key); near != "" {
+					diags.Warnf(v.Figure.Pos, "figure %q is claimed by %q, which is not in any profile but is close to %s: use that spelling, or add it to the profile's aliases", v.Figure.Label, v.Figure.Figure.By, near)
+				}
+			}
+		}
 	}
 }
 

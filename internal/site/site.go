@@ -6,6 +6,7 @@ package site
 
 import (
 	"fmt"
+	"html/template"
 	"net/url"
 	"slices"
 	"strings"
@@ -27,6 +28,11 @@ type Options struct {
 	Drafts      bool      // publish drafts
 	Future      bool      // publish briefings dated after Now
 	Now         time.Time // the moment that decides what is in the future
+	// Chart draws a series for a :chart[key] in a body; nil draws none.
+	Chart func(*Series) template.HTML
+	// Highlights are the keys of the series the home page shows, as the
+	// configuration names them; none: the most reported.
+	Highlights []briefing.Name
 }
 
 // Stats counts what was left out.
@@ -42,7 +48,7 @@ type Stats struct {
 // actor names that look like misspelt profiles.
 func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 	var diags diag.List
-	s := &Site{Title: opt.Title, Description: opt.Description, Language: opt.Language, Params: opt.Params, Location: opt.Location}
+	s := &Site{Title: opt.Title, Description: opt.Description, Language: opt.Language, Params: opt.Params, Location: opt.Location, chart: opt.Chart}
 	if s.Location == nil {
 		s.Location = time.UTC
 	}
@@ -72,9 +78,14 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 			published = append(published, b)
 		}
 	}
+	// Figures without a unit take their series', and claimants fold to
+	// actors, before the entries format their figures.
+	units := seriesUnits(c.Briefings, &diags)
+	var actorDiags diag.List
+	actorIndex := newActorIndex(c.Actors, &actorDiags)
 	s.Entries = make([]*Entry, len(published))
 	entryDiags := make([]diag.List, len(published))
-	parallel.For(len(published), func(_, i int) { s.Entries[i] = s.newEntry(published[i], &entryDiags[i]) })
+	parallel.For(len(published), func(_, i int) { s.Entries[i] = s.newEntry(published[i], units, actorIndex, &entryDiags[i]) })
 	for _, d := range entryDiags {
 		diags = append(diags, d...)
 	}
@@ -100,30 +111,35 @@ func Build(c *briefing.Content, opt Options) (*Site, Stats, diag.List) {
 	parallel.For(3, func(_, i int) {
 		switch i {
 		case 0:
-			s.Actors = s.taxonomy("actors", "Actors", newActorIndex(c.Actors, &parts[0]), func(e *Entry) []briefing.Name { return e.Briefing.Actors }, &parts[0])
+			parts[0] = actorDiags
+			s.Actors = s.taxonomy("actors", "Actors", actorIndex, func(e *Entry) []briefing.Name { return e.Briefing.Actors }, &parts[0])
 		case 1:
 			s.Tags = s.taxonomy("tags", "Tags", newTagIndex(c.Tags, &parts[1]), func(e *Entry) []briefing.Name { return e.Briefing.Tags }, &parts[1])
 		case 2:
-			checkUnits(c.Briefings, &parts[2])
 			s.buildSeries()
+			s.Highlights = s.highlights(opt.Highlights, &parts[2])
 			s.Years = s.archives()
 		}
 	})
 	// Then what reads them: the terms' relations, figures and facets, and
 	// the links of bodies and profiles.
+	var claimDiags diag.List
 	parallel.For(2, func(_, i int) {
 		if i == 0 {
 			relations(s.Actors, s.Tags)
 			actorFigures(s.Actors)
+			claimantPages(s.Figures, s.Actors, actorIndex, &claimDiags)
 			s.Actors.Facets = s.facets(s.Actors)
 		} else {
 			s.relate()
 			s.resolveLinks(c, &parts[0])
+			s.fillFigures(&parts[0])
 		}
 	})
 	for _, part := range parts {
 		diags = append(diags, part...)
 	}
+	diags = append(diags, claimDiags...)
 	diags.Sort()
 	return s, stats, diags
 }
@@ -172,7 +188,7 @@ func (s *Site) URL(path string) string {
 	return s.BasePath + (&url.URL{Path: path}).EscapedPath()
 }
 
-func (s *Site) newEntry(b *briefing.Briefing, diags *diag.List) *Entry {
+func (s *Site) newEntry(b *briefing.Briefing, units map[string]string, actors *index, diags *diag.List) *Entry {
 	p := fmt.Sprintf("%04d/%02d/%s/", b.Date.Year(), int(b.Date.Month()), b.Slug)
 	e := &Entry{Briefing: b, URL: s.URL(p), OutPath: p + "index.html", HTML: b.HTML, HTMLSum: b.HTMLSum}
 	e.Permalink = s.Abs(e.URL)
@@ -185,7 +201,8 @@ func (s *Site) newEntry(b *briefing.Briefing, diags *diag.List) *Entry {
 		e.UpdatedISO = b.Updated.Format(time.RFC3339)
 		e.UpdatedText = b.Updated.Format("2 January 2006")
 	}
-	e.Figures = figureViews(b.Figures, diags)
+	e.Figures = figureViews(b.Figures, b.Date, units, actors, diags)
+	e.Briefing = withSummary(b, e.Figures)
 	for i, a := range b.Aliases {
 		at := diag.Pos{File: b.Path, Line: 1, Col: 1}
 		if i < len(b.AliasPos) {

@@ -165,6 +165,7 @@ func (s *Site) taxonomy(kind, title string, ix *index, names func(*Entry) []brie
 		if sp := best[t]; t.Name == "" && sp != nil {
 			t.Name = sp.text // a profile without a name and without briefings keeps none
 		}
+		t.key = k
 		t.Slug = used.Claim(slug.Make(k))
 		t.Dir = kind + "/" + t.Slug + "/"
 		t.URL = s.URL(t.Dir)

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"fmt"
 	"path"
 	"regexp"
 	"strings"
@@ -55,7 +56,7 @@ func DecodeBriefing(p string, doc *fm.Document, loc *time.Location) (*briefing.B
 		name := strings.TrimSuffix(path.Base(p), path.Ext(p))
 		b.Slug = slug.Make(datePrefix.ReplaceAllString(name, ""))
 	}
-	b.Figures = decodeFigures(f, &diags)
+	b.Figures = decodeFigures(f, b.Date, loc, &diags)
 	b.Sources = decodeSources(f, &diags)
 	// Past a limit the briefing is an error, and what is past it is
 	// dropped, so the later stages, which still run to report their
@@ -66,9 +67,9 @@ func DecodeBriefing(p string, doc *fm.Document, loc *time.Location) (*briefing.B
 	return b, diags
 }
 
-var figureKeys = []string{"key", "label", "value", "unit", "of"}
+var figureKeys = []string{"key", "label", "value", "unit", "of", "by", "period", "qualifier", "note"}
 
-func decodeFigures(f fields, diags *diag.List) []briefing.Figure {
+func decodeFigures(f fields, date time.Time, loc *time.Location, diags *diag.List) []briefing.Figure {
 	n := f.get("figures")
 	if n == nil || n.Kind == fm.Null {
 		return nil
@@ -80,7 +81,7 @@ func decodeFigures(f fields, diags *diag.List) []briefing.Figure {
 		for _, fl := range n.Fields {
 			v, ok := number(fl.Value, diags)
 			if ok {
-				figs = append(figs, briefing.Figure{Key: slug.Make(fl.Key), Label: fl.Key, Value: v, Pos: fl.KeyPos})
+				figs = append(figs, briefing.Figure{Key: slug.Make(fl.Key), Label: fl.Key, Value: v, Pos: fl.KeyPos, UnitPos: fl.KeyPos, Period: dayOf(date, loc)})
 			}
 		}
 	case fm.List:
@@ -91,7 +92,13 @@ func decodeFigures(f fields, diags *diag.List) []briefing.Figure {
 			}
 			ff := newFields(f.path, it, figureKeys, diags)
 			ff.require("label", "value")
-			fig := briefing.Figure{Label: ff.str("label"), Unit: ff.str("unit"), Of: ff.str("of"), Key: ff.str("key"), Pos: it.Pos}
+			fig := briefing.Figure{Label: ff.str("label"), Unit: ff.str("unit"), Of: ff.str("of"), Key: ff.str("key"), Pos: it.Pos,
+				By: ff.str("by"), Note: ff.str("note"), UnitPos: it.Pos}
+			if un := ff.get("unit"); un != nil {
+				fig.UnitPos = un.Pos
+			}
+			fig.Qualifier = qualifier(ff, diags)
+			fig.Period = period(ff, date, loc, diags)
 			at := it.Pos
 			if of := ff.get("of"); of != nil {
 				at = of.Pos
@@ -120,6 +127,71 @@ func decodeFigures(f fields, diags *diag.List) []briefing.Figure {
 	return figs
 }
 
+// qualifiers are the words a figure's qualifier may be.
+var qualifiers = []string{"exactly", briefing.AtLeast, briefing.AtMost, briefing.About}
+
+// qualifier reads how sure a figure is; exactly is "".
+func qualifier(ff fields, diags *diag.List) string {
+	q := strings.Join(strings.Fields(strings.ToLower(ff.str("qualifier"))), " ")
+	switch {
+	case q == "" || q == "exactly":
+		return ""
+	case contains(qualifiers, q):
+		return q
+	}
+	msg := fmt.Sprintf("qualifier %q is not one of %s", ff.str("qualifier"), strings.Join(qualifiers, ", "))
+	if s := slug.Closest(q, qualifiers, 3); s != "" {
+		msg += fmt.Sprintf(": did you mean %q?", s)
+	}
+	diags.Errorf(ff.get("qualifier").Pos, "%s", msg)
+	return ""
+}
+
+// dayOf is the day of t as a period.
+func dayOf(t time.Time, loc *time.Location) briefing.Period {
+	if t.IsZero() {
+		return briefing.Period{}
+	}
+	t = t.In(loc)
+	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
+	return briefing.Period{Start: d, End: d}
+}
+
+// period reads the day (2025-12-06) or interval (2025-12-05/2025-12-06) a
+// figure describes; without one, the briefing's day.
+func period(ff fields, date time.Time, loc *time.Location, diags *diag.List) briefing.Period {
+	s := ff.str("period")
+	if s == "" {
+		return dayOf(date, loc)
+	}
+	p, err := ParsePeriod(s, loc)
+	if err != nil {
+		diags.Errorf(ff.get("period").Pos, "period: %v", err)
+		return dayOf(date, loc)
+	}
+	return p
+}
+
+// ParsePeriod reads a day, YYYY-MM-DD, or an interval of days,
+// YYYY-MM-DD/YYYY-MM-DD (first and last day, ISO 8601), in loc.
+func ParsePeriod(s string, loc *time.Location) (briefing.Period, error) {
+	first, last, interval := strings.Cut(strings.TrimSpace(s), "/")
+	start, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(first), loc)
+	if err != nil {
+		return briefing.Period{}, fmt.Errorf("%q is not a day or an interval of days: write 2025-12-06 or 2025-12-05/2025-12-06", s)
+	}
+	end := start
+	if interval {
+		if end, err = time.ParseInLocation("2006-01-02", strings.TrimSpace(last), loc); err != nil {
+			return briefing.Period{}, fmt.Errorf("%q is not a day or an interval of days: write 2025-12-06 or 2025-12-05/2025-12-06", s)
+		}
+		if end.Before(start) {
+			return briefing.Period{}, fmt.Errorf("%q ends before it starts: write the first day, then the last", s)
+		}
+	}
+	return briefing.Period{Start: start, End: end}, nil
+}
+
 func number(n *fm.Node, diags *diag.List) (float64, bool) {
 	if n.Kind == fm.Scalar {
 		if v, ok := ParseNumber(n.Value); ok {
@@ -142,13 +214,20 @@ func number(n *fm.Node, diags *diag.List) (float64, bool) {
 // of the same briefing (by label or key); it rewrites of to the whole's key.
 // ofPos[i], when given, is where figure i's of is written.
 func checkFigures(figs []briefing.Figure, ofPos []diag.Pos, diags *diag.List) {
-	byKey := make(map[string]int, len(figs))
+	// One key may appear once for each claimant and period: a briefing
+	// may give what each side claims.
+	type point struct {
+		key, by    string
+		start, end int64
+	}
+	byKey := make(map[point]int, len(figs))
 	for i, f := range figs {
-		if j, ok := byKey[f.Key]; ok {
+		p := point{f.Key, slug.Fold(f.By), f.Period.Start.Unix(), f.Period.End.Unix()}
+		if j, ok := byKey[p]; ok {
 			diags.Errorf(f.Pos, "figure %q has the same key %q as the figure on line %d: give it its own key", f.Label, f.Key, figs[j].Pos.Line)
 			continue
 		}
-		byKey[f.Key] = i
+		byKey[p] = i
 	}
 	for i := range figs {
 		f := &figs[i]
