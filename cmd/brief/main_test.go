@@ -12,7 +12,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -40,6 +39,7 @@ func TestScripts(t *testing.T) {
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("HOME", env.Getenv("WORK")+"/home")
+			env.Setenv("USERPROFILE", env.Getenv("WORK")+"/home") // the home folder on Windows
 			return os.MkdirAll(env.Getenv("WORK")+"/home", 0o755)
 		},
 	})
@@ -107,7 +107,7 @@ func holdLock(ts *testscript.TestScript, neg bool, args []string) {
 	dest := ts.MkAbs(args[0])
 	f, err := os.OpenFile(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".lock"), os.O_CREATE|os.O_RDWR, 0o644)
 	ts.Check(err)
-	ts.Check(syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB))
+	ts.Check(lockFile(f))
 	heldLocks = append(heldLocks, f)
 	ts.Defer(func() { f.Close() })
 }

@@ -12,13 +12,11 @@ import (
 	"encoding/gob"
 	"fmt"
 	"hash/fnv"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"sync"
-	"syscall"
 	"time"
 	"unsafe"
 
@@ -43,10 +41,7 @@ type Stamp struct {
 // StampOf reads the stamp of a file's info.
 func StampOf(info fs.FileInfo) Stamp {
 	s := Stamp{Size: info.Size(), ModTime: info.ModTime().UnixNano()}
-	if st, ok := info.Sys().(*syscall.Stat_t); ok {
-		s.ChangeTime = changeTime(st)
-		s.Inode = st.Ino
-	}
+	sysStamp(info, &s)
 	return s
 }
 
@@ -222,33 +217,6 @@ func openFile(data []byte, key string) (*wire.Decoder, bool) {
 // The files of the cache end with a digest of the rest (XXH3), which finds a
 // damaged file at memory speed; a file that fails it is not read.
 const checksumSize = len(digest.Sum{})
-
-// mapFile maps a file into memory for reading, or reads it where it
-// cannot be mapped. It returns nil for a missing or empty file. Mapping
-// saves the copy and, more, the faults of fresh memory for tens of
-// megabytes. A file that is used stays mapped as long as the process
-// lives, since the cached strings point into it; release unmaps one that
-// is not. brief replaces cache files and never changes them in place; a
-// tool that truncated one while a preview server runs would crash it.
-func mapFile(path string) (data []byte, release func()) {
-	none := func() {}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, none
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil || info.Size() <= 0 || info.Size() != int64(int(info.Size())) {
-		return nil, none
-	}
-	if data, err := syscall.Mmap(int(f.Fd()), 0, int(info.Size()), syscall.PROT_READ, syscall.MAP_PRIVATE); err == nil {
-		return data, func() { syscall.Munmap(data) }
-	}
-	if data, err = io.ReadAll(f); err != nil {
-		return nil, none
-	}
-	return data, none
-}
 
 // Replace makes sources the cache's content, to be written by Save; the
 // shards whose files changed are marked for writing.

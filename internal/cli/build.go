@@ -95,10 +95,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "brief build: --source %q is not a folder\n", f.source)
 		return ExitUsage
 	}
-	dest := f.dest
-	if !filepath.IsAbs(dest) {
-		dest = filepath.Join(root, dest)
-	}
+	dest := fromRoot(root, f.dest)
 	if err := checkDestination(root, dest); err != nil {
 		fmt.Fprintf(stderr, "brief build: %v\n", err)
 		return ExitUsage
@@ -217,10 +214,7 @@ func (f *buildFlags) cache(root string) string {
 	if f.cacheDir == "" {
 		return ""
 	}
-	if filepath.IsAbs(f.cacheDir) {
-		return f.cacheDir
-	}
-	return filepath.Join(root, f.cacheDir)
+	return fromRoot(root, f.cacheDir)
 }
 
 // manifest is the file recording the last build of dest.

@@ -156,7 +156,7 @@ func differ(before, now map[string][]byte) (changed, gone []string) {
 func TestDeployToFolder(t *testing.T) {
 	s := newDeploySite(t, "")
 	target := t.TempDir() + "/site"
-	to := "file://" + target
+	to := fileURL(target)
 	checkDeployCycle(t, s, to, func() map[string][]byte { return readFolder(t, target) })
 }
 
@@ -261,10 +261,10 @@ func TestDeployUsage(t *testing.T) {
 		t.Errorf("without a target: exit %d:\n%s", code, &out)
 	}
 	out.Reset()
-	if code := Run(context.Background(), []string{"deploy", "-s", root, "--to", "file://" + root + "/x"}, &out, &out); code != ExitError || !strings.Contains(out.String(), "run brief build first") {
+	if code := Run(context.Background(), []string{"deploy", "-s", root, "--to", fileURL(filepath.Join(root, "x"))}, &out, &out); code != ExitError || !strings.Contains(out.String(), "run brief build first") {
 		t.Errorf("without public/: exit %d:\n%s", code, &out)
 	}
-	s := newDeploySite(t, "[deploy]\nto = \"file://"+filepath.ToSlash(t.TempDir())+"/site\"\n")
+	s := newDeploySite(t, "[deploy]\nto = \""+fileURL(filepath.Join(t.TempDir(), "site"))+"\"\n")
 	code, text := s.deploy("--dry-run")
 	if code != 0 || !strings.Contains(text, "upload new     index.html (") || !strings.Contains(text, "nothing changed") {
 		t.Errorf("dry run: exit %d:\n%s", code, text)
@@ -453,7 +453,7 @@ func TestDeployInvalidate(t *testing.T) {
 	t.Setenv("AWS_CONFIG_FILE", os.DevNull)
 	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", os.DevNull)
 	s := newDeploySite(t, "[deploy]\ncloudFront = \"E2QWRUHEXAMPLE\"\n")
-	to := "file://" + t.TempDir()
+	to := fileURL(t.TempDir())
 	s.mustDeploy("--to", to)
 	if len(requests) != 0 {
 		t.Errorf("the first deploy, of new pages only, invalidated: %q", requests)
@@ -480,4 +480,14 @@ func TestDeployInvalidate(t *testing.T) {
 	if strings.Contains(req, ".xml") || strings.Contains(req, ".css") {
 		t.Errorf("the invalidation names more than pages:\n%s", req)
 	}
+}
+
+// fileURL is the file:// URL of the folder dir: file:///tmp/x, and on
+// Windows file:///C:/Users/x (the form gocloud's fileblob reads).
+func fileURL(dir string) string {
+	p := filepath.ToSlash(dir)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return "file://" + p
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -277,11 +278,15 @@ func (s *editSite) edit() string {
 		}
 		return "corrupt the cache"
 	case 10:
-		// Same size, same modification time, different bytes.
+		// Same size, same modification time, different bytes. Windows
+		// lists no change time to tell them apart (see cache.StampOf),
+		// so there the modification time moves.
 		info, _ := os.Stat(pick)
 		b, _ := os.ReadFile(pick)
 		os.WriteFile(pick, bytes.Replace(b, []byte("Body"), []byte("Yodb"), 1), 0o644)
-		os.Chtimes(pick, info.ModTime(), info.ModTime())
+		if runtime.GOOS != "windows" {
+			os.Chtimes(pick, info.ModTime(), info.ModTime())
+		}
 		return "sneaky edit of " + filepath.Base(pick)
 	case 0:
 		b, _ := os.ReadFile(pick)

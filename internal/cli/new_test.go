@@ -3,9 +3,11 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 	_ "time/tzdata" // the zones below, whatever the machine has
@@ -297,7 +299,7 @@ func TestNewUsageErrors(t *testing.T) {
 		t.Errorf("a refused command wrote content/ (%v)", err)
 	}
 	code, _, stderr := runNewList("new", "-s", filepath.Join(root, "missing"), "Talks")
-	if code != ExitUsage || stderr != "brief new: --source \""+filepath.Join(root, "missing")+"\" is not a folder\n" {
+	if code != ExitUsage || stderr != fmt.Sprintf("brief new: --source %q is not a folder\n", filepath.Join(root, "missing")) {
 		t.Errorf("missing source: exit %d, %s", code, stderr)
 	}
 }
@@ -338,7 +340,7 @@ func TestNewSiteErrors(t *testing.T) {
 	// A folder in the way is an error naming the path.
 	root := newListSite(t, map[string]string{"content/2025": "a file"})
 	code, _, stderr := runNewList("new", "-s", root, "--date", "2025-01-01", "Talks")
-	if code != ExitError || stderr != "brief new: cannot write content/2025/2025-01-01-talks.md: not a directory\n" {
+	if code != ExitError || stderr != "brief new: cannot write content/2025/2025-01-01-talks.md: "+syscall.ENOTDIR.Error()+"\n" {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }

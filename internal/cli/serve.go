@@ -13,7 +13,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"github.com/brief-ssg/brief/internal/server"
 )
@@ -74,10 +73,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	cacheDir := ""
 	if f.cacheDir != "" {
-		cacheDir = f.cacheDir
-		if !filepath.IsAbs(cacheDir) {
-			cacheDir = filepath.Join(root, cacheDir)
-		}
+		cacheDir = fromRoot(root, f.cacheDir)
 	}
 	srv, err := server.New(ln, server.Options{
 		Root: root, BaseURL: f.baseURL, Drafts: f.drafts, Future: f.future,
@@ -118,7 +114,7 @@ func listen(bind string, port int, explicit bool) (net.Listener, error) {
 		if err == nil {
 			return ln, nil
 		}
-		if !errors.Is(err, syscall.EADDRINUSE) {
+		if !addrInUse(err) {
 			return nil, fmt.Errorf("cannot listen on %s: %v", net.JoinHostPort(bind, strconv.Itoa(port+i)), unwrapOp(err))
 		}
 	}

@@ -136,7 +136,7 @@ func TestFolderTarget(t *testing.T) {
 	})
 	remote := t.TempDir()
 	os.WriteFile(filepath.Join(remote, ".well-known"), []byte("keep"), 0o644)
-	to := "file://" + remote
+	to := fileURL(remote)
 	s := Settings{MaxAge: 300}
 	p := deployOnce(t, dir, to, s)
 	want := []string{"img/x.png", "style.0123abcd.css", "a/index.html", "index.html", "atom.xml", "sitemap.xml"}
@@ -277,4 +277,14 @@ func TestInvalidationPaths(t *testing.T) {
 	if got := InvalidationPaths(p); !slices.Equal(got, []string{"/*"}) {
 		t.Errorf("past the limit: %d paths", len(got))
 	}
+}
+
+// fileURL is the file:// URL of the folder dir: file:///tmp/x, and on
+// Windows file:///C:/Users/x (the form gocloud's fileblob reads).
+func fileURL(dir string) string {
+	p := filepath.ToSlash(dir)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return "file://" + p
 }

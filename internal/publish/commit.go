@@ -10,8 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-
-	"golang.org/x/sys/unix"
 )
 
 // The final step of a build, Commit, changes the destination in one of
@@ -40,7 +38,7 @@ func (s *Staging) swap() error {
 	}
 	if err := s.rename(s.dir, s.dest); err != nil {
 		if hadOld {
-			os.Rename(old, s.dest)
+			rename(old, s.dest)
 			moveGit(s.dir, s.dest)
 		}
 		return fmt.Errorf("replacing %s: %w; it is left as it was", s.dest, err)
@@ -132,10 +130,9 @@ func (s *Staging) moveWritten(j *journal, backup string) error {
 // renamedAt records the status change time of the file at path, moved to
 // target: a rename sets it on most file systems.
 func (s *Staging) renamedAt(path, target string) {
-	var info unix.Stat_t
-	if unix.Lstat(target, &info) == nil {
+	if info, err := lstatPath(target); err == nil {
 		st := s.written[path]
-		st.CTime = info.Ctim.Nano()
+		st.CTime = info.cTime
 		s.written[path] = st
 	}
 }
@@ -257,9 +254,9 @@ func (j *journal) undo() error {
 		var err error
 		switch st := j.steps[i]; st.kind {
 		case moved:
-			err = os.Rename(st.to, st.from)
+			err = rename(st.to, st.from)
 		case linked:
-			err = os.Rename(st.to, st.from)
+			err = rename(st.to, st.from)
 		case made, created:
 			err = os.Remove(st.to)
 		case unmade:
@@ -303,7 +300,7 @@ func removeLeftovers(parent, base, dest string) {
 	}
 	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
 		for _, p := range left {
-			if strings.HasSuffix(p, ".old") && os.Rename(p, dest) == nil {
+			if strings.HasSuffix(p, ".old") && rename(p, dest) == nil {
 				break
 			}
 		}
@@ -324,7 +321,7 @@ func moveGit(from, to string) error {
 	if _, err := os.Lstat(src); err != nil {
 		return nil
 	}
-	if err := os.Rename(src, filepath.Join(to, ".git")); err != nil {
+	if err := rename(src, filepath.Join(to, ".git")); err != nil {
 		return fmt.Errorf("keeping %s: %w", src, err)
 	}
 	return nil

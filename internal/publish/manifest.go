@@ -13,8 +13,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"golang.org/x/sys/unix"
-
 	"github.com/brief-ssg/brief/internal/digest"
 	"github.com/brief-ssg/brief/internal/parallel"
 	"github.com/brief-ssg/brief/internal/wire"
@@ -129,7 +127,7 @@ func verifyUnlisted(dest string, m manifestFile, v *verifier) (intact map[string
 			return
 		}
 		st, err := lstat(&paths[w], dest, dirs[i])
-		if err != nil || st.Mode&unix.S_IFMT != unix.S_IFDIR || st.Mtim.Nano() != m.Dirs[dirs[i]] {
+		if err != nil || !st.dir || st.modTime != m.Dirs[dirs[i]] {
 			changed.Store(true)
 		}
 	})
@@ -146,7 +144,7 @@ func verifyUnlisted(dest string, m manifestFile, v *verifier) (intact map[string
 		info, err := lstat(&paths[w], dest, files[i])
 		switch {
 		case err != nil:
-		case info.Mode&unix.S_IFMT == unix.S_IFREG:
+		case info.regular:
 			var same bool
 			if states[i], same = v.check(string(paths[w]), &info, m.Files[files[i]]); same {
 				state[i] = 2
@@ -170,16 +168,16 @@ func verifyUnlisted(dest string, m manifestFile, v *verifier) (intact map[string
 }
 
 // lstat reads the status of the file or folder at the slash-separated
-// path rel under dest, making its path in buf: a build checks tens of
-// thousands, and os.Lstat makes a FileInfo and a path for each.
-func lstat(buf *[]byte, dest, rel string) (st unix.Stat_t, err error) {
+// path rel under dest, making its path in buf (which the verifier reads
+// it through): a build checks tens of thousands, and os.Lstat makes a
+// FileInfo and a path for each.
+func lstat(buf *[]byte, dest, rel string) (entry, error) {
 	b := append((*buf)[:0], dest...)
 	if rel != "" {
-		b = append(append(b, filepath.Separator), rel...)
+		b = append(append(b, filepath.Separator), filepath.FromSlash(rel)...)
 	}
 	*buf = b
-	err = unix.Lstat(string(b), &st)
-	return st, err
+	return lstatPath(string(b))
 }
 
 // parent returns the folder of a clean slash-separated path, "" for the
@@ -285,9 +283,8 @@ func verify(dest string, manifest map[string]FileState, v *verifier) (intact map
 			if !known || !d.Type().IsRegular() {
 				continue
 			}
-			var info unix.Stat_t
 			p := filepath.Join(dir, d.Name())
-			if unix.Lstat(p, &info) == nil {
+			if info, err := lstatPath(p); err == nil {
 				if st, same := v.check(p, &info, st); same {
 					ok[name] = st
 				}
@@ -315,7 +312,8 @@ func verify(dest string, manifest map[string]FileState, v *verifier) (intact map
 // manifest records. Its size and times prove it cheaply: a file changed
 // by hand, even with its modification time put back (touch -r, rsync -t,
 // an editor within the clock's resolution), has a new status change
-// time, which no one but the clock sets. When only that time differs,
+// time, which no one but the clock sets (on Windows, NTFS's ChangeTime:
+// see entry in stat_windows.go). When only that time differs,
 // or when every file is to be checked by content (Checksum), the file is
 // read and its hash compared.
 type verifier struct {
@@ -325,10 +323,10 @@ type verifier struct {
 
 // check compares the file at path, whose status is info, with st, and
 // returns st with the file's times when it holds st's bytes.
-func (v *verifier) check(path string, info *unix.Stat_t, st FileState) (FileState, bool) {
-	mtime, ctime := info.Mtim.Nano(), info.Ctim.Nano()
+func (v *verifier) check(path string, info *entry, st FileState) (FileState, bool) {
+	mtime, ctime := info.modTime, info.cTime
 	switch {
-	case info.Size != st.Size:
+	case info.size != st.Size:
 		return st, false
 	case mtime == st.ModTime && ctime == st.CTime && !v.checksum:
 		return st, true
@@ -386,7 +384,7 @@ func WriteAtomic(path string, data []byte) error {
 		}
 		return cerr
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := rename(tmp.Name(), path); err != nil {
 		os.Remove(tmp.Name())
 		return err
 	}

@@ -18,15 +18,11 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
-	"syscall"
-
-	"golang.org/x/sys/unix"
 
 	"github.com/brief-ssg/brief/internal/digest"
 	"github.com/brief-ssg/brief/internal/parallel"
@@ -79,8 +75,8 @@ type Staging struct {
 	sending  sync.RWMutex // held for reading while sending on a queue, for writing to close them
 	closed   bool         // under sending: the queues are closed
 
-	// rename and link change the destination in Commit: os.Rename and
-	// os.Link, but for tests that make them fail.
+	// rename and link change the destination in Commit: rename (see
+	// rename_windows.go) and os.Link, but for tests that make them fail.
 	rename, link func(oldpath, newpath string) error
 }
 
@@ -143,7 +139,7 @@ func BeginWith(dest, manifest, generator string, opt Options) (*Staging, error) 
 	s := &Staging{dest: dest, dir: dir, lock: lock, manifest: manifest, generator: generator, ready: make(chan struct{}),
 		kept: map[string]FileState{}, written: map[string]FileState{},
 		free: make(chan []byte, queued), wrote: make(chan struct{}),
-		rename: os.Rename, link: os.Link, verifier: verifier{checksum: opt.Checksum}}
+		rename: rename, link: os.Link, verifier: verifier{checksum: opt.Checksum}}
 	n := writers()
 	s.writers.Add(n)
 	for range n {
@@ -180,17 +176,11 @@ func acquire(path string) (*os.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	if err := lockFile(f); err != nil {
 		f.Close()
 		return nil, fmt.Errorf("build already running (%s is locked): wait for it to finish", path)
 	}
 	return f, nil
-}
-
-func release(f *os.File) {
-	os.Remove(f.Name())
-	syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-	f.Close()
 }
 
 // Write stores one file unless the destination already holds these bytes.
@@ -303,56 +293,6 @@ func (s *Staging) wroteAt(path string, modTime, cTime int64) {
 		s.written[path] = st
 	}
 	s.mu.Unlock()
-}
-
-// writeFile writes data to the file at path, made or truncated, and
-// returns its modification and status change times, with bare system calls: an os.File would
-// also register each file with the runtime's poller and ask for its flags
-// (more system calls per file, for nothing on a regular file), and
-// allocate.
-func writeFile(path string, data []byte) (modTime, cTime int64, err error) {
-	var fd int
-	err = retry(func() (err error) {
-		fd, err = unix.Open(path, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
-		return err
-	})
-	if err != nil {
-		return 0, 0, &fs.PathError{Op: "open", Path: path, Err: err}
-	}
-	for len(data) > 0 && err == nil {
-		var n int
-		err = retry(func() (err error) {
-			n, err = unix.Write(fd, data)
-			return err
-		})
-		switch {
-		case err != nil:
-		case n <= 0:
-			err = io.ErrShortWrite
-		default:
-			data = data[n:]
-		}
-	}
-	var st unix.Stat_t
-	if err == nil {
-		err = retry(func() error { return unix.Fstat(fd, &st) })
-	}
-	if cerr := unix.Close(fd); err == nil && cerr != nil {
-		err = cerr
-	}
-	if err != nil {
-		return 0, 0, &fs.PathError{Op: "write", Path: path, Err: err}
-	}
-	return st.Mtim.Nano(), st.Ctim.Nano(), nil
-}
-
-// retry calls f again while it is interrupted by a signal.
-func retry(f func() error) error {
-	for {
-		if err := f(); err != unix.EINTR {
-			return err
-		}
-	}
 }
 
 // WriteError is a file that could not be put in the staging folder; the

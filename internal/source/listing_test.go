@@ -7,7 +7,6 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -61,7 +60,7 @@ func TestListingFollowsChanges(t *testing.T) {
 			what = "pipe " + file
 			os.MkdirAll(filepath.Join(root, dir), 0o755)
 			os.Remove(filepath.Join(root, file))
-			syscall.Mkfifo(filepath.Join(root, file), 0o644)
+			mkfifo(filepath.Join(root, file))
 			changed = []string{file}
 		case 7:
 			// A folder appears with files in it, as a move into the

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -28,10 +29,20 @@ func TestSymlinkSwappedInIsNotRead(t *testing.T) {
 		t.Fatalf("the file as listed: %v", ds)
 	}
 
-	// Swapped in after the listing.
-	os.Remove(filepath.Join(root, "content", "a.md"))
-	os.Symlink("../secret.md", filepath.Join(root, "content", "a.md"))
-	checkRefused(t, fsys)
+	// Swapped in after the listing, where a link can be made: Windows
+	// makes one only with a privilege or in developer mode, and Wine makes
+	// a Unix one, which it does not show as a link.
+	link := filepath.Join(root, "content", "a.md")
+	os.Remove(link)
+	err := os.Symlink("../secret.md", link)
+	switch info, lerr := os.Lstat(link); {
+	case err == nil && lerr == nil && info.Mode()&fs.ModeSymlink != 0:
+		checkRefused(t, fsys)
+	case runtime.GOOS == "windows":
+		t.Logf("no symbolic link could be swapped in (%v): only the swap in and out is tested", err)
+	default:
+		t.Fatalf("no symbolic link: %v, %v", err, lerr)
+	}
 
 	// Swapped in for the open, and out again before the check.
 	os.Remove(filepath.Join(root, "content", "a.md"))
