@@ -36,13 +36,10 @@ type figureKey struct {
 }
 
 func runFigures(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	var dir, format string
-	var bf buildFlags
+	var cf contentFlags
 	fs := newFlagSet("figures", "", stderr)
 	setUsageLine(fs, "brief figures [flags]", figuresSynopsis)
-	stringFlag(fs, &dir, "s", "source", ".", sourceUsage)
-	fs.StringVar(&bf.clock, "clock", "", "the time that decides what is in the future, RFC 3339 (default: $SOURCE_DATE_EPOCH, else now)")
-	fs.StringVar(&format, "format", "text", "the output: text (aligned columns) or json")
+	cf.register(fs)
 	rest, code, done := parseArgs(fs, args, stdout)
 	if done {
 		return code
@@ -55,15 +52,7 @@ func runFigures(_ context.Context, args []string, stdout, stderr io.Writer) int 
 	if len(rest) > 0 {
 		return usageErr("takes no arguments, got %q", rest[0])
 	}
-	if format != "text" && format != "json" {
-		return usageErr("--format %q: use text or json", format)
-	}
-	now, err := bf.now()
-	if err != nil {
-		fmt.Fprintf(stderr, "brief figures: %v\n", err)
-		return ExitUsage
-	}
-	cfg, content, ldiags, code := readContent("figures", dir, stderr)
+	cfg, content, ldiags, now, code := cf.read("figures", stderr, usageErr)
 	if code != ExitOK {
 		return code
 	}
@@ -72,7 +61,7 @@ func runFigures(_ context.Context, args []string, stdout, stderr io.Writer) int 
 	report(stderr, errs, false)
 
 	keys := figureKeys(s)
-	if format == "json" {
+	if cf.format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")

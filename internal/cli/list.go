@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -53,13 +54,10 @@ type listEntry struct {
 }
 
 func runList(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	var dir, format string
-	var bf buildFlags
+	var cf contentFlags
 	fs := newFlagSet("list", "", stderr)
 	setUsageLine(fs, "brief list [flags] drafts|future|all", listSynopsis)
-	stringFlag(fs, &dir, "s", "source", ".", sourceUsage)
-	fs.StringVar(&bf.clock, "clock", "", "the time that decides what is in the future, RFC 3339 (default: $SOURCE_DATE_EPOCH, else now)")
-	fs.StringVar(&format, "format", "text", "the output: text (aligned columns) or json")
+	cf.register(fs)
 	rest, code, done := parseArgs(fs, args, stdout)
 	if done {
 		return code
@@ -82,15 +80,7 @@ func runList(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		return usageErr("%s", msg)
 	}
 	kind := rest[0]
-	if format != "text" && format != "json" {
-		return usageErr("--format %q: use text or json", format)
-	}
-	now, err := bf.now()
-	if err != nil {
-		fmt.Fprintf(stderr, "brief list: %v\n", err)
-		return ExitUsage
-	}
-	cfg, content, ldiags, code := readContent("list", dir, stderr)
+	cfg, content, ldiags, now, code := cf.read("list", stderr, usageErr)
 	if code != ExitOK {
 		return code
 	}
@@ -98,7 +88,7 @@ func runList(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	report(stderr, errs, false)
 
 	entries := listEntries(content.Briefings, kind, now, cfg.Location)
-	if format == "json" {
+	if cf.format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false) // titles keep their & < >
 		enc.SetIndent("", "  ")
@@ -181,22 +171,43 @@ func printable(s string) string {
 	}, s)
 }
 
-// readContent reads the configuration and content of the site at dir, for
-// the commands that look at the content without building it (list,
-// figures). A code other than ExitOK is the command's exit code, its
-// reason printed.
-func readContent(command, dir string, stderr io.Writer) (config.Config, *briefing.Content, diag.List, int) {
-	root, err := filepath.Abs(dir)
+// contentFlags are the flags of the commands that read a site's content
+// without building it (list, figures): the site root, the clock and the
+// output format.
+type contentFlags struct {
+	dir, format string
+	bf          buildFlags
+}
+
+func (c *contentFlags) register(fs *flag.FlagSet) {
+	stringFlag(fs, &c.dir, "s", "source", ".", sourceUsage)
+	fs.StringVar(&c.bf.clock, "clock", "", "the time that decides what is in the future, RFC 3339 (default: $SOURCE_DATE_EPOCH, else now)")
+	fs.StringVar(&c.format, "format", "text", "the output: text (aligned columns) or json")
+}
+
+// read checks the flags, then reads the configuration and content of the
+// site. A code other than ExitOK is the command's exit code, its reason
+// printed (a wrong flag through usageErr).
+func (c *contentFlags) read(command string, stderr io.Writer, usageErr func(string, ...any) int) (config.Config, *briefing.Content, diag.List, time.Time, int) {
+	if c.format != "text" && c.format != "json" {
+		return config.Config{}, nil, nil, time.Time{}, usageErr("--format %q: use text or json", c.format)
+	}
+	now, err := c.bf.now()
+	if err != nil {
+		fmt.Fprintf(stderr, "brief %s: %v\n", command, err)
+		return config.Config{}, nil, nil, now, ExitUsage
+	}
+	root, err := filepath.Abs(c.dir)
 	if err != nil || !isDir(root) {
-		fmt.Fprintf(stderr, "brief %s: --source %q is not a folder\n", command, dir)
-		return config.Config{}, nil, nil, ExitUsage
+		fmt.Fprintf(stderr, "brief %s: --source %q is not a folder\n", command, c.dir)
+		return config.Config{}, nil, nil, now, ExitUsage
 	}
 	siteFS := os.DirFS(root)
 	cfg, diags := build.LoadConfig(siteFS)
 	if diags.Err() != nil {
 		report(stderr, diags.Errors(), false)
-		return cfg, nil, nil, ExitError
+		return cfg, nil, nil, now, ExitError
 	}
 	content, ldiags := source.Load(siteFS, source.Options{Dir: build.ContentDir, Location: cfg.Location, MaxFileSize: cfg.MaxFileSize})
-	return cfg, content, ldiags, ExitOK
+	return cfg, content, ldiags, now, ExitOK
 }
